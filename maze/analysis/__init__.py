@@ -1,0 +1,1 @@
+"""Analysis: figures computed only from events (the live screen, results and reports agree)."""

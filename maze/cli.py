@@ -1,0 +1,195 @@
+"""The `maze` command. Bad input gets one clear line naming the file and field, and exit 1."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from maze import __version__
+from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
+from maze.core.level import Level
+from maze.core.path import DIFFICULTIES, generate_path, path_names
+from maze.core.rules import DEFAULT_PRESET, PRESETS
+from maze.core.session import SessionSetup
+from maze.storage.jsonfile import DataError
+from maze.storage.levels import (
+    find_level, list_levels, load_level, rules_summary, save_level,
+)
+
+MAX_PLAYERS = 30
+DEFAULT_LEVEL = "classic"
+
+
+class UsageError(Exception):
+    """A command line that cannot be carried out: one line for the user."""
+
+
+def parse_players(text: str) -> tuple[str, ...]:
+    """Names separated by commas; blanks dropped; a repeated name gets a number.
+
+    >>> parse_players(" Ana, Ben,,Ana ")
+    ('Ana', 'Ben', 'Ana 2')
+    """
+    names: list[str] = []
+    for raw in text.split(","):
+        name = " ".join(raw.split())
+        if not name:
+            continue
+        base, k = name, 2
+        while name in names:
+            name, k = f"{base} {k}", k + 1
+        names.append(name)
+    if not names:
+        raise UsageError("--players: give at least one name, like --players \"Ana,Ben,Chen\"")
+    if len(names) > MAX_PLAYERS:
+        raise UsageError(f"--players: at most {MAX_PLAYERS} players (got {len(names)})")
+    return tuple(names)
+
+
+def parse_window(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise UsageError(f"--window: {text!r} is not a size like 1280x800") from None
+    if not (200 <= w <= 16384 and 150 <= h <= 16384):
+        raise UsageError(f"--window: {text} is outside 200x150 to 16384x16384")
+    return w, h
+
+
+def make_setup(level: Level, team: str, roster: Sequence[str], preset: str | None,
+               flags: dict[str, Any], seed: int, session_id: str,
+               started_at: str) -> SessionSetup:
+    preset_name = preset or level.preset
+    rules = level.resolve_rules(preset_name, flags)
+    return SessionSetup(team=team, roster=tuple(roster), level=level, preset=preset_name,
+                        rules=rules, seed=seed, session_id=session_id, started_at=started_at)
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    bad = 0
+    for spec in args.levels:
+        try:
+            level = load_level(spec)
+        except DataError as exc:
+            bad += 1
+            for line in exc.problems:
+                print(line, file=sys.stderr)
+            continue
+        rules = level.resolve_rules()
+        print(f"{spec}: OK: \"{level.name}\", {rules_summary(rules)}, path of "
+              f"{len(level.path)} squares" + (", curveball" if level.curveball else ""))
+    return 1 if bad else 0
+
+
+def _cmd_levels(args: argparse.Namespace) -> int:
+    entries = list_levels()
+    if not entries:
+        print("no levels found")
+        return 0
+    width = max(len(e.key) for e in entries)
+    for entry in entries:
+        if entry.level is None:
+            print(f"{entry.key:<{width}}  ({entry.origin}) INVALID: {entry.problems[0]}")
+            continue
+        rules = entry.level.resolve_rules()
+        extra = ", curveball" if entry.level.curveball else ""
+        print(f"{entry.key:<{width}}  {entry.level.name}  [{entry.origin}, preset "
+              f"{entry.level.preset}]  {rules_summary(rules)}{extra}")
+    return 0
+
+
+def _cmd_new_level(args: argparse.Namespace) -> int:
+    preset = PRESETS[args.preset]
+    cols = args.cols or preset.cols
+    rows = args.rows or preset.rows
+    if not MIN_COLS <= cols <= MAX_COLS:
+        raise UsageError(f"--cols must be from {MIN_COLS} to {MAX_COLS} (got {cols})")
+    if not MIN_ROWS <= rows <= MAX_ROWS:
+        raise UsageError(f"--rows must be from {MIN_ROWS} to {MAX_ROWS} (got {rows})")
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
+    path = generate_path(Board(cols, rows, preset.diagonals), random.Random(seed), args.difficulty)
+    name = args.name or f"Generated {cols}x{rows} ({args.difficulty}, seed {seed})"
+    level = Level(name, cols, rows, tuple(path_names(path)), args.preset,
+                  description=f"maze new-level --cols {cols} --rows {rows} --difficulty "
+                              f"{args.difficulty} --seed {seed} --preset {args.preset}")
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise UsageError(f"{out}: already exists (add --force to replace it)")
+    save_level(level, out)
+    print(f"{out}: \"{name}\", {cols}x{rows}, path of {len(path)} squares, seed {seed}")
+    return 0
+
+
+def _cmd_play(args: argparse.Namespace) -> int:
+    from maze.ui.launch import launch  # pygame only for the commands that open a window
+    return launch(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="maze", description="The hidden-path team exercise: find the one silent path "
+                                 "across, then everyone crosses it without a beep.")
+    parser.add_argument("--version", action="version", version=f"maze {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    play = sub.add_parser("play", help="play a session (the default command)")
+    play.add_argument("level", nargs="?", default=None,
+                      help="a level file, or the name of a built-in or user level")
+    play.add_argument("--players", help='the roster in turn order, e.g. "Ana,Ben,Chen" '
+                                        "(skips the setup screen)")
+    play.add_argument("--team", default=None, help="the team's name")
+    play.add_argument("--preset", choices=sorted(PRESETS), default=None)
+    mode = play.add_mutually_exclusive_group()
+    mode.add_argument("--fullscreen", action="store_true")
+    mode.add_argument("--window", metavar="WxH", default=None)
+    play.add_argument("--log-dir", default=None, help="where session logs go")
+    play.add_argument("--no-sound", action="store_true")
+    play.add_argument("--memory-aid", action="store_true", help="mark squares already tested")
+    play.add_argument("--retreat", choices=("auto", "manual"), default=None)
+    play.add_argument("--time-limit", type=float, default=None, metavar="MINUTES")
+    play.add_argument("--planning", type=float, default=None, metavar="SECONDS")
+    play.add_argument("--seed", type=int, default=None,
+                      help="seed for generated curveball paths (default: random)")
+    play.set_defaults(run=_cmd_play)
+
+    check = sub.add_parser("check", help="validate level files; exit 1 if any is invalid")
+    check.add_argument("levels", nargs="+", metavar="LEVEL")
+    check.set_defaults(run=_cmd_check)
+
+    levels = sub.add_parser("levels", help="list the built-in and user levels")
+    levels.set_defaults(run=_cmd_levels)
+
+    new = sub.add_parser("new-level", help="generate a level from a seed")
+    new.add_argument("--cols", type=int, default=None)
+    new.add_argument("--rows", type=int, default=None)
+    new.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    new.add_argument("--seed", type=int, default=None)
+    new.add_argument("--preset", choices=sorted(PRESETS), default=DEFAULT_PRESET)
+    new.add_argument("--name", default=None)
+    new.add_argument("-o", "--output", required=True, metavar="FILE")
+    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.set_defaults(run=_cmd_new_level)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    try:
+        return int(args.run(args))
+    except DataError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    except UsageError as exc:
+        print(f"maze: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""The rules core: pure Python, no pygame, no files. Clock and random generator are injected."""

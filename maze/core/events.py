@@ -1,0 +1,182 @@
+"""Events: what happened in a session, in order. The session log is these, one per line.
+
+Each event is a frozen dataclass named in the past tense; its ``TYPE`` is the ``type`` written
+in the log. Every event has ``seq`` (1, 2, 3, ...) and ``t`` (active seconds since the session
+started, rounded to milliseconds). Field names ending in ``_`` are written without it (``from``,
+``class`` are Python keywords).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
+
+EVENT_TYPES: dict[str, type["Event"]] = {}
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    t: float
+    TYPE: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.TYPE:
+            EVENT_TYPES[cls.TYPE] = cls
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"seq": self.seq, "t": self.t, "type": self.TYPE}
+        for f in fields(self):
+            if f.name not in ("seq", "t"):
+                value = getattr(self, f.name)
+                out[f.name.rstrip("_")] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+class EventFormatError(ValueError):
+    """A log line that is a JSON object but not an event this program knows."""
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    kind = data.get("type")
+    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
+    if cls is None:
+        raise EventFormatError(f"unknown event type {kind!r}")
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        key = f.name.rstrip("_")
+        if key not in data:
+            raise EventFormatError(f"{kind} event has no field {key!r}")
+        value = data[key]
+        kwargs[f.name] = tuple(value) if isinstance(value, list) else value
+    if not isinstance(kwargs["seq"], int) or isinstance(kwargs["seq"], bool):
+        raise EventFormatError(f"{kind} event: seq must be a whole number")
+    if not isinstance(kwargs["t"], (int, float)) or isinstance(kwargs["t"], bool):
+        raise EventFormatError(f"{kind} event: t must be a number")
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class PhaseChanged(Event):
+    from_: str | None
+    to: str
+    cause: str
+    TYPE: ClassVar[str] = "phase_changed"
+
+
+@dataclass(frozen=True)
+class TurnStarted(Event):
+    player: str
+    TYPE: ClassVar[str] = "turn_started"
+
+
+@dataclass(frozen=True)
+class StepTaken(Event):
+    player: str
+    square: str
+    class_: str        # new_safe, known_safe, new_beep, repeat_beep, surprise_beep
+    dwell: float
+    exploring: bool
+    phase: str         # the engine's phase (after a curveball: learning, though not shown)
+    TYPE: ClassVar[str] = "step"
+
+
+@dataclass(frozen=True)
+class BeepSounded(Event):
+    player: str
+    square: str
+    TYPE: ClassVar[str] = "beep"
+
+
+@dataclass(frozen=True)
+class RetreatStarted(Event):
+    player: str
+    mode: str          # auto or manual
+    squares: int       # how many moves retrace the trail (the last one leaves the board)
+    TYPE: ClassVar[str] = "retreat_started"
+
+
+@dataclass(frozen=True)
+class RetreatStepped(Event):
+    player: str
+    square: str | None  # None: the step off the board at the start edge
+    TYPE: ClassVar[str] = "retreat_step"
+
+
+@dataclass(frozen=True)
+class RetreatErred(Event):
+    player: str
+    square: str        # the square the player tried to step on instead
+    TYPE: ClassVar[str] = "retreat_error"
+
+
+@dataclass(frozen=True)
+class RetreatDone(Event):
+    player: str
+    TYPE: ClassVar[str] = "retreat_done"
+
+
+@dataclass(frozen=True)
+class Crossed(Event):
+    player: str
+    phase: str
+    TYPE: ClassVar[str] = "crossing"
+
+
+@dataclass(frozen=True)
+class Paused(Event):
+    TYPE: ClassVar[str] = "paused"
+
+
+@dataclass(frozen=True)
+class Resumed(Event):
+    TYPE: ClassVar[str] = "resumed"
+
+
+@dataclass(frozen=True)
+class CurveballArmed(Event):
+    by: str            # facilitator or schedule
+    path: tuple[str, ...]
+    source: str        # alternate or generated
+    TYPE: ClassVar[str] = "curveball_armed"
+
+
+@dataclass(frozen=True)
+class PathChanged(Event):
+    path: tuple[str, ...]
+    source: str        # alternate or generated
+    by: str
+    TYPE: ClassVar[str] = "path_changed"
+
+
+@dataclass(frozen=True)
+class PathRevealed(Event):
+    TYPE: ClassVar[str] = "path_revealed"
+
+
+@dataclass(frozen=True)
+class MemoryAidToggled(Event):
+    on: bool
+    TYPE: ClassVar[str] = "memory_aid"
+
+
+@dataclass(frozen=True)
+class PenaltyRecorded(Event):
+    kind: str          # talking, pointing, two_on_board, marking, retreat_error, repeat_beep
+    cost: float
+    currency: str
+    by: str            # facilitator or game
+    TYPE: ClassVar[str] = "penalty"
+
+
+@dataclass(frozen=True)
+class PlayerSkipped(Event):
+    player: str
+    TYPE: ClassVar[str] = "player_skipped"
+
+
+@dataclass(frozen=True)
+class SessionEnded(Event):
+    outcome: str       # completed, time_up, ended_by_facilitator, budget_spent
+    TYPE: ClassVar[str] = "session_ended"

@@ -1,0 +1,50 @@
+"""The rules in force for a session, and the presets of GAME.md.
+
+Precedence: preset, then the level file, then command-line flags. The resolved rules are written
+into the log header, so a log is read without knowing any preset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any, Literal
+
+Retreat = Literal["auto", "manual"]
+Execution = Literal["everyone", "remaining"]
+Currency = Literal["seconds", "points"]
+
+PENALTY_TYPES = ("talking", "pointing", "two_on_board", "marking")
+
+
+@dataclass(frozen=True)
+class Rules:
+    cols: int = 6
+    rows: int = 9
+    diagonals: bool = True
+    retreat: Retreat = "auto"
+    retreat_pace: float = 0.5          # seconds per square walked back in an auto retreat
+    time_limit: float = 1200.0         # seconds of learning + execution (active time)
+    planning: float = 0.0              # seconds of planning before learning; 0 = none
+    execution: Execution = "everyone"
+    penalty_cost: float = 30.0         # per infraction, in the currency below
+    currency: Currency = "seconds"
+    budget: float | None = None        # with currency "points": the team's starting budget
+    repeat_beep_cost: float = 0.0      # a level may charge repeat beeps; 0 = counted, not charged
+    memory_aid: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def with_overrides(self, overrides: dict[str, Any]) -> "Rules":
+        return replace(self, **overrides)
+
+
+RULE_NAMES = tuple(f.name for f in fields(Rules))
+
+PRESETS: dict[str, Rules] = {
+    "classic": Rules(),
+    "strict": Rules(retreat="manual"),
+    "no-diagonals": Rules(cols=5, rows=8, diagonals=False),
+    "quick-demo": Rules(cols=5, rows=5, time_limit=300.0),
+}
+DEFAULT_PRESET = "classic"

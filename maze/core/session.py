@@ -1,0 +1,405 @@
+"""A live session: commands in, events out.
+
+Each command reads the injected clock, first emits whatever was due by then (an auto-retreat
+step, the end of planning, time up) at the moment it fell due, then does its own work. Every
+event goes through ``SessionState.apply`` and then to the sink (the session log), so what the
+screen shows is already on disk.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from maze.core.board import Square
+from maze.core.events import (
+    BeepSounded, Crossed, CurveballArmed, Event, MemoryAidToggled, PathChanged, PathRevealed,
+    Paused, PenaltyRecorded, PhaseChanged, PlayerSkipped, Resumed, RetreatDone, RetreatErred,
+    RetreatStarted, RetreatStepped, SessionEnded, StepTaken, TurnStarted,
+)
+from maze.core.level import Level
+from maze.core.path import derive_path, path_names
+from maze.core.rules import Rules
+from maze.core.state import BEEP_CLASSES, Phase, SessionState, StepClass
+
+Clock = Callable[[], float]
+Sink = Callable[[Event], None]
+
+
+class IllegalMove(ValueError):
+    """A move the rules refuse (off the side, two squares, while retreating...): a gentle cue,
+    never a beep, never logged."""
+
+
+class ActionRefused(ValueError):
+    """A facilitator action that cannot happen now (a curveball before the path is known...)."""
+
+
+@dataclass(frozen=True)
+class SessionSetup:
+    """Everything a session starts from; written whole into the log header."""
+
+    team: str
+    roster: tuple[str, ...]
+    level: Level
+    preset: str
+    rules: Rules
+    seed: int
+    session_id: str
+    started_at: str
+
+    def initial_state(self) -> SessionState:
+        curveball = self.level.curveball
+        alternate = None
+        if curveball is not None and curveball.path is not None:
+            alternate = tuple(Level(self.level.name, self.level.cols, self.level.rows,
+                                    curveball.path).squares())
+        return SessionState(
+            roster=self.roster, rules=self.rules, board=self.level.board(self.rules),
+            path=self.level.squares(), alternate=alternate,
+            curveball_after=curveball.after_crossings if curveball else None,
+            memory_aid=self.rules.memory_aid)
+
+
+def replay(setup: SessionSetup, events: Iterable[Event]) -> SessionState:
+    """The state a session had after these events."""
+    state = setup.initial_state()
+    for event in events:
+        state.apply(event)
+    return state
+
+
+_DUE_TIME_UP, _DUE_PLANNING, _DUE_RETREAT = 0, 1, 2
+
+
+class Session:
+    def __init__(self, setup: SessionSetup, clock: Clock, rng: random.Random,
+                 sink: Sink | None = None) -> None:
+        if len(set(setup.roster)) != len(setup.roster) or not setup.roster:
+            raise ValueError("the roster needs one or more players with distinct names")
+        self.setup = setup
+        self.state = setup.initial_state()
+        self.events: list[Event] = []
+        self._clock = clock
+        self._rng = rng
+        self._sink = sink
+        self._origin = clock()
+        self._paused_total = 0.0
+        self._paused_at: float | None = None
+        self._batch: list[Event] = []
+
+    # ----------------------------------------------------------------- clock and emission
+    @property
+    def rules(self) -> Rules:
+        return self.setup.rules
+
+    def now(self) -> float:
+        """Active seconds since the session started (pauses excluded), to the millisecond."""
+        wall = self._paused_at if self._paused_at is not None else self._clock()
+        return max(self.state.t, round(wall - self._origin - self._paused_total, 3))
+
+    def _emit(self, cls: type[Event], t: float, **fields: Any) -> Event:
+        event = cls(seq=self.state.seq + 1, t=round(max(t, self.state.t), 3), **fields)
+        self.state.apply(event)
+        self.events.append(event)
+        self._batch.append(event)
+        if self._sink is not None:
+            self._sink(event)
+        return event
+
+    def _command(self) -> float:
+        """Start a command: emit what fell due, refuse if the session is over."""
+        self._batch = []
+        now = self.now()
+        self._advance(now)
+        if self.state.ended:
+            raise IllegalMove("the session is over")
+        return now
+
+    def _done(self) -> list[Event]:
+        batch, self._batch = self._batch, []
+        return batch
+
+    # ----------------------------------------------------------------- scheduling
+    def _next_due(self) -> tuple[float, int] | None:
+        s = self.state
+        if s.ended or s.phase is None:
+            return None
+        due: list[tuple[float, int]] = []
+        if s.phase is Phase.PLANNING and s.planning_ends_at is not None:
+            due.append((s.planning_ends_at, _DUE_PLANNING))
+        if s.clock_started_at is not None and s.phase is not Phase.PLANNING:
+            due.append((s.clock_started_at + self.rules.time_limit - s.penalty_seconds,
+                        _DUE_TIME_UP))
+        if s.retreat is not None and self.rules.retreat == "auto":
+            due.append((s.retreat_last_t + self.rules.retreat_pace, _DUE_RETREAT))
+        return min(due) if due else None
+
+    def _advance(self, now: float) -> None:
+        while (due := self._next_due()) is not None and due[0] <= now:
+            t, kind = due
+            if kind == _DUE_TIME_UP:
+                self._emit(SessionEnded, t, outcome="time_up")
+            elif kind == _DUE_PLANNING:
+                self._emit(PhaseChanged, t, from_=Phase.PLANNING.value,
+                           to=Phase.LEARNING.value, cause="planning_over")
+            else:
+                self._retreat_step(t)
+
+    def seconds_to_next_due(self) -> float | None:
+        """How long until something happens by itself (for the front end's wait), or None."""
+        if self.state.paused:
+            return None
+        due = self._next_due()
+        return None if due is None else max(0.0, due[0] - self.now())
+
+    # ----------------------------------------------------------------- queries
+    def time_left(self) -> float:
+        s = self.state
+        limit = self.rules.time_limit - s.penalty_seconds
+        if s.clock_started_at is None:
+            return max(0.0, limit)
+        end = s.clock_started_at + limit
+        return max(0.0, end - (s.t if s.ended else self.now()))
+
+    def planning_left(self) -> float | None:
+        s = self.state
+        if s.phase is not Phase.PLANNING or s.planning_ends_at is None:
+            return None
+        return max(0.0, s.planning_ends_at - self.now())
+
+    def eligible(self, player: str) -> bool:
+        s = self.state
+        return s.phase is not Phase.EXECUTION or player in s.owes
+
+    def upcoming(self, count: int) -> list[str]:
+        from maze.core.turns import TurnOrder
+        order = TurnOrder(self.state.roster, self.state.turn)
+        return order.upcoming(count, self.eligible)
+
+    def can_move(self) -> bool:
+        s = self.state
+        return not (s.ended or s.paused or s.phase is Phase.PLANNING
+                    or (s.retreat is not None and self.rules.retreat == "auto"))
+
+    # ----------------------------------------------------------------- commands
+    def start(self) -> list[Event]:
+        if self.events:
+            raise ActionRefused("the session has already started")
+        self._batch = []
+        first = Phase.PLANNING if self.rules.planning > 0 else Phase.LEARNING
+        self._emit(PhaseChanged, 0.0, from_=None, to=first.value, cause="session_started")
+        self._emit(TurnStarted, 0.0, player=self.state.roster[0])
+        return self._done()
+
+    def tick(self) -> list[Event]:
+        """Emit whatever fell due by now (call it whenever the front end wakes)."""
+        self._batch = []
+        self._advance(self.now())
+        return self._done()
+
+    def move(self, target: Square) -> list[Event]:
+        """The current player steps toward ``target`` (row -1 is the start edge)."""
+        now = self._command()
+        s = self.state
+        if s.paused:
+            raise IllegalMove("the clock is paused")
+        if s.phase is Phase.PLANNING:
+            raise IllegalMove("planning: nobody steps on the board yet")
+        if s.retreat is not None:
+            if self.rules.retreat == "auto":
+                raise IllegalMove("retreating: wait until the token is off the board")
+            self._manual_retreat(target, now)
+            return self._done()
+        if target not in s.board:
+            raise IllegalMove("that is off the board")
+        if s.position is None:
+            if target.row != 0:
+                raise IllegalMove("enter the board on row 1")
+        elif not s.board.adjacent(s.position, target):
+            raise IllegalMove("one square at a time, to a square next to yours")
+        self._step(target, now)
+        return self._done()
+
+    def _step(self, square: Square, t: float) -> None:
+        s = self.state
+        player = s.current_player
+        known = s.knowledge.get(square)
+        safe = square in s.path_set
+        if safe:
+            cls = StepClass.KNOWN_SAFE if known and not known.beeped else StepClass.NEW_SAFE
+        elif known is None:
+            cls = StepClass.NEW_BEEP
+        else:
+            cls = StepClass.REPEAT_BEEP if known.beeped else StepClass.SURPRISE_BEEP
+        exploring = known is None or known.epoch < s.path_epoch
+        assert s.phase is not None
+        self._emit(StepTaken, t, player=player, square=square.name, class_=cls.value,
+                   dwell=round(t - s.turn_anchor_t, 3), exploring=exploring,
+                   phase=s.phase.value)
+        if cls in BEEP_CLASSES:
+            self._emit(BeepSounded, t, player=player, square=square.name)
+            if cls is StepClass.REPEAT_BEEP and self.rules.repeat_beep_cost > 0:
+                self._penalty("repeat_beep", self.rules.repeat_beep_cost, "game", t)
+                if s.ended:
+                    return
+            self._emit(RetreatStarted, t, player=player, mode=self.rules.retreat,
+                       squares=len(s.trail))
+        elif square == s.path[-1]:
+            self._cross(player, t)
+
+    def _cross(self, player: str, t: float) -> None:
+        s = self.state
+        phase = s.phase
+        assert phase is not None
+        self._emit(Crossed, t, player=player, phase=phase.value)
+        if phase is Phase.LEARNING:
+            self._emit(PhaseChanged, t, from_=Phase.LEARNING.value,
+                       to=Phase.EXECUTION.value, cause="path_found")
+        elif (phase is Phase.EXECUTION and s.curveball_after is not None
+              and not s.scheduled_fired and s.execution_crossings >= s.curveball_after
+              and s.armed_path is None):
+            # The scheduled curveball is checked before the completion check.
+            found = self._next_curveball_path()
+            if found is not None:
+                self._emit(CurveballArmed, t, by="schedule", path=path_names(found[0]),
+                           source=found[1])
+        self._end_turn(t)
+
+    def _end_turn(self, t: float) -> None:
+        s = self.state
+        if s.armed_path is not None and s.phase is Phase.EXECUTION:
+            self._change_path(t)
+        if s.phase is Phase.EXECUTION and not s.owes:
+            self._emit(SessionEnded, t, outcome="completed")
+            return
+        from maze.core.turns import TurnOrder
+        index = TurnOrder(s.roster, s.turn).next_index(self.eligible)
+        assert index is not None  # somebody owes, or everybody is eligible
+        self._emit(TurnStarted, t, player=s.roster[index])
+
+    def _change_path(self, t: float) -> None:
+        s = self.state
+        assert s.armed_path is not None and s.armed_source and s.armed_by
+        self._emit(PathChanged, t, path=path_names(s.armed_path), source=s.armed_source,
+                   by=s.armed_by)
+        self._emit(PhaseChanged, t, from_=Phase.EXECUTION.value, to=Phase.LEARNING.value,
+                   cause="path_changed")
+
+    def _retreat_step(self, t: float) -> None:
+        s = self.state
+        assert s.retreat is not None
+        player = s.current_player
+        target = s.retreat[0]
+        self._emit(RetreatStepped, t, player=player,
+                   square=None if target is None else target.name)
+        if target is None:
+            self._emit(RetreatDone, t, player=player)
+            self._end_turn(t)
+
+    def _manual_retreat(self, target: Square, t: float) -> None:
+        s = self.state
+        assert s.retreat is not None and s.position is not None
+        expected = s.retreat[0]
+        leaving = target.row == -1 and s.position.row == 0 and (
+            abs(target.col - s.position.col) <= (1 if s.board.diagonals else 0))
+        if (expected is None and leaving) or target == expected:
+            self._retreat_step(t)
+        elif target in s.board and s.board.adjacent(s.position, target):
+            self._emit(RetreatErred, t, player=s.current_player, square=target.name)
+            self._penalty("retreat_error", self.rules.penalty_cost, "game", t)
+        else:
+            raise IllegalMove("retrace your steps: back the way you came")
+
+    def _penalty(self, kind: str, cost: float, by: str, t: float) -> None:
+        self._emit(PenaltyRecorded, t, kind=kind, cost=cost, currency=self.rules.currency, by=by)
+        budget = self.state.budget_left
+        if budget is not None and budget <= 0:
+            self._emit(SessionEnded, t, outcome="budget_spent")
+        else:
+            self._advance(t)  # a time penalty may have used up the time left
+
+    def _next_curveball_path(self) -> tuple[tuple[Square, ...], str] | None:
+        s = self.state
+        if s.path_epoch == 0 and s.alternate is not None and s.alternate != s.path:
+            return s.alternate, "alternate"
+        generated = derive_path(s.board, s.path, self._rng)
+        return None if generated is None else (generated, "generated")
+
+    # ----------------------------------------------------------------- facilitator
+    def pause(self) -> list[Event]:
+        now = self._command()
+        if self.state.paused:
+            raise ActionRefused("already paused")
+        self._emit(Paused, now)
+        self._paused_at = self._clock()
+        return self._done()
+
+    def resume(self) -> list[Event]:
+        self._batch = []
+        if self._paused_at is None or self.state.ended:
+            raise ActionRefused("not paused")
+        now = self.now()
+        self._paused_total += self._clock() - self._paused_at
+        self._paused_at = None
+        self._emit(Resumed, now)
+        return self._done()
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self.state.paused else self.pause()
+
+    def end_planning(self) -> list[Event]:
+        now = self._command()
+        if self.state.phase is not Phase.PLANNING:
+            raise ActionRefused("there is no planning phase to end")
+        self._emit(PhaseChanged, now, from_=Phase.PLANNING.value, to=Phase.LEARNING.value,
+                   cause="ended_by_facilitator")
+        return self._done()
+
+    def curveball(self) -> list[Event]:
+        """Change the hidden path, silently, at the start of the next turn."""
+        now = self._command()
+        s = self.state
+        if s.phase is not Phase.EXECUTION:
+            if s.path_epoch > 0:
+                raise ActionRefused("the path has changed already: wait until the team "
+                                    "crosses the new one")
+            raise ActionRefused("no curveball before the first crossing: there is no known "
+                                "path to change yet")
+        if s.armed_path is not None:
+            raise ActionRefused("a curveball is already waiting for the next turn")
+        found = self._next_curveball_path()
+        if found is None:
+            raise ActionRefused("this board has no other path from the same start")
+        self._emit(CurveballArmed, now, by="facilitator", path=path_names(found[0]),
+                   source=found[1])
+        if s.position is None and s.steps_this_turn == 0:
+            self._change_path(now)  # nobody has stepped this turn: nothing under their feet
+        return self._done()
+
+    def penalty(self, kind: str) -> list[Event]:
+        now = self._command()
+        self._penalty(kind, self.rules.penalty_cost, "facilitator", now)
+        return self._done()
+
+    def skip(self) -> list[Event]:
+        now = self._command()
+        self._emit(PlayerSkipped, now, player=self.state.current_player)
+        self._end_turn(now)
+        return self._done()
+
+    def toggle_memory_aid(self) -> list[Event]:
+        now = self._command()
+        self._emit(MemoryAidToggled, now, on=not self.state.memory_aid)
+        return self._done()
+
+    def reveal(self) -> list[Event]:
+        now = self._command()
+        self._emit(PathRevealed, now)
+        return self._done()
+
+    def end(self) -> list[Event]:
+        now = self._command()
+        self._emit(SessionEnded, now, outcome="ended_by_facilitator")
+        return self._done()

@@ -1,0 +1,207 @@
+"""The state of a session, rebuilt by applying events one by one.
+
+``apply`` is the only place state changes: the live session applies each event it emits, and a
+replay applies the events of a log, so both arrive at the same state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from maze.core.board import Board, Square, parse_square
+from maze.core.events import (
+    BeepSounded, Crossed, CurveballArmed, Event, MemoryAidToggled, PathChanged, PathRevealed,
+    Paused, PenaltyRecorded, PhaseChanged, PlayerSkipped, Resumed, RetreatDone, RetreatErred,
+    RetreatStarted, RetreatStepped, SessionEnded, StepTaken, TurnStarted,
+)
+from maze.core.path import parse_path
+from maze.core.rules import Rules
+
+
+class Phase(StrEnum):
+    PLANNING = "planning"
+    LEARNING = "learning"
+    EXECUTION = "execution"
+
+
+class StepClass(StrEnum):
+    NEW_SAFE = "new_safe"
+    KNOWN_SAFE = "known_safe"
+    NEW_BEEP = "new_beep"
+    REPEAT_BEEP = "repeat_beep"
+    SURPRISE_BEEP = "surprise_beep"
+
+
+BEEP_CLASSES = frozenset({StepClass.NEW_BEEP, StepClass.REPEAT_BEEP, StepClass.SURPRISE_BEEP})
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the team learned of a square the last time anyone stepped on it."""
+
+    beeped: bool
+    epoch: int       # how many path changes had happened when it was learned
+
+
+@dataclass
+class SessionState:
+    roster: tuple[str, ...]
+    rules: Rules
+    board: Board
+    path: tuple[Square, ...]
+    alternate: tuple[Square, ...] | None = None
+    curveball_after: int | None = None
+    seq: int = 0
+    t: float = 0.0
+    phase: Phase | None = None
+    outcome: str | None = None
+    turn: int = 0
+    position: Square | None = None
+    trail: list[Square] = field(default_factory=list)
+    retreat: list[Square | None] | None = None   # squares still to walk back; None = off board
+    retreat_last_t: float = 0.0
+    turn_anchor_t: float = 0.0
+    steps_this_turn: int = 0
+    clock_started_at: float | None = None
+    planning_ends_at: float | None = None
+    paused: bool = False
+    path_epoch: int = 0
+    knowledge: dict[Square, Knowledge] = field(default_factory=dict)
+    crossed_execution: set[str] = field(default_factory=set)   # of the current path
+    crossed_any: set[str] = field(default_factory=set)         # of the current path
+    excused: set[str] = field(default_factory=set)
+    owes: set[str] = field(default_factory=set)
+    execution_crossings: int = 0
+    armed_path: tuple[Square, ...] | None = None
+    armed_source: str | None = None
+    armed_by: str | None = None
+    scheduled_fired: bool = False
+    penalty_seconds: float = 0.0
+    points_spent: float = 0.0
+    memory_aid: bool = False
+    reveals: int = 0
+    steps: int = 0
+    beeps: int = 0
+    crossings: int = 0
+    retreat_errors: int = 0
+
+    @property
+    def ended(self) -> bool:
+        return self.outcome is not None
+
+    @property
+    def current_player(self) -> str:
+        return self.roster[self.turn]
+
+    @property
+    def path_set(self) -> frozenset[Square]:
+        return frozenset(self.path)
+
+    @property
+    def shown_phase(self) -> Phase | None:
+        """The phase the screen shows: a curveball's hidden relearning still reads Execution."""
+        if self.phase is Phase.LEARNING and self.path_epoch > 0:
+            return Phase.EXECUTION
+        return self.phase
+
+    @property
+    def budget_left(self) -> float | None:
+        if self.rules.currency != "points" or self.rules.budget is None:
+            return None
+        return self.rules.budget - self.points_spent
+
+    def apply(self, event: Event) -> None:
+        self.seq = event.seq
+        self.t = event.t
+        match event:
+            case PhaseChanged(to=to):
+                previous, self.phase = self.phase, Phase(to)
+                if self.phase is Phase.PLANNING:
+                    self.planning_ends_at = event.t + self.rules.planning
+                if previous is Phase.PLANNING:
+                    self.clock_started_at = event.t
+                if self.phase is Phase.EXECUTION:
+                    self.owes = self._owing()
+            case TurnStarted(player=player):
+                self.turn = self.roster.index(player)
+                self._leave_board()
+                self.turn_anchor_t = event.t
+                self.steps_this_turn = 0
+            case StepTaken(square=name, class_=cls):
+                square = parse_square(name)
+                if self.clock_started_at is None:
+                    self.clock_started_at = event.t
+                self.knowledge[square] = Knowledge(cls in BEEP_CLASSES, self.path_epoch)
+                self.position = square
+                self.trail.append(square)
+                self.turn_anchor_t = event.t
+                self.steps_this_turn += 1
+                self.steps += 1
+            case BeepSounded():
+                self.beeps += 1
+            case RetreatStarted():
+                walk_back: list[Square | None] = list(reversed(self.trail[:-1]))
+                self.retreat = walk_back + [None]
+                self.retreat_last_t = event.t
+            case RetreatStepped(square=name):
+                assert self.retreat is not None
+                self.retreat.pop(0)
+                self.position = None if name is None else parse_square(name)
+                self.retreat_last_t = event.t
+            case RetreatErred():
+                self.retreat_errors += 1
+            case RetreatDone():
+                self._leave_board()
+            case Crossed(player=player):
+                self.crossings += 1
+                self._leave_board()
+                self.crossed_any.add(player)
+                if self.phase is Phase.EXECUTION:
+                    self.crossed_execution.add(player)
+                    self.owes.discard(player)
+                    self.execution_crossings += 1
+            case Paused():
+                self.paused = True
+            case Resumed():
+                self.paused = False
+            case CurveballArmed(path=names, by=by):
+                self.armed_path = parse_path(names)
+                self.armed_by = by
+                self.armed_source = event.source
+                if by == "schedule":
+                    self.scheduled_fired = True
+            case PathChanged(path=names):
+                self.path = parse_path(names)
+                self.path_epoch += 1
+                self.armed_path = self.armed_source = self.armed_by = None
+                self.crossed_execution = set()
+                self.crossed_any = set()
+            case PathRevealed():
+                self.reveals += 1
+            case MemoryAidToggled(on=on):
+                self.memory_aid = bool(on)
+            case PenaltyRecorded(cost=cost, currency=currency):
+                if currency == "points":
+                    self.points_spent += cost
+                else:
+                    self.penalty_seconds += cost
+            case PlayerSkipped(player=player):
+                self._leave_board()
+                if self.phase is Phase.EXECUTION:
+                    self.excused.add(player)
+                    self.owes.discard(player)
+            case SessionEnded(outcome=outcome):
+                self.outcome = outcome
+
+    def _leave_board(self) -> None:
+        self.position = None
+        self.trail = []
+        self.retreat = None
+
+    def _owing(self) -> set[str]:
+        """Who must cross now that the path is (again) known."""
+        done = self.crossed_execution | self.excused
+        if self.rules.execution == "remaining":
+            done |= self.crossed_any
+        return {p for p in self.roster if p not in done}

@@ -1,0 +1,1 @@
+"""Files at the edge: level files and session logs."""

@@ -1,0 +1,255 @@
+"""Level files: JSON, versioned, validated field by field (docs/formats.md).
+
+Every problem is one line naming the file and the field, e.g.
+``levels/x.json: path[3] "D7" is not next to "B5"``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
+from maze.core.format import LEVEL_FORMAT, LEVEL_VERSION
+from maze.core.level import Curveball, Level
+from maze.core.path import path_problems
+from maze.core.rules import PRESETS, Rules
+from maze.paths import builtin_levels_dir, user_levels_dir
+from maze.storage.jsonfile import DataError, is_number, read_json_file, type_name
+
+LevelError = DataError
+
+TOP_FIELDS = ("format", "version", "name", "description", "cols", "rows", "preset", "path",
+              "rules", "curveball")
+REQUIRED = ("format", "version", "name", "cols", "rows", "path")
+
+
+def _choice(*options: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if value in options:
+            return None
+        return "must be one of " + ", ".join(f'"{o}"' for o in options)
+    return check
+
+
+def _number(low: float, high: float, unit: str = "") -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not is_number(value) or not math.isfinite(value):
+            return f"must be a number, not {type_name(value)}"
+        if not low <= value <= high:
+            return f"must be from {low:g} to {high:g}{unit} (it is {value:g})"
+        return None
+    return check
+
+
+def _boolean(value: Any) -> str | None:
+    return None if isinstance(value, bool) else f"must be true or false, not {type_name(value)}"
+
+
+def _budget(value: Any) -> str | None:
+    return None if value is None else _number(1, 1_000_000_000)(value)
+
+
+RULE_CHECKS: dict[str, Callable[[Any], str | None]] = {
+    "diagonals": _boolean,
+    "retreat": _choice("auto", "manual"),
+    "retreat_pace": _number(0.05, 5, " seconds"),
+    "time_limit": _number(10, 86400, " seconds"),
+    "planning": _number(0, 3600, " seconds"),
+    "execution": _choice("everyone", "remaining"),
+    "penalty_cost": _number(0, 1_000_000),
+    "currency": _choice("seconds", "points"),
+    "budget": _budget,
+    "repeat_beep_cost": _number(0, 1_000_000),
+    "memory_aid": _boolean,
+}
+
+
+def check_rule_overrides(overrides: Any, source: str, field: str = "rules") -> list[str]:
+    if not isinstance(overrides, dict):
+        return [f"{source}: {field} must be an object, not {type_name(overrides)}"]
+    problems = []
+    for key, value in overrides.items():
+        check = RULE_CHECKS.get(key)
+        if check is None:
+            problems.append(f"{source}: {field}.{key} is not a rule (rules are: "
+                            f"{', '.join(RULE_CHECKS)})")
+        elif (message := check(value)) is not None:
+            problems.append(f"{source}: {field}.{key} {message}")
+    return problems
+
+
+def level_from_data(data: Any, source: str) -> Level:
+    """Validate parsed JSON as a level; raise LevelError listing every problem."""
+    if not isinstance(data, dict):
+        raise LevelError([f"{source}: a level file must hold a JSON object, not "
+                          f"{type_name(data)}"])
+    problems: list[str] = []
+    if data.get("format") != LEVEL_FORMAT:
+        if "format" not in data:
+            problems.append(f"{source}: format is missing (it must be \"{LEVEL_FORMAT}\")")
+        else:
+            problems.append(f"{source}: format must be \"{LEVEL_FORMAT}\"")
+        raise LevelError(problems)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise LevelError([f"{source}: version must be a whole number such as {LEVEL_VERSION}"])
+    if version > LEVEL_VERSION:
+        raise LevelError([f"{source}: version {version} is newer than this program reads "
+                          f"(up to {LEVEL_VERSION}); update maze to open it"])
+    for key in data:
+        if key not in TOP_FIELDS:
+            problems.append(f"{source}: {key} is not a level field (fields are: "
+                            f"{', '.join(TOP_FIELDS)})")
+    for key in REQUIRED:
+        if key not in data:
+            problems.append(f"{source}: {key} is missing")
+    name = data.get("name", "")
+    if "name" in data and (not isinstance(name, str) or not name.strip() or len(name) > 80):
+        problems.append(f"{source}: name must be text of 1 to 80 characters")
+    description = data.get("description", "")
+    if not isinstance(description, str) or len(description) > 2000:
+        problems.append(f"{source}: description must be text of at most 2000 characters")
+    size_ok = True
+    for key, low, high in (("cols", MIN_COLS, MAX_COLS), ("rows", MIN_ROWS, MAX_ROWS)):
+        value = data.get(key)
+        if key not in data:
+            size_ok = False
+        elif not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"{source}: {key} must be a whole number, not {type_name(value)}")
+            size_ok = False
+        elif not low <= value <= high:
+            problems.append(f"{source}: {key} must be from {low} to {high} (it is {value})")
+            size_ok = False
+    preset = data.get("preset", "classic")
+    if preset not in PRESETS:
+        problems.append(f"{source}: preset must be one of "
+                        + ", ".join(f'"{p}"' for p in PRESETS))
+        preset = "classic"
+    overrides = data.get("rules", {})
+    rule_problems = check_rule_overrides(overrides, source)
+    problems += rule_problems
+    if not rule_problems:
+        resolved = PRESETS[preset].with_overrides(overrides)
+        if resolved.currency == "points" and resolved.budget is None:
+            problems.append(f"{source}: rules.budget is needed when rules.currency is "
+                            f"\"points\"")
+        diagonals = resolved.diagonals
+    else:
+        overrides, diagonals = {}, PRESETS[preset].diagonals
+    curveball = None
+    raw_curveball = data.get("curveball")
+    if "curveball" in data:
+        if not isinstance(raw_curveball, dict):
+            problems.append(f"{source}: curveball must be an object, not "
+                            f"{type_name(raw_curveball)}")
+            raw_curveball = {}
+        for key in raw_curveball:
+            if key not in ("path", "after_crossings"):
+                problems.append(f"{source}: curveball.{key} is not a curveball field "
+                                f"(fields are: path, after_crossings)")
+        after = raw_curveball.get("after_crossings")
+        if after is not None and (not isinstance(after, int) or isinstance(after, bool)
+                                  or not 1 <= after <= 1000):
+            problems.append(f"{source}: curveball.after_crossings must be a whole number "
+                            f"from 1 to 1000")
+            after = None
+        alt = raw_curveball.get("path")
+        curveball = Curveball(tuple(alt) if isinstance(alt, list) else None, after)
+    if size_ok:
+        board = Board(data["cols"], data["rows"], diagonals)
+        if "path" in data:
+            problems += [f"{source}: {p}" for p in path_problems(board, data["path"])]
+        if raw_curveball and "path" in raw_curveball:
+            alt_problems = path_problems(board, raw_curveball["path"], "curveball.path")
+            problems += [f"{source}: {p}" for p in alt_problems]
+            if not alt_problems and raw_curveball["path"] == data.get("path"):
+                problems.append(f"{source}: curveball.path is the same as path")
+    if problems:
+        raise LevelError(problems)
+    return Level(name=name.strip(), cols=data["cols"], rows=data["rows"],
+                 path=tuple(data["path"]), preset=preset, rules=dict(overrides),
+                 curveball=curveball, description=description)
+
+
+def load_level(path: str | os.PathLike[str]) -> Level:
+    return level_from_data(read_json_file(str(path)), str(path))
+
+
+def _encode(value: Any, indent: str) -> str:
+    """JSON with objects one field a line and lists on one line (a path reads as a row)."""
+    if isinstance(value, dict) and value:
+        inner = indent + "  "
+        fields = [f"{inner}{json.dumps(k)}: {_encode(v, inner)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(fields) + "\n" + indent + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def level_json(level: Level) -> str:
+    return _encode(level.to_dict(), "") + "\n"
+
+
+def save_level(level: Level, path: str | os.PathLike[str]) -> Path:
+    """Write a level file whole (a temporary file renamed over), so it is never half-written."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".level-", suffix=".json", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(level_json(level))
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+@dataclass(frozen=True)
+class LevelEntry:
+    key: str          # the file's stem: what `maze play KEY` accepts
+    path: Path
+    origin: str       # built-in or user
+    level: Level | None
+    problems: tuple[str, ...] = ()
+
+
+def list_levels(user_dir: Path | None = None) -> list[LevelEntry]:
+    entries = []
+    for origin, folder in (("built-in", builtin_levels_dir()), ("user", user_dir or user_levels_dir())):
+        if not folder.is_dir():
+            continue
+        for file in sorted(folder.glob("*.json")):
+            try:
+                entries.append(LevelEntry(file.stem, file, origin, load_level(file)))
+            except LevelError as exc:
+                entries.append(LevelEntry(file.stem, file, origin, None, tuple(exc.problems)))
+    return entries
+
+
+def find_level(spec: str, user_dir: Path | None = None) -> Path:
+    """A level by file path, or by the name of a built-in or user level."""
+    candidate = Path(spec)
+    if candidate.suffix == ".json" or os.sep in spec or candidate.is_file():
+        return candidate
+    wanted = spec.casefold()
+    for entry in list_levels(user_dir):
+        if entry.key.casefold() == wanted or (entry.level and entry.level.name.casefold() == wanted):
+            return entry.path
+    raise LevelError([f"{spec}: no such level file, and no built-in or user level by that "
+                      f"name (see `maze levels`)"])
+
+
+def rules_summary(rules: Rules) -> str:
+    minutes = rules.time_limit / 60
+    parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
+             f"{rules.retreat} retreat", f"{minutes:g} min"]
+    if rules.planning:
+        parts.append(f"{rules.planning:g} s planning")
+    if rules.currency == "points":
+        parts.append(f"budget {rules.budget:g}")
+    return ", ".join(parts)

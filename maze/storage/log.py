@@ -1,0 +1,235 @@
+"""The session log: JSON Lines, appended as events happen, never rewritten (docs/formats.md).
+
+The file is created exclusively (an existing file is never opened for writing) and written
+with ``os.write`` on an ``O_APPEND`` descriptor, so each line reaches the operating system the
+moment it is written; ``fsync`` follows at the end of each turn, at phase changes and at the
+end. If a write fails (a full disk), the lines wait in memory and are written, starting on a
+fresh line, as soon as a write succeeds again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable
+
+from maze import __version__
+from maze.core.events import Event, EventFormatError, PhaseChanged, SessionEnded, TurnStarted, event_from_dict
+from maze.core.format import LOG_FORMAT, LOG_VERSION
+from maze.core.rules import RULE_NAMES, Rules
+from maze.core.session import SessionSetup
+from maze.storage.jsonfile import DataError
+from maze.storage.levels import level_from_data
+
+LogError = DataError
+SYNC_AFTER = (TurnStarted, PhaseChanged, SessionEnded)
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+                     *(f"LPT{i}" for i in range(10))}
+
+
+def dumps(obj: dict[str, Any]) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "), allow_nan=False)
+
+
+def new_session_id() -> str:
+    return secrets.token_hex(4)
+
+
+def wall_clock_now() -> str:
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+
+
+def safe_name(text: str, limit: int = 40) -> str:
+    """A team name made safe as part of a file name on any filesystem.
+
+    >>> safe_name("../Ana & Ben: <Team/1>")
+    'Ana-Ben-Team-1'
+    >>> safe_name("CON")
+    'CON-team'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    kept = "".join(c if (c.isalnum() or c in "-_") else "-" for c in text)
+    kept = re.sub(r"-{2,}", "-", kept).strip("-_.")[:limit].strip("-_.")
+    if not kept:
+        return "team"
+    if kept.upper() in _WINDOWS_RESERVED:
+        kept += "-team"
+    return kept
+
+
+def log_file_name(setup: SessionSetup) -> str:
+    try:
+        stamp = datetime.fromisoformat(setup.started_at).strftime("%Y-%m-%d_%H%M%S")
+    except ValueError:
+        stamp = "session"
+    return f"{stamp}_{safe_name(setup.team)}_{safe_name(setup.session_id, 16)}.jsonl"
+
+
+def header(setup: SessionSetup) -> dict[str, Any]:
+    return {
+        "format": LOG_FORMAT, "version": LOG_VERSION, "program": f"maze {__version__}",
+        "session_id": setup.session_id, "started_at": setup.started_at, "team": setup.team,
+        "roster": list(setup.roster), "preset": setup.preset, "seed": setup.seed,
+        "rules": setup.rules.to_dict(), "level": setup.level.to_dict(),
+    }
+
+
+Writer = Callable[[int, bytes], int]
+
+
+class SessionLog:
+    """Appends one session's events to its own file."""
+
+    def __init__(self, folder: Path, setup: SessionSetup, write: Writer = os.write,
+                 fsync: Callable[[int], None] = os.fsync) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / log_file_name(setup)
+        self._write = write
+        self._fsync = fsync
+        self._pending: list[bytes] = []
+        self._torn = False
+        self.error: OSError | None = None
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        self._append_line(dumps(header(setup)))
+        self._sync()
+
+    @property
+    def backlog(self) -> int:
+        """Lines waiting in memory because the disk refused them."""
+        return len(self._pending)
+
+    def append(self, event: Event) -> None:
+        self._append_line(dumps(event.to_dict()))
+        if isinstance(event, SYNC_AFTER):
+            self._sync()
+
+    def _append_line(self, line: str) -> None:
+        self._pending.append((line + "\n").encode("utf-8"))
+        self.flush()
+
+    def flush(self) -> bool:
+        """Write what waits in memory; True when nothing is left waiting."""
+        while self._pending:
+            data = self._pending[0]
+            if self._torn:
+                data = b"\n" + data   # the last write stopped mid-line: start a fresh one
+            try:
+                written = self._write(self._fd, data)
+            except OSError as exc:
+                self.error = exc
+                return False
+            if written < len(data):
+                self._torn = True    # a torn line is on disk; readers skip it
+                self.error = OSError("the disk took only part of a line")
+                return False
+            self._torn = False
+            self._pending.pop(0)
+        self.error = None
+        return True
+
+    def _sync(self) -> None:
+        if not self._pending:
+            try:
+                self._fsync(self._fd)
+            except OSError as exc:
+                self.error = exc
+
+    def close(self) -> None:
+        self.flush()
+        self._sync()
+        os.close(self._fd)
+
+
+@dataclass
+class LogRead:
+    path: str
+    header: dict[str, Any]
+    setup: SessionSetup
+    events: list[Event]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ended(self) -> bool:
+        return any(isinstance(e, SessionEnded) for e in self.events)
+
+
+def setup_from_header(data: Any, source: str) -> SessionSetup:
+    if not isinstance(data, dict) or data.get("format") != LOG_FORMAT:
+        raise LogError([f"{source}: line 1 is not a maze session log header"])
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise LogError([f"{source}: header.version must be a whole number"])
+    if version > LOG_VERSION:
+        raise LogError([f"{source}: log format version {version} is newer than this program "
+                        f"reads (up to {LOG_VERSION}); update maze to read it"])
+    problems = []
+    for key, kind in (("team", str), ("roster", list), ("preset", str), ("seed", int),
+                      ("session_id", str), ("started_at", str), ("rules", dict),
+                      ("level", dict)):
+        if not isinstance(data.get(key), kind):
+            problems.append(f"{source}: header.{key} is missing or of the wrong type")
+    if problems:
+        raise LogError(problems)
+    roster = data["roster"]
+    if not roster or not all(isinstance(p, str) for p in roster) or len(set(roster)) != len(roster):
+        raise LogError([f"{source}: header.roster must list one or more distinct names"])
+    level = level_from_data(data["level"], f"{source}: header.level")
+    rules_data = data["rules"]
+    unknown = [k for k in rules_data if k not in RULE_NAMES]
+    missing = [k for k in RULE_NAMES if k not in rules_data]
+    if unknown or missing:
+        raise LogError([f"{source}: header.rules has unknown or missing rules: "
+                        f"{', '.join(unknown + missing)}"])
+    try:
+        rules = Rules(**rules_data)
+    except TypeError as exc:
+        raise LogError([f"{source}: header.rules: {exc}"]) from None
+    return SessionSetup(team=data["team"], roster=tuple(roster), level=level,
+                        preset=data["preset"], rules=rules, seed=data["seed"],
+                        session_id=data["session_id"], started_at=data["started_at"])
+
+
+def read_log(path: str | os.PathLike[str]) -> LogRead:
+    """Read a session log, skipping damaged lines with one warning and reporting gaps."""
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw_lines = handle.read().split(b"\n")
+    except OSError as exc:
+        raise LogError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+    if not raw_lines or not raw_lines[0].strip():
+        raise LogError([f"{source}: empty: not a session log"])
+    try:
+        head = json.loads(raw_lines[0].decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise LogError([f"{source}: line 1 is not a maze session log header"]) from None
+    setup = setup_from_header(head, source)
+    events: list[Event] = []
+    damaged: list[int] = []
+    for number, raw in enumerate(raw_lines[1:], start=2):
+        if not raw.strip():
+            continue
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            events.append(event_from_dict(data))
+        except (UnicodeDecodeError, ValueError, RecursionError, EventFormatError, TypeError):
+            damaged.append(number)
+    warnings = []
+    if damaged:
+        shown = ", ".join(str(n) for n in damaged[:5]) + (" ..." if len(damaged) > 5 else "")
+        warnings.append(f"{source}: skipped {len(damaged)} damaged line(s): line {shown}")
+    expected = 1
+    for event in events:
+        if event.seq > expected:
+            gap = f"{expected}" if event.seq == expected + 1 else f"{expected}-{event.seq - 1}"
+            warnings.append(f"{source}: events {gap} are missing")
+        expected = max(expected, event.seq + 1)
+    return LogRead(source, head, setup, events, warnings)

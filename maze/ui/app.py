@@ -1,0 +1,194 @@
+"""The app loop: a small stack of scenes; wait for events, redraw only when something changed.
+
+``run`` blocks on ``pygame.event.wait`` with a timeout set by what the scenes have scheduled
+(the next auto-retreat step, the end of a flash, the clock's next second), so an idle screen
+costs nothing. ``step`` processes one batch of events; tests call it directly with their own
+events and an injected clock.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Union
+
+import pygame
+
+from maze.ui.sound import Player, Silent
+from maze.ui.text import TextCache
+
+
+@dataclass(frozen=True)
+class Push:
+    scene: "Scene"
+
+
+@dataclass(frozen=True)
+class Pop:
+    pass
+
+
+@dataclass(frozen=True)
+class Replace:
+    scene: "Scene"
+
+
+@dataclass(frozen=True)
+class Quit:
+    pass
+
+
+Transition = Union[Push, Pop, Replace, Quit]
+
+
+class Scene:
+    """One screen. ``handle`` and ``update`` may return a transition."""
+
+    opaque = True   # an overlay sets False: the scene below is drawn first
+
+    def __init__(self, app: "App") -> None:
+        self.app = app
+        self.dirty = True
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        return None
+
+    def update(self) -> Transition | None:
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def wake_in(self) -> float | None:
+        """Seconds until this scene needs an update without any input (None: never)."""
+        return None
+
+    def resized(self) -> None:
+        self.dirty = True
+
+    def closing(self) -> None:
+        """The window is closing (or the scene is replaced): release files."""
+
+
+class App:
+    def __init__(self, size: tuple[int, int] = (1280, 800), fullscreen: bool = False,
+                 clock: Callable[[], float] = time.monotonic, sound: Player | None = None,
+                 title: str = "maze") -> None:
+        self.clock = clock
+        self.sound: Player = sound or Silent()
+        self.text = TextCache()
+        self.windowed_size = size
+        self.fullscreen = False
+        self.stack: list[Scene] = []
+        self.running = True
+        self.frames = 0
+        pygame.display.set_caption(title)
+        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        if fullscreen:
+            self.toggle_fullscreen()
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    @property
+    def top(self) -> Scene:
+        return self.stack[-1]
+
+    def toggle_fullscreen(self) -> None:
+        if self.fullscreen:
+            self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        else:
+            self.windowed_size = self.screen.get_size()
+            self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        self.fullscreen = not self.fullscreen
+        self._resized()
+
+    def _resized(self) -> None:
+        self.screen = pygame.display.get_surface()
+        for scene in self.stack:
+            scene.resized()
+
+    def start(self, scene: Scene) -> None:
+        self.stack = [scene]
+
+    def _apply(self, index: int, result: Transition | None) -> None:
+        if result is None:
+            return
+        match result:
+            case Push(scene):
+                self.stack.append(scene)
+            case Pop():
+                self.stack.pop(index)
+                if self.stack:
+                    self.top.dirty = True
+            case Replace(scene):
+                for old in self.stack[index:]:
+                    old.closing()
+                del self.stack[index:]
+                self.stack.append(scene)
+            case Quit():
+                self.running = False
+        if not self.stack:
+            self.running = False
+
+    def step(self, events: list[pygame.event.Event]) -> None:
+        """Handle events, let every scene update, and draw if anything changed."""
+        for event in events:
+            if not self.running:
+                break
+            if event.type == pygame.QUIT:
+                self.running = False
+                break
+            if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+                self._resized()
+                continue
+            if event.type == pygame.KEYDOWN and (
+                    event.key == pygame.K_F11 or (event.key == pygame.K_f
+                                                  and getattr(event, "mod", 0) & pygame.KMOD_CTRL)):
+                self.toggle_fullscreen()
+                continue
+            if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+                self.top.dirty = True
+            self._apply(len(self.stack) - 1, self.top.handle(event))
+        for scene in list(self.stack):
+            if self.running and scene in self.stack:
+                self._apply(self.stack.index(scene), scene.update())
+        if self.running and self.stack:
+            self.draw()
+
+    def draw(self, force: bool = False) -> bool:
+        visible = self._visible()
+        if not force and not any(s.dirty for s in visible):
+            return False
+        for scene in visible:
+            scene.draw(self.screen)
+            scene.dirty = False
+        pygame.display.flip()
+        self.frames += 1
+        return True
+
+    def _visible(self) -> list[Scene]:
+        start = len(self.stack) - 1
+        while start > 0 and not self.stack[start].opaque:
+            start -= 1
+        return self.stack[start:]
+
+    def wake_in(self) -> float | None:
+        times = [t for s in self.stack if (t := s.wake_in()) is not None]
+        return min(times) if times else None
+
+    def run(self) -> int:
+        self.draw(force=True)
+        while self.running and self.stack:
+            wait = self.wake_in()
+            if wait is None:
+                first = pygame.event.wait()
+            else:
+                first = pygame.event.wait(max(1, int(wait * 1000) + 1))
+            events = [first] if first.type != pygame.NOEVENT else []
+            events += pygame.event.get()
+            self.step(events)
+        for scene in reversed(self.stack):
+            scene.closing()
+        return 0

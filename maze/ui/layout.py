@@ -1,0 +1,136 @@
+"""Where everything goes for a window size: a pure function of the size and the board.
+
+Row 1 is at the bottom, next to the start edge; the goal edge is at the top, so "up" on the
+keyboard is toward the goal. Texts the room must read get at least 4% of the window height.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from pygame import Rect
+
+from maze.core.board import Square
+
+READABLE = 0.04        # the projector rule: share of the window height
+LABELLED_ROWS = 16     # boards up to this many rows name every row at the readable size
+
+
+@dataclass(frozen=True)
+class HudLine:
+    role: str
+    rect: Rect
+    height: int          # text line height in pixels
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: int
+    height: int
+    cols: int
+    rows: int
+    square: int
+    grid: Rect
+    start_strip: Rect
+    goal_strip: Rect
+    hud: Rect
+    label_height: int
+    col_label_height: int
+    label_every: int
+    hud_lines: tuple[HudLine, ...] = field(default=())
+
+    def square_rect(self, square: Square) -> Rect:
+        x = self.grid.x + square.col * self.square
+        y = self.grid.bottom - (square.row + 1) * self.square
+        return Rect(x, y, self.square, self.square)
+
+    def start_cell(self, col: int) -> Rect:
+        return Rect(self.grid.x + col * self.square, self.start_strip.y, self.square,
+                    self.start_strip.height)
+
+    def square_at(self, pos: tuple[int, int]) -> Square | None:
+        """The square under a pixel; row -1 means the start edge under that column."""
+        x, y = pos
+        if not self.grid.x <= x < self.grid.right:
+            return None
+        col = (x - self.grid.x) // self.square
+        if self.grid.y <= y < self.grid.bottom:
+            return Square(col, (self.grid.bottom - 1 - y) // self.square)
+        if self.start_strip.collidepoint(x, y):
+            return Square(col, -1)
+        return None
+
+    def line(self, role: str) -> HudLine:
+        for line in self.hud_lines:
+            if line.role == role:
+                return line
+        raise KeyError(role)
+
+    @property
+    def board_area(self) -> Rect:
+        return self.goal_strip.union(self.start_strip).union(self.grid)
+
+
+# The HUD: (role, share of the window height). Every role but "hint" is read by the room.
+HUD_ROLES: tuple[tuple[str, float], ...] = (
+    ("phase", 0.060), ("phase_detail", 0.042), ("clock", 0.120), ("talk", 0.042),
+    ("player_label", 0.040), ("player", 0.080), ("next", 0.042), ("score", 0.045),
+    ("score2", 0.045), ("hint", 0.030),
+)
+
+
+def compute(width: int, height: int, cols: int, rows: int) -> Layout:
+    width, height = max(width, 1), max(height, 1)
+    readable = math.ceil(READABLE * height)
+    margin = max(4, round(0.02 * min(width, height)))
+    side = width >= 1.2 * height
+    if side:
+        hud_w = min(max(round(0.30 * width), round(0.42 * height)), round(0.45 * width))
+        hud = Rect(width - hud_w, 0, hud_w, height)
+        region = Rect(0, 0, width - hud_w, height)
+    else:
+        hud_h = round(0.44 * height)
+        hud = Rect(0, 0, width, hud_h)
+        region = Rect(0, hud_h, width, height - hud_h)
+
+    label_height = readable
+    strip_h = round(label_height * 1.5)
+    band = round(label_height * (1.8 if rows >= 10 else 1.2))   # room for "12" beside a row
+    avail_w = region.width - 2 * margin - 2 * band
+    avail_h = region.height - 2 * margin - 2 * strip_h
+    square = max(2, min(avail_w // cols, avail_h // rows))
+    grid_w, grid_h = square * cols, square * rows
+    gx = region.x + (region.width - grid_w) // 2
+    gy = region.y + (region.height - grid_h) // 2
+    grid = Rect(gx, gy, grid_w, grid_h)
+    goal = Rect(gx, gy - strip_h, grid_w, strip_h)
+    start = Rect(gx, grid.bottom, grid_w, strip_h)
+
+    label_every = 1
+    if rows > LABELLED_ROWS:
+        label_every = max(1, math.ceil(label_height * 1.1 / square))
+    col_label_height = min(label_height, max(6, int(square * 0.9)))
+
+    lines = _hud_lines(hud.inflate(-2 * margin, -2 * margin), height, side)
+    return Layout(width, height, cols, rows, square, grid, start, goal, hud, label_height,
+                  col_label_height, label_every, lines)
+
+
+def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:
+    sizes = [(role, max(math.ceil(share * height), 6)) for role, share in HUD_ROLES]
+    if side:
+        columns = [sizes]
+    else:   # a wide, short panel: two columns of lines
+        columns = [sizes[:4], sizes[4:]]
+    col_w = area.width // len(columns)
+    out = []
+    for c, column in enumerate(columns):
+        total = sum(h for _, h in column)
+        gap = max(0, (area.height - total) // (len(column) + 1))
+        gap = min(gap, round(0.03 * height))
+        y = area.y + gap
+        for role, h in column:
+            out.append(HudLine(role, Rect(area.x + c * col_w, y, col_w, h), h))
+            y += h + gap
+    return tuple(out)

@@ -1,0 +1,1 @@
+"""The screens: setup, board, results, and the overlays drawn over them."""

@@ -1,0 +1,325 @@
+"""The board: the projector view where the team plays.
+
+Input becomes intents (keymap), intents become session commands, and the session's events come
+back through ``_on_event``: written to the log first, then heard and seen.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import pygame
+
+from maze.core.board import Square
+from maze.core.events import (
+    BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, SessionEnded, StepTaken,
+)
+from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
+from maze.core.state import Phase, StepClass
+from maze.storage.log import SessionLog
+from maze.ui import theme
+from maze.ui.app import App, Push, Replace, Scene, Transition
+from maze.ui.keymap import PENALTY_KINDS, Action, Move, intent_for, is_move_key, ctrl_held
+from maze.ui.layout import Layout, compute
+from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay
+
+FLASH_SECONDS = 0.8
+ANNOUNCE_SECONDS = 3.0
+CUE_SECONDS = 1.6
+NOTICE_SECONDS = 3.5
+LOG_RETRY_SECONDS = 2.0
+
+PHASE_TEXT = {
+    Phase.PLANNING: ("Planning", "talk it over: nobody on the board yet", theme.PLANNING),
+    Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
+    Phase.EXECUTION: ("Execution", "everyone across, no beeps", theme.EXECUTION),
+}
+
+
+@dataclass
+class Timed:
+    text: str
+    until: float
+    color: tuple[int, int, int] = theme.TEXT
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.999))   # count down: show 0:00 only when time is up
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class BoardScene(Scene):
+    def __init__(self, app: App, setup: SessionSetup, log: SessionLog) -> None:
+        super().__init__(app)
+        self.setup = setup
+        self.log = log
+        self.session = Session(setup, app.clock, random.Random(setup.seed), self._on_event)
+        self.cursor = setup.level.cols // 2
+        self.flashes: dict[Square, float] = {}
+        self.border_until = 0.0
+        self.announcement: Timed | None = None
+        self.cue: Timed | None = None
+        self.notice: Timed | None = None
+        self.revealing = False
+        self.finished = False
+        self._last_class: str | None = None
+        self._layout: Layout | None = None
+        self._static: pygame.Surface | None = None
+        self._log_retry_at: float | None = None
+        if app.sound.notice:
+            self._notify(app.sound.notice, theme.WARNING)
+        self.session.start()
+
+    # ------------------------------------------------------------------ events from the core
+    def _on_event(self, event: Event) -> None:
+        self.log.append(event)     # on disk (in the OS) before it is heard or seen
+        if self.log.error is not None and self._log_retry_at is None:
+            self._log_retry_at = self.app.clock() + LOG_RETRY_SECONDS
+        now = self.app.clock()
+        sound = self.app.sound
+        state = self.session.state
+        match event:
+            case StepTaken(class_=cls):
+                self._last_class = cls
+                if cls in (StepClass.NEW_SAFE, StepClass.KNOWN_SAFE):
+                    sound.play("step")
+            case BeepSounded(square=name):
+                repeat = self._last_class == StepClass.REPEAT_BEEP and state.memory_aid
+                sound.play("repeat" if repeat else "beep")
+                self._flash(name, now)
+            case RetreatErred(square=name):
+                sound.play("beep")
+                self._flash(name, now)
+                self.cue = Timed("Wrong way: retrace your steps", now + CUE_SECONDS, theme.BEEP)
+            case Crossed():
+                sound.play("crossing")
+            case PhaseChanged(to=to, cause=cause):
+                self._announce_phase(Phase(to), cause, now)
+            case SessionEnded():
+                self.finished = True
+        self.dirty = True
+
+    def _flash(self, name: str, now: float) -> None:
+        from maze.core.board import parse_square
+        self.flashes[parse_square(name)] = now + FLASH_SECONDS
+        self.border_until = now + FLASH_SECONDS
+
+    def _announce_phase(self, phase: Phase, cause: str, now: float) -> None:
+        if cause == "path_changed" or (cause == "path_found"
+                                       and self.session.state.path_epoch > 0):
+            return   # a curveball is never announced, nor the hidden return to execution
+        if phase is Phase.EXECUTION:
+            text = "Path found! Execution: everyone across, no beeps"
+        elif phase is Phase.LEARNING:
+            text = "Learning: silence, find the path"
+        else:
+            text = "Planning: talk it over"
+        self.announcement = Timed(text, now + ANNOUNCE_SECONDS, PHASE_TEXT[phase][2])
+
+    def _notify(self, text: str, color: tuple[int, int, int] = theme.TEXT) -> None:
+        self.notice = Timed(text, self.app.clock() + NOTICE_SECONDS, color)
+        self.dirty = True
+
+    def _refuse(self, text: str) -> None:
+        self.cue = Timed(text, self.app.clock() + CUE_SECONDS, theme.TEXT_DIM)
+        self.dirty = True
+
+    # ------------------------------------------------------------------ input
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if self.finished:
+            return None
+        if event.type == pygame.KEYDOWN:
+            intent = intent_for(event)
+            if intent is None:
+                if ctrl_held(event) and is_move_key(event):
+                    self._refuse("Moves need no Ctrl: release Ctrl to step")
+                return None
+            if isinstance(intent, Move):
+                self._move(intent)
+                return None
+            return self._action(intent)
+        if event.type == pygame.KEYUP and event.key == pygame.K_r and self.revealing:
+            self.revealing = False
+            self.dirty = True
+        elif event.type == pygame.WINDOWFOCUSLOST and self.revealing:
+            self.revealing = False
+            self.dirty = True
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        return None
+
+    def _move(self, move: Move) -> None:
+        state = self.session.state
+        if state.position is None and state.retreat is None:
+            if move.drow == 0:                       # choose the column at the start edge
+                self.cursor = min(max(0, self.cursor + move.dcol), state.board.cols - 1)
+                self.dirty = True
+                return
+            if move.drow < 0:
+                self._refuse("Up enters the board")
+                return
+            if move.dcol and not state.board.diagonals:
+                self._refuse("No diagonal moves on this board")
+                return
+            target = Square(self.cursor + move.dcol, 0)
+        else:
+            here = state.position
+            assert here is not None
+            if move.dcol and move.drow and not state.board.diagonals:
+                self._refuse("No diagonal moves on this board")
+                return
+            target = Square(here.col + move.dcol, here.row + move.drow)
+        self._command_move(target)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        layout = self.layout()
+        target = layout.square_at(pos)
+        if target is None:
+            return
+        state = self.session.state
+        if target.row == -1 and state.position is None:
+            self.cursor = target.col
+            self.dirty = True
+            return
+        self._command_move(target)
+
+    def _command_move(self, target: Square) -> None:
+        try:
+            self.session.move(target)
+        except IllegalMove as exc:
+            self._refuse(str(exc)[:1].upper() + str(exc)[1:])
+            return
+        if target.row == 0 and target in self.session.state.board:
+            self.cursor = target.col
+
+    def _action(self, action: Action) -> Transition | None:
+        session = self.session
+        try:
+            match action:
+                case Action.HELP:
+                    return Push(HelpOverlay(self.app, self))
+                case Action.MENU:
+                    return None
+                case Action.END_SESSION:
+                    return Push(ConfirmEnd(self.app, self))
+                case Action.MUTE:
+                    self.app.sound.muted = not self.app.sound.muted
+                    self._notify("Sound off" if self.app.sound.muted else "Sound on")
+                case Action.PAUSE:
+                    session.toggle_pause()
+                case Action.END_PLANNING:
+                    session.end_planning()
+                case Action.REVEAL:
+                    if not self.revealing:
+                        session.reveal()
+                        self.revealing = True
+                case Action.CURVEBALL:
+                    session.curveball()    # silent: nothing on screen changes
+                case Action.SKIP:
+                    player = session.state.current_player
+                    session.skip()
+                    self._notify(f"Skipped {player}")
+                case Action.MEMORY_AID:
+                    session.toggle_memory_aid()
+                    self._notify("Memory aid " + ("on" if session.state.memory_aid else "off"))
+                case _ if action in PENALTY_KINDS:
+                    kind = PENALTY_KINDS[action]
+                    session.penalty(kind)
+                    cost = session.rules.penalty_cost
+                    unit = " s" if session.rules.currency == "seconds" else " points"
+                    self._notify(f"Penalty: {kind.replace('_', ' ')} (-{cost:g}{unit})",
+                                 theme.WARNING)
+        except (ActionRefused, IllegalMove) as exc:
+            self._notify(str(exc)[:1].upper() + str(exc)[1:], theme.TEXT_DIM)
+        self.dirty = True
+        return None
+
+    def end_session(self) -> None:
+        if not self.session.state.ended:
+            try:
+                self.session.end()
+            except IllegalMove:
+                pass
+
+    # ------------------------------------------------------------------ time
+    def update(self) -> Transition | None:
+        self.session.tick()
+        now = self.app.clock()
+        if self._log_retry_at is not None and now >= self._log_retry_at:
+            self._log_retry_at = None if self.log.flush() else now + LOG_RETRY_SECONDS
+            self.dirty = True
+        for square, until in list(self.flashes.items()):
+            if now >= until:
+                del self.flashes[square]
+                self.dirty = True
+        for name in ("announcement", "cue", "notice"):
+            timed = getattr(self, name)
+            if timed is not None and now >= timed.until:
+                setattr(self, name, None)
+                self.dirty = True
+        if self.border_until and now >= self.border_until:
+            self.border_until = 0.0
+            self.dirty = True
+        if self.finished:
+            from maze.ui.scenes.results import ResultsScene
+            self.log.flush()
+            return Replace(ResultsScene(self.app, self.setup, self.session.events, self.log))
+        if self._clock_running():
+            self.dirty = self.dirty or self._shown_clock != self._clock_display()
+        return None
+
+    def _clock_running(self) -> bool:
+        s = self.session.state
+        return not s.paused and not s.ended and (
+            s.phase is Phase.PLANNING or s.clock_started_at is not None)
+
+    def _clock_display(self) -> str:
+        planning = self.session.planning_left()
+        return clock_text(planning if planning is not None else self.session.time_left())
+
+    _shown_clock = ""
+
+    def wake_in(self) -> float | None:
+        now = self.app.clock()
+        times: list[float] = []
+        due = self.session.seconds_to_next_due()
+        if due is not None:
+            times.append(due)
+        if self._clock_running():
+            left = self.session.planning_left()
+            left = self.session.time_left() if left is None else left
+            times.append((left % 1.0) + 0.001)
+        for until in [*self.flashes.values(), self.border_until,
+                      *(t.until for t in (self.announcement, self.cue, self.notice) if t)]:
+            if until:
+                times.append(max(0.0, until - now))
+        if self._log_retry_at is not None:
+            times.append(max(0.0, self._log_retry_at - now))
+        return min(times) if times else None
+
+    def closing(self) -> None:
+        self.log.close()
+
+    # ------------------------------------------------------------------ drawing
+    def layout(self) -> Layout:
+        w, h = self.app.size
+        level = self.setup.level
+        if self._layout is None or (self._layout.width, self._layout.height) != (w, h):
+            self._layout = compute(w, h, level.cols, level.rows)
+            self._static = None
+        return self._layout
+
+    def resized(self) -> None:
+        self._layout = None
+        self.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        from maze.ui.scenes.render import draw_board_static, draw_board_dynamic, draw_hud
+        layout = self.layout()
+        if self._static is None:
+            self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)
+        surface.blit(self._static, (0, 0))
+        draw_board_dynamic(self, surface, layout)
+        draw_hud(self, surface, layout)
+        self._shown_clock = self._clock_display()

@@ -1,0 +1,117 @@
+"""Overlays drawn over the board: the F1 help and the Ctrl+Q confirmation. The session keeps
+running underneath (the board still updates)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from maze.ui import theme
+from maze.ui.app import App, Pop, Scene, Transition
+
+if TYPE_CHECKING:
+    from maze.ui.scenes.board import BoardScene
+
+HELP_RULES = (
+    "One safe path crosses the board; every other square beeps.",
+    "One player at a time: enter at the start edge, one square at a time.",
+    "A beep ends your try: you walk back the way you came, then the next player goes.",
+    "Learning: find the path (beeps teach the team). No talking.",
+    "Once someone crosses: everyone crosses the known path, fast, without a beep.",
+)
+HELP_KEYS = (
+    ("Arrows", "move (Up toward the goal); Left/Right choose the column at the start"),
+    ("Q E Z C", "diagonal moves (keypad 7 9 1 3 too); Q/E enter diagonally"),
+    ("Mouse", "click a square next to yours (from the start: a square of row 1)"),
+    ("Ctrl+Space", "pause / resume          Ctrl+Enter  end planning"),
+    ("Ctrl+R", "hold to reveal the path    Ctrl+K  curveball"),
+    ("Ctrl+1..4", "penalty: talking, pointing, two on the board, marking"),
+    ("Ctrl+N", "skip the player    Ctrl+A  memory aid    Ctrl+M  mute"),
+    ("F11 / Ctrl+F", "fullscreen     F1  this help     Ctrl+Q  end the session"),
+)
+
+
+def _panel(surface: pygame.Surface, fraction: float = 0.86) -> pygame.Rect:
+    w, h = surface.get_size()
+    rect = pygame.Rect(0, 0, int(w * fraction), int(h * fraction))
+    rect.center = (w // 2, h // 2)
+    surface.fill(theme.PANEL, rect)
+    pygame.draw.rect(surface, theme.SQUARE_EDGE, rect, width=max(2, h // 300))
+    return rect
+
+
+class HelpOverlay(Scene):
+    opaque = False
+
+    def __init__(self, app: App, board: "BoardScene") -> None:
+        super().__init__(app)
+        self.board = board
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_F1, pygame.K_ESCAPE,
+                                                          pygame.K_RETURN):
+            return Pop()
+        if event.type == pygame.MOUSEBUTTONDOWN:
+            return Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        rect = _panel(surface)
+        text = self.app.text
+        h = surface.get_height()
+        line_h = max(10, min(round(0.036 * h), rect.height // 17))
+        y = rect.y + line_h
+        image = text.render("How to play", round(line_h * 1.4), theme.TOKEN, bold=True)
+        surface.blit(image, (rect.x + line_h, y))
+        y += round(line_h * 2)
+        width = rect.width - 2 * line_h
+        for rule in HELP_RULES:
+            surface.blit(text.render(rule, line_h, theme.TEXT, max_width=width),
+                         (rect.x + line_h, y))
+            y += round(line_h * 1.25)
+        y += line_h // 2
+        key_w = max(text.font(line_h, True).size(k)[0] for k, _ in HELP_KEYS) + line_h
+        for key, meaning in HELP_KEYS:
+            surface.blit(text.render(key, line_h, theme.TOKEN, bold=True), (rect.x + line_h, y))
+            surface.blit(text.render(meaning, line_h, theme.TEXT_DIM,
+                                     max_width=width - key_w),
+                         (rect.x + line_h + key_w, y))
+            y += round(line_h * 1.2)
+        close = text.render("F1 or Esc closes this help", line_h, theme.TEXT_DIM)
+        surface.blit(close, close.get_rect(bottomright=(rect.right - line_h, rect.bottom - line_h // 2)))
+
+
+class ConfirmEnd(Scene):
+    """Ctrl+Q: end the session? Enter confirms, Esc cancels."""
+
+    opaque = False
+
+    def __init__(self, app: App, board: "BoardScene") -> None:
+        super().__init__(app)
+        self.board = board
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type != pygame.KEYDOWN:
+            return None
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.board.end_session()
+            return Pop()
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        return None
+
+    def update(self) -> Transition | None:
+        return Pop() if self.board.session.state.ended else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        rect = _panel(surface, 0.6)
+        rect.height = rect.height // 2
+        text = self.app.text
+        h = max(12, round(0.05 * surface.get_height()))
+        blit = text.render("End the session now?", h, theme.TEXT, bold=True,
+                           max_width=rect.width - h)
+        surface.blit(blit, blit.get_rect(center=(rect.centerx, rect.centery - h)))
+        hint = text.render("Enter: end and show the results    Esc: keep playing", round(h * 0.7),
+                           theme.TEXT_DIM, max_width=rect.width - h)
+        surface.blit(hint, hint.get_rect(center=(rect.centerx, rect.centery + h)))

@@ -1,0 +1,198 @@
+"""Drawing the board scene. The static board (grid, edges, names) is drawn once per window size
+into a cached surface; each frame blits it and draws only what changes over it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from maze.core.board import Square
+from maze.core.state import Phase
+from maze.ui import theme
+from maze.ui.layout import Layout
+from maze.ui.text import TextCache
+
+if TYPE_CHECKING:
+    from maze.ui.scenes.board import BoardScene
+
+
+def blit_center(surface: pygame.Surface, image: pygame.Surface, center: tuple[int, int]) -> None:
+    surface.blit(image, image.get_rect(center=center))
+
+
+def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surface:
+    surface = pygame.Surface((layout.width, layout.height))
+    surface.fill(theme.BACKGROUND)
+    pygame.draw.rect(surface, theme.PANEL, layout.hud)
+    gap = max(1, layout.square // 16)
+    radius = max(0, layout.square // 8)
+    for strip, word in ((layout.start_strip, "START"), (layout.goal_strip, "GOAL")):
+        pygame.draw.rect(surface, theme.STRIP, strip, border_radius=radius)
+        pygame.draw.rect(surface, theme.SQUARE_EDGE, strip, width=max(1, gap // 2),
+                         border_radius=radius)
+    for row in range(layout.rows):
+        for col in range(cols):
+            rect = layout.square_rect(Square(col, row)).inflate(-gap, -gap)
+            pygame.draw.rect(surface, theme.SQUARE, rect, border_radius=radius)
+            pygame.draw.rect(surface, theme.SQUARE_EDGE, rect, width=max(1, gap // 2),
+                             border_radius=radius)
+    # Column letters in the start and goal strips; row numbers on both sides.
+    for col in range(cols):
+        letter = chr(ord("A") + col)
+        image = text.render(letter, layout.col_label_height, theme.TEXT, bold=True)
+        for strip in (layout.start_strip, layout.goal_strip):
+            cell = pygame.Rect(layout.grid.x + col * layout.square, strip.y, layout.square,
+                               strip.height)
+            blit_center(surface, image, cell.center)
+    for row in range(layout.rows):
+        if (row + 1) % layout.label_every and row != 0:
+            continue
+        image = text.render(str(row + 1), layout.label_height, theme.TEXT, bold=True)
+        rect = layout.square_rect(Square(0, row))
+        half = image.get_width() // 2 + max(4, layout.label_height // 4)
+        blit_center(surface, image, (layout.grid.x - half, rect.centery))
+        blit_center(surface, image, (layout.grid.right + half, rect.centery))
+    return surface
+
+
+def _cross(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int]) -> None:
+    inset = rect.inflate(-rect.width // 3, -rect.height // 3)
+    width = max(2, rect.width // 10)
+    pygame.draw.line(surface, color, inset.topleft, inset.bottomright, width)
+    pygame.draw.line(surface, color, inset.topright, inset.bottomleft, width)
+
+
+def _ring(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int]) -> None:
+    pygame.draw.circle(surface, color, rect.center, rect.width // 4, max(2, rect.width // 12))
+
+
+def draw_token(surface: pygame.Surface, rect: pygame.Rect, ghost: bool = False) -> None:
+    radius = max(3, int(min(rect.width, rect.height) * 0.36))
+    if ghost:
+        pygame.draw.circle(surface, theme.TOKEN, rect.center, radius, max(2, radius // 5))
+        tip = (rect.centerx, rect.centery - radius // 2)
+        pygame.draw.polygon(surface, theme.TOKEN, [tip, (rect.centerx - radius // 2, rect.centery + radius // 4),
+                                                   (rect.centerx + radius // 2, rect.centery + radius // 4)])
+    else:
+        pygame.draw.circle(surface, theme.TOKEN_EDGE, rect.center, radius + max(2, radius // 6))
+        pygame.draw.circle(surface, theme.TOKEN, rect.center, radius)
+
+
+def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
+    state = scene.session.state
+    text = scene.app.text
+    gap = max(1, layout.square // 16)
+    if state.memory_aid:
+        for square, known in state.knowledge.items():
+            rect = layout.square_rect(square).inflate(-gap, -gap)
+            (_cross if known.beeped else _ring)(surface, rect, theme.BEEP if known.beeped else theme.SAFE)
+    if scene.revealing:
+        height = max(8, layout.square // 3)
+        for i, square in enumerate(state.path, start=1):
+            rect = layout.square_rect(square).inflate(-gap * 3, -gap * 3)
+            pygame.draw.rect(surface, theme.PATH, rect, width=max(2, layout.square // 12),
+                             border_radius=max(0, layout.square // 8))
+            blit_center(surface, text.render(str(i), height, theme.PATH, bold=True), rect.center)
+    for square in scene.flashes:
+        rect = layout.square_rect(square).inflate(-gap, -gap)
+        pygame.draw.rect(surface, theme.BEEP, rect, border_radius=max(0, layout.square // 8))
+        _cross(surface, rect, theme.TEXT)
+    if state.position is not None:
+        draw_token(surface, layout.square_rect(state.position))
+    elif not state.ended and state.phase is not Phase.PLANNING:
+        draw_token(surface, layout.start_cell(scene.cursor), ghost=True)
+    if scene.border_until:
+        thick = max(6, round(0.015 * min(layout.width, layout.height)))
+        w, h = layout.width, layout.height
+        for rect in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
+                     (w - thick, 0, thick, h)):
+            surface.fill(theme.BEEP, rect)
+    area = layout.board_area
+    band_h = max(layout.label_height, 12)
+    if state.paused:
+        _banner(surface, text, "PAUSED", area, area.centery, round(band_h * 2), theme.WARNING)
+    elif scene.announcement:
+        _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
+                scene.announcement.color)
+    if scene.cue:
+        _banner(surface, text, scene.cue.text, area, area.bottom - band_h, band_h, scene.cue.color)
+    if scene.notice:
+        _banner(surface, text, scene.notice.text, area, area.top + band_h, band_h, scene.notice.color)
+    if scene.log.error is not None:
+        message = (f"Cannot write the session log ({scene.log.error}); "
+                   f"{scene.log.backlog} events kept in memory")
+        _banner(surface, text, message, area, area.bottom - band_h * 3, band_h, theme.WARNING)
+
+
+def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
+            height: int, color: tuple[int, int, int]) -> None:
+    """A strip of text across the board area, on a dark band so it reads over anything."""
+    width = max(40, surface.get_width() - 20)
+    image = text.render(message, height, color, bold=True, max_width=width - 2 * height)
+    band = image.get_rect(center=(area.centerx, y)).inflate(height, height // 2)
+    band.clamp_ip(surface.get_rect())
+    surface.fill(theme.BACKGROUND, band)
+    pygame.draw.rect(surface, color, band, width=max(2, height // 12))
+    blit_center(surface, image, band.center)
+
+
+def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
+    from maze.ui.scenes.board import PHASE_TEXT, clock_text
+    session = scene.session
+    state = session.state
+    text = scene.app.text
+    shown = state.shown_phase or Phase.LEARNING
+    title, detail, color = PHASE_TEXT[shown]
+
+    def put(role: str, message: str, fg: tuple[int, int, int] = theme.TEXT, bold: bool = False) -> None:
+        line = layout.line(role)
+        image = text.render(message, line.height, fg, bold=bold, max_width=line.rect.width)
+        surface.blit(image, image.get_rect(midleft=line.rect.midleft))
+
+    put("phase", title, color, bold=True)
+    put("phase_detail", detail, theme.TEXT_DIM)
+    planning = session.planning_left()
+    left = session.time_left() if planning is None else planning
+    clock_color = theme.TEXT
+    if state.paused:
+        clock_color = theme.TEXT_DIM
+    elif planning is None and left <= 120:
+        clock_color = theme.WARNING
+    put("clock", clock_text(left), clock_color, bold=True)
+    if state.phase is Phase.PLANNING:
+        put("talk", "Talking allowed", theme.PLANNING, bold=True)
+    else:
+        line = layout.line("talk")
+        _silence_icon(surface, line.rect, line.height)
+        image = text.render("Silence: no talking", line.height, theme.TEXT, bold=True,
+                            max_width=line.rect.width - line.height * 2)
+        surface.blit(image, image.get_rect(midleft=(line.rect.x + round(line.height * 1.4),
+                                                     line.rect.centery)))
+    if state.retreat is not None:
+        put("player_label", "Walking back:", theme.BEEP)
+    else:
+        put("player_label", "At the board:", theme.TEXT_DIM)
+    put("player", state.current_player, theme.TOKEN, bold=True)
+    upcoming = [p for p in session.upcoming(4) if p != state.current_player]
+    put("next", "Next: " + (", ".join(dict.fromkeys(upcoming)) if upcoming else "nobody"),
+        theme.TEXT_DIM)
+    if shown is Phase.EXECUTION:
+        owed = len(state.owes)
+        put("score", f"Still to cross: {owed}", theme.TEXT, bold=True)
+        put("score2", f"Beeps: {state.beeps}", theme.TEXT)
+    else:
+        put("score", f"Beeps: {state.beeps}", theme.TEXT, bold=True)
+        put("score2", f"Squares tested: {len(state.knowledge)}", theme.TEXT)
+    budget = state.budget_left
+    hint = "F1 help" + (f"   Budget: {budget:g}" if budget is not None else "")
+    put("hint", hint, theme.TEXT_DIM)
+
+
+def _silence_icon(surface: pygame.Surface, rect: pygame.Rect, size: int) -> None:
+    """A speech bubble struck through: drawn as shapes, never a font glyph."""
+    r = size // 2 - 2
+    center = (rect.x + r + 2, rect.centery)
+    pygame.draw.circle(surface, theme.TEXT, center, r, max(2, size // 12))
+    pygame.draw.line(surface, theme.BEEP, (center[0] - r, center[1] + r),
+                     (center[0] + r, center[1] - r), max(3, size // 8))
