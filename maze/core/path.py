@@ -26,7 +26,7 @@ def path_problems(board: Board, names: Sequence[object], field: str = "path") ->
     """Every problem with a path given as square names, one line each, naming the field.
 
     >>> path_problems(Board(3, 3, diagonals=False), ["A1", "B2", "B3"])
-    ['path[1] "B2" is not next to "A1"']
+    ['path[1] "B2" is not next to "A1" (diagonals are off)']
     """
     if not isinstance(names, list):
         return [f"{field} must be a list of square names, like [\"A1\", \"A2\"]"]

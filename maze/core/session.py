@@ -114,7 +114,7 @@ class Session:
         now = self.now()
         self._advance(now)
         if self.state.ended:
-            raise IllegalMove("the session is over")
+            raise IllegalMove("The session is over")
         return now
 
     def _done(self) -> list[Event]:
@@ -204,21 +204,21 @@ class Session:
         now = self._command()
         s = self.state
         if s.paused:
-            raise IllegalMove("the clock is paused")
+            raise IllegalMove("Paused")
         if s.phase is Phase.PLANNING:
-            raise IllegalMove("planning: nobody steps on the board yet")
+            raise IllegalMove("Planning: no steps yet")
         if s.retreat is not None:
             if self.rules.retreat == "auto":
-                raise IllegalMove("retreating: wait until the token is off the board")
+                raise IllegalMove("Wait: walking back")
             self._manual_retreat(target, now)
             return self._done()
         if target not in s.board:
-            raise IllegalMove("that is off the board")
+            raise IllegalMove("Off the board")
         if s.position is None:
             if target.row != 0:
-                raise IllegalMove("enter the board on row 1")
+                raise IllegalMove("Enter on row 1")
         elif not s.board.adjacent(s.position, target):
-            raise IllegalMove("one square at a time, to a square next to yours")
+            raise IllegalMove("One square at a time")
         self._step(target, now)
         return self._done()
 
@@ -310,7 +310,7 @@ class Session:
             self._emit(RetreatErred, t, player=s.current_player, square=target.name)
             self._penalty("retreat_error", self.rules.penalty_cost, "game", t)
         else:
-            raise IllegalMove("retrace your steps: back the way you came")
+            raise IllegalMove("Retrace your steps")
 
     def _penalty(self, kind: str, cost: float, by: str, t: float) -> None:
         self._emit(PenaltyRecorded, t, kind=kind, cost=cost, currency=self.rules.currency, by=by)
@@ -331,7 +331,7 @@ class Session:
     def pause(self) -> list[Event]:
         now = self._command()
         if self.state.paused:
-            raise ActionRefused("already paused")
+            raise ActionRefused("Already paused")
         self._emit(Paused, now)
         self._paused_at = self._clock()
         return self._done()
@@ -339,7 +339,7 @@ class Session:
     def resume(self) -> list[Event]:
         self._batch = []
         if self._paused_at is None or self.state.ended:
-            raise ActionRefused("not paused")
+            raise ActionRefused("Not paused")
         now = self.now()
         self._paused_total += self._clock() - self._paused_at
         self._paused_at = None
@@ -352,7 +352,7 @@ class Session:
     def end_planning(self) -> list[Event]:
         now = self._command()
         if self.state.phase is not Phase.PLANNING:
-            raise ActionRefused("there is no planning phase to end")
+            raise ActionRefused("No planning to end")
         self._emit(PhaseChanged, now, from_=Phase.PLANNING.value, to=Phase.LEARNING.value,
                    cause="ended_by_facilitator")
         return self._done()
@@ -363,15 +363,13 @@ class Session:
         s = self.state
         if s.phase is not Phase.EXECUTION:
             if s.path_epoch > 0:
-                raise ActionRefused("the path has changed already: wait until the team "
-                                    "crosses the new one")
-            raise ActionRefused("no curveball before the first crossing: there is no known "
-                                "path to change yet")
+                raise ActionRefused("Curveball refused: the path changed already")
+            raise ActionRefused("Curveball refused: no path found yet")
         if s.armed_path is not None:
-            raise ActionRefused("a curveball is already waiting for the next turn")
+            raise ActionRefused("Curveball already waiting")
         found = self._next_curveball_path()
         if found is None:
-            raise ActionRefused("this board has no other path from the same start")
+            raise ActionRefused("Curveball refused: no other path")
         self._emit(CurveballArmed, now, by="facilitator", path=path_names(found[0]),
                    source=found[1])
         if s.position is None and s.steps_this_turn == 0:

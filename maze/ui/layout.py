@@ -76,7 +76,7 @@ class Layout:
 HUD_ROLES: tuple[tuple[str, float], ...] = (
     ("phase", 0.060), ("phase_detail", 0.042), ("clock", 0.120), ("talk", 0.042),
     ("player_label", 0.040), ("player", 0.080), ("next", 0.042), ("score", 0.045),
-    ("score2", 0.045), ("hint", 0.030),
+    ("score2", 0.045), ("message", 0.036), ("message2", 0.036), ("hint", 0.030),
 )
 
 
@@ -122,7 +122,7 @@ def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:
     if side:
         columns = [sizes]
     else:   # a wide, short panel: two columns of lines
-        columns = [sizes[:4], sizes[4:]]
+        columns = [sizes[:5], sizes[5:]]
     col_w = area.width // len(columns)
     out = []
     for c, column in enumerate(columns):

@@ -91,7 +91,7 @@ class BoardScene(Scene):
             case RetreatErred(square=name):
                 sound.play("beep")
                 self._flash(name, now)
-                self.cue = Timed("Wrong way: retrace your steps", now + CUE_SECONDS, theme.BEEP)
+                self.cue = Timed("Wrong way: retrace", now + CUE_SECONDS, theme.BEEP)
             case Crossed():
                 sound.play("crossing")
             case PhaseChanged(to=to, cause=cause):
@@ -133,7 +133,7 @@ class BoardScene(Scene):
             intent = intent_for(event)
             if intent is None:
                 if ctrl_held(event) and is_move_key(event):
-                    self._refuse("Moves need no Ctrl: release Ctrl to step")
+                    self._refuse("Release Ctrl to move")
                 return None
             if isinstance(intent, Move):
                 self._move(intent)
@@ -160,14 +160,14 @@ class BoardScene(Scene):
                 self._refuse("Up enters the board")
                 return
             if move.dcol and not state.board.diagonals:
-                self._refuse("No diagonal moves on this board")
+                self._refuse("No diagonals here")
                 return
             target = Square(self.cursor + move.dcol, 0)
         else:
             here = state.position
             assert here is not None
             if move.dcol and move.drow and not state.board.diagonals:
-                self._refuse("No diagonal moves on this board")
+                self._refuse("No diagonals here")
                 return
             target = Square(here.col + move.dcol, here.row + move.drow)
         self._command_move(target)
@@ -188,7 +188,7 @@ class BoardScene(Scene):
         try:
             self.session.move(target)
         except IllegalMove as exc:
-            self._refuse(str(exc)[:1].upper() + str(exc)[1:])
+            self._refuse(str(exc))
             return
         if target.row == 0 and target in self.session.state.board:
             self.cursor = target.col
@@ -231,7 +231,7 @@ class BoardScene(Scene):
                     self._notify(f"Penalty: {kind.replace('_', ' ')} (-{cost:g}{unit})",
                                  theme.WARNING)
         except (ActionRefused, IllegalMove) as exc:
-            self._notify(str(exc)[:1].upper() + str(exc)[1:], theme.TEXT_DIM)
+            self._notify(str(exc), theme.TEXT_DIM)
         self.dirty = True
         return None
 

@@ -115,14 +115,10 @@ def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Lay
     elif scene.announcement:
         _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
                 scene.announcement.color)
-    if scene.cue:
-        _banner(surface, text, scene.cue.text, area, area.bottom - band_h, band_h, scene.cue.color)
-    if scene.notice:
-        _banner(surface, text, scene.notice.text, area, area.top + band_h, band_h, scene.notice.color)
     if scene.log.error is not None:
         message = (f"Cannot write the session log ({scene.log.error}); "
                    f"{scene.log.backlog} events kept in memory")
-        _banner(surface, text, message, area, area.bottom - band_h * 3, band_h, theme.WARNING)
+        _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
 def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
@@ -165,7 +161,7 @@ def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> No
     else:
         line = layout.line("talk")
         _silence_icon(surface, line.rect, line.height)
-        image = text.render("Silence: no talking", line.height, theme.TEXT, bold=True,
+        image = text.render("Silence", line.height, theme.TEXT, bold=True,
                             max_width=line.rect.width - line.height * 2)
         surface.blit(image, image.get_rect(midleft=(line.rect.x + round(line.height * 1.4),
                                                      line.rect.centery)))
@@ -184,6 +180,9 @@ def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> No
     else:
         put("score", f"Beeps: {state.beeps}", theme.TEXT, bold=True)
         put("score2", f"Squares tested: {len(state.knowledge)}", theme.TEXT)
+    messages = [m for m in (scene.cue, scene.notice) if m is not None]
+    for role, timed in zip(("message", "message2"), messages):
+        put(role, timed.text, timed.color, bold=True)
     budget = state.budget_left
     hint = "F1 help" + (f"   Budget: {budget:g}" if budget is not None else "")
     put("hint", hint, theme.TEXT_DIM)
