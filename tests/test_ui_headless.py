@@ -1,0 +1,182 @@
+"""The real scenes, driven headless by key and mouse events; the log says what happened."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from maze.core.board import parse_square
+from maze.ui import theme
+from maze.ui.layout import compute
+from maze.ui.scenes.board import FLASH_SECONDS
+from maze.ui.scenes.results import ResultsScene
+from maze.ui.scenes.setup import SetupScene
+
+from helpers import make_level, make_setup
+from ui_helpers import Driver, click, key
+
+
+@pytest.fixture(autouse=True)
+def pygame_headless():
+    pygame.display.init()
+    pygame.font.init()
+    yield
+    pygame.quit()
+
+
+def test_keys_play_a_beep_a_retreat_and_a_crossing(tmp_path):
+    d = Driver(tmp_path)                   # 4x4, path B1 B2 C3 C4; the cursor starts on C
+    d.press("Left", "Up", "q")             # choose column B, enter B1, up-left onto A2: beep
+    d.wait(2)                              # the auto retreat walks back
+    d.press("Up", "Up", "e", "Up")         # Ben: B1 B2 C3 C4 (the cursor stayed on B)
+    assert d.logged() == [
+        "0 phase None>learning session_started", "0 turn Ana",
+        "2 step Ana B1 new_safe", "3 step Ana A2 new_beep", "3 beep A2", "3 retreat_started 2",
+        "3.5 retreat_step B1", "4 retreat_step off", "4 retreat_done", "4 turn Ben",
+        "6 step Ben B1 known_safe", "7 step Ben B2 new_safe", "8 step Ben C3 new_safe",
+        "9 step Ben C4 new_safe", "9 crossing Ben learning",
+        "9 phase learning>execution path_found", "9 turn Chen"]
+
+
+def test_keypad_and_diagonal_entry(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(), ("Ana",)))
+    d.press("KP7", "KP8", "KP9", "KP8")    # enter B1 diagonally from C, B2, C3, C4
+    assert d.logged()[2:6] == ["1 step Ana B1 new_safe", "2 step Ana B2 new_safe",
+                               "3 step Ana C3 new_safe", "4 step Ana C4 new_safe"]
+
+
+def test_mouse_clicks_step_like_keys(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(), ("Ana", "Ben")))
+    layout = d.board.layout()
+    for name in ("B1", "B2", "D4", "C3"):  # D4 is two squares away: refused, not logged
+        d.clock.advance(1)
+        d.app.step(click(layout.square_rect(parse_square(name)).center))
+    assert d.logged()[2:] == ["1 step Ana B1 new_safe", "2 step Ana B2 new_safe",
+                              "4 step Ana C3 new_safe"]
+
+
+def test_a_move_key_held_with_ctrl_is_refused(tmp_path):
+    d = Driver(tmp_path)
+    d.press("ctrl+e", "ctrl+c")
+    d.app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=pygame.KMOD_CTRL,
+                                   scancode=0)])
+    assert d.logged() == ["0 phase None>learning session_started", "0 turn Ana"]
+    assert d.board.cue is not None and "Ctrl" in d.board.cue.text
+
+
+def test_facilitator_keys_each_log_their_event(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(alternate=("B1", "A2", "A3", "B4")),
+                                    ("Ana", "Ben", "Chen")))
+    d.press("ctrl+space", "ctrl+space", "ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+a",
+            "ctrl+r", "ctrl+n")
+    d.press("Left", "Up", "Up", "e", "Up")    # Ben crosses: execution
+    d.press("ctrl+k")                         # Chen has not stepped: the path changes now
+    logged = [line.split(" ", 1)[1] for line in d.logged()[2:]]
+    assert logged == [
+        "paused", "resumed", "penalty talking 30 seconds facilitator",
+        "penalty pointing 30 seconds facilitator", "penalty two_on_board 30 seconds facilitator",
+        "penalty marking 30 seconds facilitator", "memory_aid on", "path_revealed",
+        "skipped Ana", "turn Ben", "step Ben B1 new_safe", "step Ben B2 new_safe",
+        "step Ben C3 new_safe", "step Ben C4 new_safe", "crossing Ben learning",
+        "phase learning>execution path_found", "turn Chen", "curveball_armed facilitator",
+        "path_changed alternate facilitator", "phase execution>learning path_changed"]
+
+
+def test_ctrl_q_asks_and_enter_ends_the_session_with_results(tmp_path):
+    d = Driver(tmp_path)
+    d.press("Up", "ctrl+q")
+    d.press("Escape")                          # cancel: the session goes on
+    assert not any("ended" in line for line in d.logged())
+    d.press("ctrl+q", "Return")
+    assert d.logged()[-1].endswith("ended ended_by_facilitator")
+    assert isinstance(d.app.top, ResultsScene)
+    assert d.app.top.summary.beeps == 1
+    d.press("Return")
+    assert not d.app.running
+
+
+def test_the_curveball_changes_nothing_on_screen(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(alternate=("B1", "A2", "A3", "B4")), ("Ana", "Ben")))
+    d.press("Left", "Up", "Up", "e", "Up")    # Ana crosses
+    d.wait(5)                                 # the announcement fades
+    d.app.draw(force=True)
+    before = pygame.image.tobytes(d.app.screen, "RGB")
+    d.app.step(key("ctrl+k"))
+    d.app.draw(force=True)
+    assert "path_changed" in " ".join(d.logged())
+    assert pygame.image.tobytes(d.app.screen, "RGB") == before
+
+
+def test_a_beep_is_seen_on_the_square_and_the_border(tmp_path):
+    d = Driver(tmp_path)
+    d.press("Up")                               # C1 beeps
+    d.app.draw(force=True)
+    square = d.board.layout().square_rect(parse_square("C1"))
+    centre = (square.left + square.width // 8, square.top + square.height // 8)  # clear of
+    # the player's token (on the square) and of the cross drawn in the flash
+    assert tuple(d.app.screen.get_at(centre))[:3] == theme.BEEP
+    assert tuple(d.app.screen.get_at((1, 1)))[:3] == theme.BEEP
+    d.wait(FLASH_SECONDS + 0.1)
+    d.app.draw(force=True)
+    assert tuple(d.app.screen.get_at((1, 1)))[:3] != theme.BEEP
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768), (1920, 1080), (2560, 1080), (600, 900)])
+def test_resizing_relays_out_the_board(tmp_path, size):
+    d = Driver(tmp_path)
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    d.app.step([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])])
+    assert d.board.layout().width == size[0]
+    assert d.board.layout() == compute(size[0], size[1], 4, 4)
+    d.press("Up")
+    assert d.logged()[-1].endswith("retreat_started 1")
+
+
+def test_idle_board_does_not_redraw(tmp_path):
+    d = Driver(tmp_path)
+    d.wait(5)                           # the opening announcement has faded
+    frames = d.app.frames
+    for _ in range(10):
+        d.app.step([])                  # nothing happened: the clock has not started
+    assert d.app.frames == frames
+    assert d.app.wake_in() is None      # nothing scheduled: the loop waits for input
+
+
+def test_setup_screen_types_names_and_starts(tmp_path):
+    from maze.storage.levels import list_levels
+    from maze.storage.log import SessionLog
+    from maze.ui.app import App
+    from maze.ui.scenes.board import BoardScene
+    from helpers import FakeClock
+
+    app = App((1024, 768), clock=FakeClock())
+    started = {}
+
+    def start(team, players, entry):
+        from maze.cli import parse_players
+        setup = make_setup(entry.level, parse_players(players))
+        started["setup"] = setup
+        return BoardScene(app, setup, SessionLog(tmp_path, setup))
+
+    app.start(SetupScene(app, list_levels(), start))
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Équipe")])
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0)])
+    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ana, Ben,Ωmega")])
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    assert isinstance(app.top, BoardScene)
+    assert started["setup"].roster == ("Ana", "Ben", "Ωmega")
+
+
+def test_setup_screen_refuses_an_empty_roster(tmp_path):
+    from maze.storage.levels import list_levels
+    from maze.ui.app import App
+    from helpers import FakeClock
+
+    app = App((1024, 768), clock=FakeClock())
+
+    def start(team, players, entry):
+        raise ValueError("Players: give at least one name")
+
+    app.start(SetupScene(app, list_levels(), start))
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    assert isinstance(app.top, SetupScene) and "Players" in app.top.error
