@@ -82,10 +82,9 @@ class App:
         self.stack: list[Scene] = []
         self.running = True
         self.frames = 0
-        pygame.display.set_caption(title)
-        self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        if fullscreen:
-            self.toggle_fullscreen()
+        self.title = title
+        self.screen = self._open(fullscreen)
+        self.fullscreen = fullscreen
 
     @property
     def size(self) -> tuple[int, int]:
@@ -95,13 +94,23 @@ class App:
     def top(self) -> Scene:
         return self.stack[-1]
 
+    def _open(self, fullscreen: bool) -> pygame.Surface:
+        if fullscreen:
+            if pygame.display.get_surface() is not None:
+                # Resizing a window into fullscreen leaves it at its windowed position when
+                # there is no window manager (a bare X server, a kiosk): open it afresh.
+                pygame.display.quit()
+                pygame.display.init()
+            pygame.display.set_caption(self.title)
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        pygame.display.set_caption(self.title)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
     def toggle_fullscreen(self) -> None:
-        if self.fullscreen:
-            self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-        else:
+        if not self.fullscreen:
             self.windowed_size = self.screen.get_size()
-            self.screen = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         self.fullscreen = not self.fullscreen
+        self.screen = self._open(self.fullscreen)
         self._resized()
 
     def _resized(self) -> None:

@@ -35,6 +35,7 @@ class Layout:
     start_strip: Rect
     goal_strip: Rect
     hud: Rect
+    region: Rect         # the board's side of the window (everything but the HUD)
     label_height: int
     col_label_height: int
     label_every: int
@@ -86,7 +87,7 @@ def compute(width: int, height: int, cols: int, rows: int) -> Layout:
     margin = max(4, round(0.02 * min(width, height)))
     side = width >= 1.2 * height
     if side:
-        hud_w = min(max(round(0.30 * width), round(0.42 * height)), round(0.45 * width))
+        hud_w = min(max(round(0.30 * width), round(0.50 * height)), round(0.45 * width))
         hud = Rect(width - hud_w, 0, hud_w, height)
         region = Rect(0, 0, width - hud_w, height)
     else:
@@ -113,7 +114,7 @@ def compute(width: int, height: int, cols: int, rows: int) -> Layout:
     col_label_height = min(label_height, max(6, int(square * 0.9)))
 
     lines = _hud_lines(hud.inflate(-2 * margin, -2 * margin), height, side)
-    return Layout(width, height, cols, rows, square, grid, start, goal, hud, label_height,
+    return Layout(width, height, cols, rows, square, grid, start, goal, hud, region, label_height,
                   col_label_height, label_every, lines)
 
 

@@ -31,9 +31,9 @@ NOTICE_SECONDS = 3.5
 LOG_RETRY_SECONDS = 2.0
 
 PHASE_TEXT = {
-    Phase.PLANNING: ("Planning", "talk it over: nobody on the board yet", theme.PLANNING),
+    Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
     Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
-    Phase.EXECUTION: ("Execution", "everyone across, no beeps", theme.EXECUTION),
+    Phase.EXECUTION: ("Execution", "all across, no beeps", theme.EXECUTION),
 }
 
 

@@ -67,16 +67,24 @@ def _ring(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int
     pygame.draw.circle(surface, color, rect.center, rect.width // 4, max(2, rect.width // 12))
 
 
-def draw_token(surface: pygame.Surface, rect: pygame.Rect, ghost: bool = False) -> None:
+def draw_token(surface: pygame.Surface, rect: pygame.Rect) -> None:
     radius = max(3, int(min(rect.width, rect.height) * 0.36))
-    if ghost:
-        pygame.draw.circle(surface, theme.TOKEN, rect.center, radius, max(2, radius // 5))
-        tip = (rect.centerx, rect.centery - radius // 2)
-        pygame.draw.polygon(surface, theme.TOKEN, [tip, (rect.centerx - radius // 2, rect.centery + radius // 4),
-                                                   (rect.centerx + radius // 2, rect.centery + radius // 4)])
-    else:
-        pygame.draw.circle(surface, theme.TOKEN_EDGE, rect.center, radius + max(2, radius // 6))
-        pygame.draw.circle(surface, theme.TOKEN, rect.center, radius)
+    pygame.draw.circle(surface, theme.TOKEN_EDGE, rect.center, radius + max(2, radius // 6))
+    pygame.draw.circle(surface, theme.TOKEN, rect.center, radius)
+
+
+def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: int) -> None:
+    """The column the next player will enter by: the start cell lit, with an arrow up."""
+    cell = layout.start_cell(col).inflate(-2, -2)
+    pygame.draw.rect(surface, theme.TOKEN, cell, border_radius=max(0, cell.height // 4))
+    letter = text.render(chr(ord("A") + col), layout.col_label_height, theme.BACKGROUND, bold=True)
+    blit_center(surface, letter, cell.center)
+    size = max(3, cell.height // 4)
+    for x in (cell.x + size + 2, cell.right - size - 2):
+        if cell.width > letter.get_width() + 4 * size + 8:
+            pygame.draw.polygon(surface, theme.BACKGROUND, [
+                (x, cell.centery - size), (x - size, cell.centery + size // 2),
+                (x + size, cell.centery + size // 2)])
 
 
 def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
@@ -101,14 +109,14 @@ def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Lay
     if state.position is not None:
         draw_token(surface, layout.square_rect(state.position))
     elif not state.ended and state.phase is not Phase.PLANNING:
-        draw_token(surface, layout.start_cell(scene.cursor), ghost=True)
+        draw_entry(surface, text, layout, scene.cursor)
     if scene.border_until:
         thick = max(6, round(0.015 * min(layout.width, layout.height)))
         w, h = layout.width, layout.height
         for rect in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
             surface.fill(theme.BEEP, rect)
-    area = layout.board_area
+    area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
         _banner(surface, text, "PAUSED", area, area.centery, round(band_h * 2), theme.WARNING)
@@ -121,16 +129,35 @@ def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Lay
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
+def wrap(text: TextCache, message: str, height: int, bold: bool, width: int) -> list[str]:
+    """Split a message into lines that fit ``width`` (a word longer than that is cut)."""
+    font = text.font(height, bold)
+    lines: list[str] = []
+    for word in message.split():
+        if lines and font.size(lines[-1] + " " + word)[0] <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
             height: int, color: tuple[int, int, int]) -> None:
-    """A strip of text across the board area, on a dark band so it reads over anything."""
-    width = max(40, surface.get_width() - 20)
-    image = text.render(message, height, color, bold=True, max_width=width - 2 * height)
-    band = image.get_rect(center=(area.centerx, y)).inflate(height, height // 2)
-    band.clamp_ip(surface.get_rect())
+    """Text across the board area on a dark band, wrapped to fit, so it reads over anything
+    and never runs into the side panel."""
+    width = max(40, area.width - 2 * height)
+    lines = wrap(text, message, height, True, width)
+    images = [text.render(line, height, color, bold=True, max_width=width) for line in lines]
+    band = pygame.Rect(0, 0, max(i.get_width() for i in images) + height,
+                       sum(i.get_height() for i in images) + height // 2)
+    band.center = (area.centerx, y)
+    band.clamp_ip(area)
     surface.fill(theme.BACKGROUND, band)
     pygame.draw.rect(surface, color, band, width=max(2, height // 12))
-    blit_center(surface, image, band.center)
+    top = band.y + height // 4
+    for image in images:
+        surface.blit(image, image.get_rect(midtop=(band.centerx, top)))
+        top += image.get_height()
 
 
 def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
