@@ -73,7 +73,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     bad = 0
     for spec in args.levels:
         try:
-            level = load_level(spec)
+            level = load_level(find_level(spec))
         except DataError as exc:
             bad += 1
             for line in exc.problems:
