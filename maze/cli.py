@@ -21,6 +21,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
+COMMANDS = ("play", "check", "levels", "new-level")
 DEFAULT_LEVEL = "classic"
 
 
@@ -179,9 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or sys.argv[1:])])
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
+        words = ["play", *words]          # plain `maze [options]` is `maze play [options]`
+    args = parser.parse_args(words)
     try:
         return int(args.run(args))
     except DataError as exc:

@@ -73,3 +73,9 @@ def test_python_dash_m_maze_and_version():
 def test_players_are_parsed_in_order_and_made_distinct():
     assert parse_players("Ana,Ben, Chen") == ("Ana", "Ben", "Chen")
     assert parse_players("Ana,Ana,Ana") == ("Ana", "Ana 2", "Ana 3")
+
+
+def test_plain_maze_with_options_means_maze_play(tmp_path):
+    (tmp_path / "FILE").write_text("")
+    result = maze("--players", "A", "--log-dir", str(tmp_path / "FILE" / "x"))
+    assert result.returncode == 1 and "--log-dir" in result.stderr    # reached `play`

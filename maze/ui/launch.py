@@ -73,10 +73,10 @@ def launch(args: argparse.Namespace) -> int:
 
     pygame.display.init()
     pygame.font.init()
-    if size is None:
+    if size is None:   # the projector view: as large as the display (the window manager
+        # fits it to the work area); --window chooses a size, --fullscreen the whole display
         desktop = pygame.display.get_desktop_sizes() or [(1280, 800)]
-        dw, dh = desktop[0]
-        size = (min(1600, int(dw * 0.9)), min(1000, int(dh * 0.9)))
+        size = desktop[0]
     sound = open_sound(not args.no_sound)
     team = args.team or ""
     app = App(size, args.fullscreen, sound=sound, title="maze")
@@ -85,6 +85,8 @@ def launch(args: argparse.Namespace) -> int:
         try:
             players = parse_players(players_text)
         except UsageError as exc:
+            if "at least one" in str(exc):
+                raise ValueError("Type at least one player's name") from None
             raise ValueError(str(exc).replace("--players: ", "Players: ")) from None
         assert entry.level is not None
         setup = new_setup(team_text, players, entry.level)

@@ -102,7 +102,7 @@ class SetupScene(Scene):
         surface.blit(text.render("Level (Up/Down)", round(unit * 0.8), theme.TEXT_DIM), (x, y))
         y += round(unit * 1.1)
         row_h = round(unit * 1.2)
-        room = max(1, (h - y - unit * 4) // row_h)
+        room = max(1, (h - y - round(unit * 3.2)) // row_h)
         first = max(0, min(self.selected - room // 2, len(self.levels) - room))
         for i, entry in enumerate(self.levels[first:first + room], start=first):
             rect = pygame.Rect(x, y, width, row_h)
@@ -117,10 +117,15 @@ class SetupScene(Scene):
             surface.blit(text.render(label, round(unit * 0.8), theme.TEXT if selected else theme.TEXT_DIM,
                                      max_width=width - unit), (x + unit // 2, y + row_h // 8))
             y += row_h
-        button = pygame.Rect(x, h - round(unit * 2.6), round(unit * 6), round(unit * 1.6))
+        hidden = len(self.levels) - (first + room)
+        if hidden > 0:
+            surface.blit(text.render(f"{hidden} more below (Down)", round(unit * 0.7),
+                                     theme.TEXT_DIM), (x + unit // 2, y))
+        label = text.render("Start (Enter)", unit, theme.BACKGROUND, bold=True)
+        button = pygame.Rect(x, h - round(unit * 2.4), label.get_width() + unit,
+                             round(unit * 1.6))
         self._rects["start"] = button
         pygame.draw.rect(surface, theme.EXECUTION, button, border_radius=unit // 4)
-        label = text.render("Start (Enter)", unit, theme.BACKGROUND, bold=True)
         surface.blit(label, label.get_rect(center=button.center))
         if self.error:
             surface.blit(text.render(self.error, round(unit * 0.8), theme.BEEP,
