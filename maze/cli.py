@@ -6,8 +6,9 @@ import argparse
 import os
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from maze import __version__
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
@@ -17,7 +18,11 @@ from maze.core.rules import DEFAULT_PRESET, PRESETS
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import (
-    find_level, list_levels, load_level, rules_summary, save_level,
+    find_level,
+    list_levels,
+    load_level,
+    rules_summary,
+    save_level,
 )
 
 MAX_PLAYERS = 30

@@ -9,11 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-
-from maze.storage.log import read_log
-
 from helpers import compact
 from xvfb import Window, display, require_tools
+
+from maze.storage.log import read_log
 
 pytestmark = pytest.mark.xvfb
 

@@ -5,16 +5,13 @@ from __future__ import annotations
 import errno
 import json
 import os
+import random
 
 import pytest
-
-from maze.core.session import replay
-from maze.storage.log import LogError, SessionLog, log_file_name, read_log, safe_name
-
 from helpers import FakeClock, make_level, make_setup, run
 
-import random
-from maze.core.session import Session
+from maze.core.session import Session, replay
+from maze.storage.log import LogError, SessionLog, log_file_name, read_log, safe_name
 
 
 def play_logged(folder, script, setup=None, **log_kw):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from helpers import FakeClock, make_level, make_setup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,8 +16,6 @@ from maze.core.state import Phase
 from maze.core.turns import TurnOrder
 from maze.storage.levels import level_from_data
 from maze.storage.log import SessionLog
-
-from helpers import FakeClock, make_level, make_setup
 
 MOVES = [(dc, dr) for dc in (-1, 0, 1) for dr in (-1, 0, 1) if (dc, dr) != (0, 0)]
 
@@ -77,10 +76,12 @@ def play(session, clock, actions):
 def check_invariants(session: Session) -> None:
     s = session.state
     assert s.position is None or s.position in s.board          # on a legal square or off
-    if s.position is not None:
-        assert not s.ended or s.outcome == "time_up" or s.outcome
+    if s.position is not None and s.retreat is None:
+        assert s.trail and s.position == s.trail[-1]    # one token, at the end of its trail
+    if s.retreat is not None and s.position is not None:
+        assert s.position in s.trail                    # walking back along its own trail
     events = session.events
-    for a, b in zip(events, events[1:]):
+    for a, b in zip(events, events[1:], strict=False):
         assert b.seq == a.seq + 1
         assert b.t >= a.t                                        # the clock never goes back
 

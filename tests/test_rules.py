@@ -7,12 +7,11 @@ seconds; each scripted move comes 1 s after the previous one unless written "A1@
 from __future__ import annotations
 
 import pytest
+from helpers import compact_all, make_level, make_setup, run, start
 
 from maze.core.board import Square, parse_square
 from maze.core.session import ActionRefused, IllegalMove
 from maze.core.state import Phase
-
-from helpers import compact_all, make_level, make_setup, run, start
 
 OPEN = ["0 phase None>learning session_started", "0 turn Ana"]
 CROSS = ["B1", "B2", "C3", "C4"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from helpers import make_level, make_setup
+from ui_helpers import Driver, click, key
 
 from maze.core.board import parse_square
 from maze.ui import theme
@@ -11,9 +13,6 @@ from maze.ui.layout import compute
 from maze.ui.scenes.board import FLASH_SECONDS
 from maze.ui.scenes.results import ResultsScene
 from maze.ui.scenes.setup import SetupScene
-
-from helpers import make_level, make_setup
-from ui_helpers import Driver, click, key
 
 
 @pytest.fixture(autouse=True)
@@ -143,11 +142,12 @@ def test_idle_board_does_not_redraw(tmp_path):
 
 
 def test_setup_screen_types_names_and_starts(tmp_path):
+    from helpers import FakeClock
+
     from maze.storage.levels import list_levels
     from maze.storage.log import SessionLog
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
-    from helpers import FakeClock
 
     app = App((1024, 768), clock=FakeClock())
     started = {}
@@ -168,9 +168,10 @@ def test_setup_screen_types_names_and_starts(tmp_path):
 
 
 def test_setup_screen_refuses_an_empty_roster(tmp_path):
+    from helpers import FakeClock
+
     from maze.storage.levels import list_levels
     from maze.ui.app import App
-    from helpers import FakeClock
 
     app = App((1024, 768), clock=FakeClock())
 

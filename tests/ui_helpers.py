@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pygame
+from helpers import FakeClock, make_setup
 
 from maze.storage.log import SessionLog, read_log
 from maze.ui.app import App
 from maze.ui.scenes.board import BoardScene
-
-from helpers import FakeClock, make_setup
 
 KEY_NAMES = {
     "Up": pygame.K_UP, "Down": pygame.K_DOWN, "Left": pygame.K_LEFT, "Right": pygame.K_RIGHT,

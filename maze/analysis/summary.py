@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from maze.core.events import (
-    BeepSounded, Crossed, Event, PenaltyRecorded, PhaseChanged, SessionEnded, StepTaken,
+    BeepSounded,
+    Crossed,
+    Event,
+    PenaltyRecorded,
+    PhaseChanged,
+    SessionEnded,
+    StepTaken,
 )
 from maze.core.rules import Rules
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 MIN_COLS, MAX_COLS = 2, 26
 MIN_ROWS, MAX_ROWS = 2, 40

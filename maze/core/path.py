@@ -7,7 +7,8 @@ one before, no square twice, touching row 1 only at its start and the last row o
 from __future__ import annotations
 
 import random
-from typing import Literal, Sequence
+from collections.abc import Sequence
+from typing import Literal
 
 from maze.core.board import Board, Square, parse_square
 
@@ -54,9 +55,10 @@ def path_problems(board: Board, names: Sequence[object], field: str = "path") ->
         squares.append(sq)
     seen: dict[Square, int] = {}
     last = board.rows - 1
-    for i, sq in enumerate(squares):
-        if sq is None:
+    for i, maybe in enumerate(squares):
+        if maybe is None:
             continue
+        sq = maybe
         where = f"{field}[{i}] \"{sq.name}\""
         if sq in seen:
             problems.append(f"{where} repeats {field}[{seen[sq]}]")

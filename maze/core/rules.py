@@ -35,7 +35,7 @@ class Rules:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def with_overrides(self, overrides: dict[str, Any]) -> "Rules":
+    def with_overrides(self, overrides: dict[str, Any]) -> Rules:
         return replace(self, **overrides)
 
 

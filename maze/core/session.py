@@ -9,14 +9,31 @@ screen shows is already on disk.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from maze.core.board import Square
 from maze.core.events import (
-    BeepSounded, Crossed, CurveballArmed, Event, MemoryAidToggled, PathChanged, PathRevealed,
-    Paused, PenaltyRecorded, PhaseChanged, PlayerSkipped, Resumed, RetreatDone, RetreatErred,
-    RetreatStarted, RetreatStepped, SessionEnded, StepTaken, TurnStarted,
+    BeepSounded,
+    Crossed,
+    CurveballArmed,
+    Event,
+    MemoryAidToggled,
+    PathChanged,
+    PathRevealed,
+    Paused,
+    PenaltyRecorded,
+    PhaseChanged,
+    PlayerSkipped,
+    Resumed,
+    RetreatDone,
+    RetreatErred,
+    RetreatStarted,
+    RetreatStepped,
+    SessionEnded,
+    StepTaken,
+    TurnStarted,
 )
 from maze.core.level import Level
 from maze.core.path import derive_path, path_names

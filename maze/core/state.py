@@ -11,9 +11,25 @@ from enum import StrEnum
 
 from maze.core.board import Board, Square, parse_square
 from maze.core.events import (
-    BeepSounded, Crossed, CurveballArmed, Event, MemoryAidToggled, PathChanged, PathRevealed,
-    Paused, PenaltyRecorded, PhaseChanged, PlayerSkipped, Resumed, RetreatDone, RetreatErred,
-    RetreatStarted, RetreatStepped, SessionEnded, StepTaken, TurnStarted,
+    BeepSounded,
+    Crossed,
+    CurveballArmed,
+    Event,
+    MemoryAidToggled,
+    PathChanged,
+    PathRevealed,
+    Paused,
+    PenaltyRecorded,
+    PhaseChanged,
+    PlayerSkipped,
+    Resumed,
+    RetreatDone,
+    RetreatErred,
+    RetreatStarted,
+    RetreatStepped,
+    SessionEnded,
+    StepTaken,
+    TurnStarted,
 )
 from maze.core.path import parse_path
 from maze.core.rules import Rules

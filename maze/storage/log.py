@@ -14,13 +14,21 @@ import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from maze import __version__
-from maze.core.events import Event, EventFormatError, PhaseChanged, SessionEnded, TurnStarted, event_from_dict
+from maze.core.events import (
+    Event,
+    EventFormatError,
+    PhaseChanged,
+    SessionEnded,
+    TurnStarted,
+    event_from_dict,
+)
 from maze.core.format import LOG_FORMAT, LOG_VERSION
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import SessionSetup
@@ -42,7 +50,7 @@ def new_session_id() -> str:
 
 
 def wall_clock_now() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
 
 
 def safe_name(text: str, limit: int = 40) -> str:

@@ -9,8 +9,8 @@ events and an injected clock.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Union
 
 import pygame
 
@@ -20,7 +20,7 @@ from maze.ui.text import TextCache
 
 @dataclass(frozen=True)
 class Push:
-    scene: "Scene"
+    scene: Scene
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Pop:
 
 @dataclass(frozen=True)
 class Replace:
-    scene: "Scene"
+    scene: Scene
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Quit:
     pass
 
 
-Transition = Union[Push, Pop, Replace, Quit]
+Transition = Push | Pop | Replace | Quit
 
 
 class Scene:
@@ -46,7 +46,7 @@ class Scene:
 
     opaque = True   # an overlay sets False: the scene below is drawn first
 
-    def __init__(self, app: "App") -> None:
+    def __init__(self, app: App) -> None:
         self.app = app
         self.dirty = True
 
@@ -114,7 +114,7 @@ class App:
         self._resized()
 
     def _resized(self) -> None:
-        self.screen = pygame.display.get_surface()
+        self.screen = pygame.display.get_surface() or self.screen
         for scene in self.stack:
             scene.resized()
 

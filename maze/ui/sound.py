@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from typing import Protocol
 
 import numpy as np
@@ -79,7 +80,7 @@ class Silent:
 
 
 class Sounds:
-    def __init__(self, sounds: dict[str, object]) -> None:
+    def __init__(self, sounds: Mapping[str, object]) -> None:
         self._sounds = sounds
         self.available = True
         self.muted = False

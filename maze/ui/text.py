@@ -49,6 +49,13 @@ class TextCache:
             self._surfaces.move_to_end(key)
         return surface
 
+    def fitting_height(self, text: str, height: int, bold: bool, max_width: int,
+                       smallest: int = 10) -> int:
+        """The largest line height up to ``height`` at which ``text`` fits ``max_width``."""
+        while height > smallest and self.font(height, bold).size(text)[0] > max_width:
+            height = max(smallest, int(height * 0.9))
+        return height
+
     def fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
         """The text, cut with an ellipsis if it is wider than ``max_width``."""
         font = self.font(height, bold)

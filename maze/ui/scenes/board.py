@@ -13,14 +13,20 @@ import pygame
 
 from maze.core.board import Square
 from maze.core.events import (
-    BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, SessionEnded, StepTaken,
+    BeepSounded,
+    Crossed,
+    Event,
+    PhaseChanged,
+    RetreatErred,
+    SessionEnded,
+    StepTaken,
 )
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
 from maze.core.state import Phase, StepClass
 from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
-from maze.ui.keymap import PENALTY_KINDS, Action, Move, intent_for, is_move_key, ctrl_held
+from maze.ui.keymap import PENALTY_KINDS, Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
 from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay
 
@@ -315,7 +321,7 @@ class BoardScene(Scene):
         self.dirty = True
 
     def draw(self, surface: pygame.Surface) -> None:
-        from maze.ui.scenes.render import draw_board_static, draw_board_dynamic, draw_hud
+        from maze.ui.scenes.render import draw_board_dynamic, draw_board_static, draw_hud
         layout = self.layout()
         if self._static is None:
             self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)

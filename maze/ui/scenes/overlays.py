@@ -44,7 +44,7 @@ def _panel(surface: pygame.Surface, fraction: float = 0.86) -> pygame.Rect:
 class HelpOverlay(Scene):
     opaque = False
 
-    def __init__(self, app: App, board: "BoardScene") -> None:
+    def __init__(self, app: App, board: BoardScene) -> None:
         super().__init__(app)
         self.board = board
 
@@ -87,7 +87,7 @@ class ConfirmEnd(Scene):
 
     opaque = False
 
-    def __init__(self, app: App, board: "BoardScene") -> None:
+    def __init__(self, app: App, board: BoardScene) -> None:
         super().__init__(app)
         self.board = board
 

@@ -27,10 +27,17 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surf
     pygame.draw.rect(surface, theme.PANEL, layout.hud)
     gap = max(1, layout.square // 16)
     radius = max(0, layout.square // 8)
+    word_height = max(8, round(layout.label_height * 0.75))
     for strip, word in ((layout.start_strip, "START"), (layout.goal_strip, "GOAL")):
         pygame.draw.rect(surface, theme.STRIP, strip, border_radius=radius)
         pygame.draw.rect(surface, theme.SQUARE_EDGE, strip, width=max(1, gap // 2),
                          border_radius=radius)
+        # The edge's name beside its strip (beside the strips there are no row numbers),
+        # where the window leaves room for it.
+        image = text.render(word, word_height, theme.TEXT_DIM, bold=True)
+        spot = image.get_rect(midright=(strip.x - max(4, word_height // 3), strip.centery))
+        if spot.left >= layout.region.left:
+            surface.blit(image, spot)
     for row in range(layout.rows):
         for col in range(cols):
             rect = layout.square_rect(Square(col, row)).inflate(-gap, -gap)
@@ -87,7 +94,7 @@ def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: in
                 (x + size, cell.centery + size // 2)])
 
 
-def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
+def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
     state = scene.session.state
     text = scene.app.text
     gap = max(1, layout.square // 16)
@@ -113,9 +120,9 @@ def draw_board_dynamic(scene: "BoardScene", surface: pygame.Surface, layout: Lay
     if scene.border_until:
         thick = max(6, round(0.015 * min(layout.width, layout.height)))
         w, h = layout.width, layout.height
-        for rect in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
+        for edge in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
-            surface.fill(theme.BEEP, rect)
+            surface.fill(theme.BEEP, edge)
     area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
@@ -160,7 +167,7 @@ def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame
         top += image.get_height()
 
 
-def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> None:
+def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
     from maze.ui.scenes.board import PHASE_TEXT, clock_text
     session = scene.session
     state = session.state
@@ -208,7 +215,7 @@ def draw_hud(scene: "BoardScene", surface: pygame.Surface, layout: Layout) -> No
         put("score", f"Beeps: {state.beeps}", theme.TEXT, bold=True)
         put("score2", f"Squares tested: {len(state.knowledge)}", theme.TEXT)
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
-    for role, timed in zip(("message", "message2"), messages):
+    for role, timed in zip(("message", "message2"), messages[:2], strict=False):
         put(role, timed.text, timed.color, bold=True)
     budget = state.budget_left
     hint = "F1 help" + (f"   Budget: {budget:g}" if budget is not None else "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pygame
 
@@ -17,7 +17,7 @@ from maze.ui.scenes.board import clock_text
 OUTCOME_TEXT = {
     "completed": "Everyone crossed!",
     "time_up": "Time is up",
-    "ended_by_facilitator": "Session ended by the facilitator",
+    "ended_by_facilitator": "Ended by the facilitator",
     "budget_spent": "The budget is spent",
     "unfinished": "Unfinished",
 }
@@ -45,8 +45,8 @@ class ResultsScene(Scene):
         unit = max(10, round(0.05 * h))
         x, y, width = round(0.06 * w), round(0.06 * h), round(0.88 * w)
         title = OUTCOME_TEXT.get(s.outcome, s.outcome)
-        surface.blit(text.render(title, round(unit * 1.6), theme.TOKEN, bold=True,
-                                 max_width=width), (x, y))
+        size = text.fitting_height(title, round(unit * 1.6), True, width, smallest=unit)
+        surface.blit(text.render(title, size, theme.TOKEN, bold=True, max_width=width), (x, y))
         y += round(unit * 2.2)
         surface.blit(text.render(f"{self.setup.team}: {self.setup.level.name}", unit,
                                  theme.TEXT_DIM, max_width=width), (x, y))

@@ -5,7 +5,7 @@ this.)"""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -121,12 +121,12 @@ class SetupScene(Scene):
         if hidden > 0:
             surface.blit(text.render(f"{hidden} more below (Down)", round(unit * 0.7),
                                      theme.TEXT_DIM), (x + unit // 2, y))
-        label = text.render("Start (Enter)", unit, theme.BACKGROUND, bold=True)
-        button = pygame.Rect(x, h - round(unit * 2.4), label.get_width() + unit,
+        start = text.render("Start (Enter)", unit, theme.BACKGROUND, bold=True)
+        button = pygame.Rect(x, h - round(unit * 2.4), start.get_width() + unit,
                              round(unit * 1.6))
         self._rects["start"] = button
         pygame.draw.rect(surface, theme.EXECUTION, button, border_radius=unit // 4)
-        surface.blit(label, label.get_rect(center=button.center))
+        surface.blit(start, start.get_rect(center=button.center))
         if self.error:
             surface.blit(text.render(self.error, round(unit * 0.8), theme.BEEP,
                                      max_width=width - button.width - unit),
