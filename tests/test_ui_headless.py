@@ -181,3 +181,20 @@ def test_setup_screen_refuses_an_empty_roster(tmp_path):
     app.start(SetupScene(app, list_levels(), start))
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
     assert isinstance(app.top, SetupScene) and "Players" in app.top.error
+
+
+def test_closing_the_window_mid_retreat_loses_nothing(tmp_path):
+    from maze.storage.log import read_log
+
+    d = Driver(tmp_path)
+    d.press("Left", "Up", "Up")               # B1, B2 (both safe)
+    d.press("q")                              # A3 beeps: the walk back begins
+    d.wait(0.6)                               # one square back
+    d.app.step([pygame.event.Event(pygame.QUIT)])
+    assert not d.app.running
+    for scene in d.app.stack:
+        scene.closing()                       # what App.run does on the way out
+    read = read_log(d.log.path)
+    assert read.warnings == [] and not read.ended
+    assert [e.TYPE for e in read.events][-2:] == ["retreat_started", "retreat_step"]
+    assert read.events == d.board.session.events
