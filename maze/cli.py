@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level")
+COMMANDS = ("play", "check", "levels", "new-level", "score")
 DEFAULT_LEVEL = "classic"
 
 
@@ -130,6 +130,24 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    import json
+
+    from maze.analysis.scores import score
+    from maze.analysis.text import summary_text
+    from maze.storage.log import read_log
+
+    read = read_log(args.log)
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    figures = score(read.setup, read.events)
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        print(summary_text(figures))
+    return 0
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch  # pygame only for the commands that open a window
     return launch(args)
@@ -161,6 +179,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None,
                       help="seed for generated curveball paths (default: random)")
     play.set_defaults(run=_cmd_play)
+
+    score = sub.add_parser("score", help="the figures of one session, from its log")
+    score.add_argument("log", metavar="LOG")
+    score.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    score.set_defaults(run=_cmd_score)
 
     check = sub.add_parser("check", help="validate level files; exit 1 if any is invalid")
     check.add_argument("levels", nargs="+", metavar="LEVEL")

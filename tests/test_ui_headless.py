@@ -89,7 +89,7 @@ def test_ctrl_q_asks_and_enter_ends_the_session_with_results(tmp_path):
     d.press("ctrl+q", "Return")
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
     assert isinstance(d.app.top, ResultsScene)
-    assert d.app.top.summary.beeps == 1
+    assert d.app.top.figures["learning"]["failures"] == 1
     d.press("Return")
     assert not d.app.running
 
@@ -198,3 +198,13 @@ def test_closing_the_window_mid_retreat_loses_nothing(tmp_path):
     assert read.warnings == [] and not read.ended
     assert [e.TYPE for e in read.events][-2:] == ["retreat_started", "retreat_step"]
     assert read.events == d.board.session.events
+
+
+def test_a_key_right_after_a_walk_back_ends_is_read_against_the_new_turn(tmp_path):
+    # Found on screen: Ben's Up, pressed once Ana's walk-back was over but before the app had
+    # noticed, was taken as a move of Ana's token and refused ("Enter on row 1").
+    d = Driver(tmp_path)
+    d.press("Up")                          # Ana: C1 beeps; the walk back takes 0.5 s
+    d.press("Up", gap=0.6)                 # Ben presses Up after the walk back is over
+    assert "1.6 step Ben C1 repeat_beep" in d.logged()
+    assert d.board.cue is None

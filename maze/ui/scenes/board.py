@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
+from maze.analysis.scores import score
 from maze.core.board import Square
 from maze.core.events import (
     BeepSounded,
@@ -73,6 +75,8 @@ class BoardScene(Scene):
         self._layout: Layout | None = None
         self._static: pygame.Surface | None = None
         self._log_retry_at: float | None = None
+        self._figures: dict[str, Any] | None = None
+        self._figures_key: tuple[int, str] | None = None
         if app.sound.notice:
             self._notify(app.sound.notice, theme.WARNING)
         self.session.start()
@@ -135,6 +139,12 @@ class BoardScene(Scene):
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if self.finished:
             return None
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            # Read the input against the session as it is now, not as it was at the last
+            # frame: a walk-back may have ended, and the next player's turn begun, since.
+            self.session.tick()
+            if self.finished:
+                return None
         if event.type == pygame.KEYDOWN:
             intent = intent_for(event)
             if intent is None:
@@ -306,6 +316,15 @@ class BoardScene(Scene):
 
     def closing(self) -> None:
         self.log.close()
+
+    def live_figures(self) -> dict[str, Any]:
+        """The headline the room sees: the same ``score`` as `maze score`, recomputed when an
+        event happens or the shown clock ticks (per-minute figures move with time)."""
+        key = (len(self.session.events), self._clock_display())
+        if self._figures is None or key != self._figures_key:
+            self._figures = score(self.setup, self.session.events, now=self.session.now())
+            self._figures_key = key
+        return self._figures
 
     # ------------------------------------------------------------------ drawing
     def layout(self) -> Layout:

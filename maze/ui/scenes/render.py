@@ -3,7 +3,7 @@ into a cached surface; each frame blits it and draws only what changes over it."
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -207,19 +207,26 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
     upcoming = [p for p in session.upcoming(4) if p != state.current_player]
     put("next", "Next: " + (", ".join(dict.fromkeys(upcoming)) if upcoming else "nobody"),
         theme.TEXT_DIM)
-    if shown is Phase.EXECUTION:
-        owed = len(state.owes)
-        put("score", f"Still to cross: {owed}", theme.TEXT, bold=True)
-        put("score2", f"Beeps: {state.beeps}", theme.TEXT)
-    else:
-        put("score", f"Beeps: {state.beeps}", theme.TEXT, bold=True)
-        put("score2", f"Squares tested: {len(state.knowledge)}", theme.TEXT)
+    room = scene.live_figures()["board"]
+    for role, words in zip(("score", "score2"), headline_lines(room), strict=True):
+        put(role, words, theme.TEXT, bold=role == "score")
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
         put(role, timed.text, timed.color, bold=True)
     budget = state.budget_left
     hint = "F1 help" + (f"   Budget: {budget:g}" if budget is not None else "")
     put("hint", hint, theme.TEXT_DIM)
+
+
+def headline_lines(room: dict[str, Any]) -> tuple[str, str]:
+    """The live headline for the phase the room sees (two short lines)."""
+    if room["phase"] == "execution":
+        speed = room["error_free_speed"]
+        return (f"Crossed {room['crossings']}, errors {room['errors']}",
+                "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
+    rate = room["discoveries_per_minute"]
+    return (f"Discoveries: {room['discoveries']}",
+            ("-" if rate is None else f"{rate:.1f}") + " per minute")
 
 
 def _silence_icon(surface: pygame.Surface, rect: pygame.Rect, size: int) -> None:

@@ -1,4 +1,4 @@
-"""The results screen at the end of a session: outcome, time, beeps, crossings."""
+"""The results screen at the end of a session: outcome, the three headline scores, the facts."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 import pygame
 
-from maze.analysis.summary import summarize
+from maze.analysis.scores import score
+from maze.analysis.text import minutes, num
 from maze.core.events import Event
 from maze.core.session import SessionSetup
 from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.app import App, Quit, Scene, Transition
-from maze.ui.scenes.board import clock_text
 
 OUTCOME_TEXT = {
     "completed": "Everyone crossed!",
@@ -28,7 +28,7 @@ class ResultsScene(Scene):
                  log: SessionLog) -> None:
         super().__init__(app)
         self.setup = setup
-        self.summary = summarize(events, setup.rules)
+        self.figures = score(setup, events)
         self.log_path = log.path
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
@@ -37,38 +37,51 @@ class ResultsScene(Scene):
             return Quit()
         return None
 
+    def headlines(self) -> list[tuple[str, str, str]]:
+        """(title, value, detail) for the three scores the debrief is about."""
+        f = self.figures
+        learn, exe, sw = f["learning"], f["execution"], f["switch"]
+        return [
+            ("Learning", num(learn["discoveries_per_minute"], "", 1) + " discoveries/min",
+             f"{learn['discoveries']} discoveries, {learn['repeat_errors']} repeat beeps; "
+             f"path found after {minutes(learn['path_found_seconds'])}"),
+            ("Execution", num(exe["error_free_speed"], "", 1) + " squares/min",
+             f"{num(exe['crossings'])} crossings, {num(exe['errors'])} errors (error-free speed)"),
+            ("Switching", num(sw["score"], "", 0) + " / 100",
+             f"lag {num(sw['lag_seconds'], ' s')}, pace {num(sw['pace_ratio'], '', 2)}, "
+             f"{num(sw['off_path_steps'])} off-path steps, {len(sw['curveballs'])} curveball(s)"),
+        ]
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)
         text = self.app.text
         w, h = surface.get_size()
-        s = self.summary
+        f = self.figures
         unit = max(10, round(0.05 * h))
-        x, y, width = round(0.06 * w), round(0.06 * h), round(0.88 * w)
-        title = OUTCOME_TEXT.get(s.outcome, s.outcome)
-        size = text.fitting_height(title, round(unit * 1.6), True, width, smallest=unit)
+        x, y, width = round(0.06 * w), round(0.05 * h), round(0.88 * w)
+        title = OUTCOME_TEXT.get(f["outcome"], f["outcome"])
+        size = text.fitting_height(title, round(unit * 1.5), True, width, smallest=unit)
         surface.blit(text.render(title, size, theme.TOKEN, bold=True, max_width=width), (x, y))
-        y += round(unit * 2.2)
-        surface.blit(text.render(f"{self.setup.team}: {self.setup.level.name}", unit,
-                                 theme.TEXT_DIM, max_width=width), (x, y))
-        y += round(unit * 1.8)
-        found = "not found" if s.path_found_at is None else clock_text(s.path_found_at)
-        rows = [
-            ("Playing time", clock_text(s.active_seconds)),
-            ("Path found after", found),
-            ("Beeps", str(s.beeps)),
-            ("Crossings", f"{s.crossings} ({s.execution_crossings} in execution)"),
-            ("Steps", str(s.steps)),
-            ("Penalties", f"{s.penalties} ({s.penalty_cost:g} "
-                          f"{'s' if self.setup.rules.currency == 'seconds' else 'points'})"),
-        ]
-        label_w = max(text.font(unit).size(label)[0] for label, _ in rows) + unit
-        for label, value in rows:
-            surface.blit(text.render(label, unit, theme.TEXT_DIM), (x, y))
-            surface.blit(text.render(value, unit, theme.TEXT, bold=True,
+        y += round(size * 1.3)
+        penalties = f["penalties"]
+        unit_name = "s" if penalties["currency"] == "seconds" else "points"
+        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played, "
+                 f"{penalties['count']} penalties ({penalties['cost']:g} {unit_name})")
+        surface.blit(text.render(facts, round(unit * 0.8), theme.TEXT_DIM, max_width=width), (x, y))
+        y += round(unit * 1.6)
+        colors = (theme.LEARNING, theme.EXECUTION, theme.PLANNING)
+        label_w = max(text.font(unit, True).size(t)[0] for t, _, _ in self.headlines()) + unit
+        for (title, value, detail), color in zip(self.headlines(), colors, strict=True):
+            surface.blit(text.render(title, unit, color, bold=True), (x, y))
+            surface.blit(text.render(value, round(unit * 1.2), theme.TEXT, bold=True,
+                                     max_width=width - label_w), (x + label_w, y - unit // 8))
+            y += round(unit * 1.35)
+            surface.blit(text.render(detail, round(unit * 0.7), theme.TEXT_DIM,
                                      max_width=width - label_w), (x + label_w, y))
-            y += round(unit * 1.3)
+            y += round(unit * 1.4)
         small = max(10, round(0.03 * h))
         foot = h - round(small * 3.2)
         surface.blit(text.render(f"Log: {self.log_path}", small, theme.TEXT_DIM, max_width=width),
                      (x, foot))
-        surface.blit(text.render("Enter or Esc: quit", small, theme.TEXT_DIM), (x, foot + round(small * 1.4)))
+        surface.blit(text.render("Enter or Esc: quit.   The full figures: maze score LOG", small,
+                                 theme.TEXT_DIM, max_width=width), (x, foot + round(small * 1.4)))
