@@ -293,7 +293,7 @@ def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None
         "lag_seconds": lag,
         "pace_ratio": (round(execution_median / learning_median, 3)
                        if execution_median is not None and learning_median else None),
-        "off_path_steps": e_off if ex else None,
+        "off_path_steps": e_off if e_dwell else None,   # null until someone walks in execution
         "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
                         "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
                         "relearn_seconds": c.relearn_seconds} for c in curveballs],

@@ -41,13 +41,16 @@ class ResultsScene(Scene):
         """(title, value, detail) for the three scores the debrief is about."""
         f = self.figures
         learn, exe, sw = f["learning"], f["execution"], f["switch"]
+        def value(figure: float | None, unit: str, digits: int = 1) -> str:
+            return "not reached" if figure is None else f"{figure:.{digits}f}{unit}"
+
         return [
-            ("Learning", num(learn["discoveries_per_minute"], "", 1) + " discoveries/min",
+            ("Learning", value(learn["discoveries_per_minute"], " discoveries/min"),
              f"{learn['discoveries']} discoveries, {learn['repeat_errors']} repeat beeps; "
              f"path found after {minutes(learn['path_found_seconds'])}"),
-            ("Execution", num(exe["error_free_speed"], "", 1) + " squares/min",
+            ("Execution", value(exe["error_free_speed"], " squares/min"),
              f"{num(exe['crossings'])} crossings, {num(exe['errors'])} errors (error-free speed)"),
-            ("Switching", num(sw["score"], "", 0) + " / 100",
+            ("Switching", value(sw["score"], " / 100", 0),
              f"lag {num(sw['lag_seconds'], ' s')}, pace {num(sw['pace_ratio'], '', 2)}, "
              f"{num(sw['off_path_steps'])} off-path steps, {len(sw['curveballs'])} curveball(s)"),
         ]
