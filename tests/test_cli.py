@@ -79,3 +79,30 @@ def test_plain_maze_with_options_means_maze_play(tmp_path):
     (tmp_path / "FILE").write_text("")
     result = maze("--players", "A", "--log-dir", str(tmp_path / "FILE" / "x"))
     assert result.returncode == 1 and "--log-dir" in result.stderr    # reached `play`
+
+
+def test_maze_score_prints_a_summary_and_warns_about_a_torn_line(tmp_path):
+    import random
+
+    from maze.core.session import Session
+    from maze.storage.log import SessionLog
+
+    from helpers import FakeClock, make_level, make_setup, run
+    setup = make_setup(make_level(), ("Ana", "Ben"))
+    log = SessionLog(tmp_path, setup)
+    clock = FakeClock()
+    session = Session(setup, clock, random.Random(1), log.append)
+    session.start()
+    run(session, clock, ["B1", "A2", "wait 2", "B1", "B2", "C3", "C4"])
+    log.close()
+    with open(log.path, "ab") as handle:
+        handle.write(b'{"seq": 99, "t"')                 # a torn last line
+    result = maze("score", str(log.path))
+    assert result.returncode == 0
+    assert "Learning" in result.stdout and "Execution" in result.stdout and "Ana" in result.stdout
+    assert result.stderr.count("warning:") == 1 and "damaged" in result.stderr
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"format": "maze-session", "version": 7}\n')
+    result = maze("score", str(broken), "--json")
+    assert result.returncode == 1 and "newer than this program" in result.stderr
+    assert "Traceback" not in result.stderr
