@@ -84,10 +84,10 @@ def test_plain_maze_with_options_means_maze_play(tmp_path):
 def test_maze_score_prints_a_summary_and_warns_about_a_torn_line(tmp_path):
     import random
 
+    from helpers import FakeClock, make_level, make_setup, run
+
     from maze.core.session import Session
     from maze.storage.log import SessionLog
-
-    from helpers import FakeClock, make_level, make_setup, run
     setup = make_setup(make_level(), ("Ana", "Ben"))
     log = SessionLog(tmp_path, setup)
     clock = FakeClock()

@@ -1,8 +1,10 @@
-"""Fonts shipped with the program (DejaVu Sans), sized by pixel height, and a bounded cache of
-rendered text so nothing is rendered twice for the same frame content."""
+"""Text on screen: the fonts shipped with the program (DejaVu Sans) sized by pixel height, any
+script in names (right-to-left runs shaped and ordered), a neutral placeholder for characters
+the font lacks (emoji...), and a bounded cache so nothing is rendered twice."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import OrderedDict
 
 import pygame
@@ -10,19 +12,66 @@ import pygame
 from maze.paths import assets_dir
 
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+PLACEHOLDER = "\u2022"          # a bullet: neutral, and the font has it
+_MISSING_PROBE = "\U0010fffd"   # a private-use code point no font we ship draws
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they join
+
+
+def _direction(ch: str) -> str | None:
+    kind = unicodedata.bidirectional(ch)
+    if kind in ("R", "AL"):
+        return "R"
+    if kind in ("L", "EN", "AN"):
+        return "L"
+    return None
+
+
+def _script(run: str) -> str:
+    return "Hebr" if any("\u0590" <= c <= "\u05ff" for c in run) else "Arab"
+
+
+def visual_runs(text: str) -> list[tuple[str, bool]]:
+    """The text as (run, right_to_left) in the order to draw them left to right.
+
+    A simplified bidirectional algorithm, enough for names: the first strong character sets the
+    base direction; spaces and punctuation take the direction around them.
+
+    >>> visual_runs("Ana")
+    [('Ana', False)]
+    >>> visual_runs("שלום Ana")
+    [('Ana', False), ('שלום ', True)]
+    """
+    kinds = [_direction(c) for c in text]
+    base = next((k for k in kinds if k), "L")
+    resolved: list[str] = []
+    for i, kind in enumerate(kinds):
+        if kind is None:
+            before = next((k for k in reversed(kinds[:i]) if k), base)
+            after = next((k for k in kinds[i + 1:] if k), base)
+            kind = before if before == after else base
+        resolved.append(kind)
+    runs: list[tuple[str, bool]] = []
+    for ch, kind in zip(text, resolved, strict=True):
+        if runs and runs[-1][1] == (kind == "R"):
+            runs[-1] = (runs[-1][0] + ch, runs[-1][1])
+        else:
+            runs.append((ch, kind == "R"))
+    return list(reversed(runs)) if base == "R" else runs
 
 
 class TextCache:
     def __init__(self, limit: int = 512) -> None:
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._fonts: dict[tuple[int, bool, str], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[str, int, bool, tuple[int, ...]], pygame.Surface] = \
             OrderedDict()
         self._limit = limit
+        self._glyphs: dict[str, bool] = {}
 
-    def font(self, height: int, bold: bool = False) -> pygame.font.Font:
-        """A font whose line height is at most ``height`` pixels (and close to it)."""
+    def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
+        """A font whose line height is at most ``height`` pixels (and close to it); with a
+        ``script`` it shapes right-to-left text (Hebrew, Arabic)."""
         height = max(6, int(height))
-        key = (height, bold)
+        key = (height, bold, script)
         font = self._fonts.get(key)
         if font is None:
             path = assets_dir() / "fonts" / _FONT_FILES[bold]
@@ -31,8 +80,42 @@ class TextCache:
             while font.get_linesize() > height and size > 4:
                 size -= 1
                 font = pygame.font.Font(str(path), size)
+            if script:
+                font.set_direction(pygame.DIRECTION_RTL)
+                font.set_script(script)
             self._fonts[key] = font
         return font
+
+    def _has_glyph(self, ch: str) -> bool:
+        known = self._glyphs.get(ch)
+        if known is None:
+            font = self.font(24)
+            probe = font.render(_MISSING_PROBE, True, (255, 255, 255))
+            drawn = font.render(ch, True, (255, 255, 255))
+            known = not (drawn.get_size() == probe.get_size() and
+                         pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(probe, "RGBA"))
+            self._glyphs[ch] = known
+        return known
+
+    def displayable(self, text: str) -> str:
+        """The text with control characters and glyphs the font lacks shown as one neutral
+        placeholder each run (the text itself, in logs and reports, is never changed)."""
+        out: list[str] = []
+        for ch in text:
+            category = unicodedata.category(ch)
+            missing = category in ("Cc", "Cs", "Co", "Cn") or ch in _JOINERS or (
+                category != "Zs" and not self._has_glyph(ch))
+            if missing:
+                if not out or out[-1] != PLACEHOLDER:
+                    out.append(PLACEHOLDER)
+            else:
+                out.append(ch)
+        return "".join(out)
+
+    def width(self, text: str, height: int, bold: bool = False) -> int:
+        shown = self.displayable(text)
+        return sum(self.font(height, bold, _script(run) if rtl else "").size(run)[0]
+                   for run, rtl in visual_runs(shown))
 
     def render(self, text: str, height: int, color: tuple[int, ...], bold: bool = False,
                max_width: int | None = None) -> pygame.Surface:
@@ -41,7 +124,7 @@ class TextCache:
         key = (text, int(height), bold, tuple(color))
         surface = self._surfaces.get(key)
         if surface is None:
-            surface = self.font(height, bold).render(text, True, color)
+            surface = self._compose(self.displayable(text), height, color, bold)
             self._surfaces[key] = surface
             if len(self._surfaces) > self._limit:
                 self._surfaces.popitem(last=False)
@@ -49,22 +132,35 @@ class TextCache:
             self._surfaces.move_to_end(key)
         return surface
 
+    def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:
+        runs = visual_runs(text)
+        if len(runs) == 1 and not runs[0][1]:
+            return self.font(height, bold).render(text, True, color)
+        images = [self.font(height, bold, _script(run) if rtl else "").render(run, True, color)
+                  for run, rtl in runs]
+        out = pygame.Surface((sum(i.get_width() for i in images),
+                              max(i.get_height() for i in images)), pygame.SRCALPHA)
+        x = 0
+        for image in images:
+            out.blit(image, (x, 0))
+            x += image.get_width()
+        return out
+
     def fitting_height(self, text: str, height: int, bold: bool, max_width: int,
                        smallest: int = 10) -> int:
         """The largest line height up to ``height`` at which ``text`` fits ``max_width``."""
-        while height > smallest and self.font(height, bold).size(text)[0] > max_width:
+        while height > smallest and self.width(text, height, bold) > max_width:
             height = max(smallest, int(height * 0.9))
         return height
 
     def fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
         """The text, cut with an ellipsis if it is wider than ``max_width``."""
-        font = self.font(height, bold)
-        if font.size(text)[0] <= max_width:
+        if self.width(text, height, bold) <= max_width:
             return text
         low, high = 0, len(text)
         while low < high:
             mid = (low + high + 1) // 2
-            if font.size(text[:mid] + "…")[0] <= max_width:
+            if self.width(text[:mid] + "…", height, bold) <= max_width:
                 low = mid
             else:
                 high = mid - 1

@@ -1,0 +1,59 @@
+"""Names in any script render correctly; characters the font lacks become a neutral mark."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from maze.ui.text import PLACEHOLDER, TextCache, visual_runs
+
+
+@pytest.fixture
+def text():
+    pygame.display.init()
+    pygame.font.init()
+    yield TextCache()
+    pygame.quit()
+
+
+def _left(surface: pygame.Surface, width: int) -> bytes:
+    part = pygame.Surface((width, surface.get_height()), pygame.SRCALPHA)
+    part.blit(surface, (0, 0))
+    return pygame.image.tobytes(part, "RGBA")
+
+
+def test_hebrew_reads_right_to_left(text):
+    word = text.render("דנה", 60, (255, 255, 255))
+    last_letter = text.render("ה", 60, (255, 255, 255))
+    first_letter = text.render("ד", 60, (255, 255, 255))
+    w = last_letter.get_width() - 2
+    assert _left(word, w) == _left(last_letter, w)            # the last letter is leftmost
+    assert _left(word, first_letter.get_width() - 2) != _left(first_letter, first_letter.get_width() - 2)
+
+
+def test_arabic_letters_are_joined(text):
+    joined = text.render("سارة", 60, (255, 255, 255)).get_width()
+    apart = sum(text.render(c, 60, (255, 255, 255)).get_width() for c in "سارة")
+    assert joined < apart                                      # shaped into connected forms
+
+
+def test_mixed_direction_runs_are_ordered():
+    assert visual_runs("Dana דנה 2") == [("Dana ", False), ("דנה", True), (" 2", False)]
+    assert visual_runs("דנה Dana") == [("Dana", False), ("דנה ", True)]
+
+
+@pytest.mark.parametrize("name, shown", [
+    ("Chen 🙂", f"Chen {PLACEHOLDER}"),
+    ("👨‍👩‍👧 family", f"{PLACEHOLDER} family"),        # one mark for a joined emoji
+    ("bell\x07nul\x00", f"bell{PLACEHOLDER}nul{PLACEHOLDER}"),
+    ("Ωmega Дмитрий שלום مرحبا", "Ωmega Дмитрий שלום مرحبا"),
+    ("<script>&\"'", "<script>&\"'"),
+])
+def test_what_the_font_lacks_is_a_neutral_placeholder(text, name, shown):
+    assert text.displayable(name) == shown
+    assert text.render(name, 40, (255, 255, 255)).get_width() > 0
+
+
+def test_long_names_are_cut_with_an_ellipsis(text):
+    cut = text.fit("x" * 300, 30, False, 200)
+    assert cut.endswith("…") and text.width(cut, 30) <= 200
