@@ -99,6 +99,7 @@ def compact(event: Event) -> str:
         "session_ended": lambda: f"ended {d['outcome']}",
         "player_skipped": lambda: f"skipped {d['player']}",
         "memory_aid": lambda: f"memory_aid {'on' if d['on'] else 'off'}",
+        "muted": lambda: f"muted {d['on']}",
     }.get(kind, lambda: kind)()
     return f"{d['t']:g} {body}"
 

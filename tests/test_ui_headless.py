@@ -208,3 +208,34 @@ def test_a_key_right_after_a_walk_back_ends_is_read_against_the_new_turn(tmp_pat
     d.press("Up", gap=0.6)                 # Ben presses Up after the walk back is over
     assert "1.6 step Ben C1 repeat_beep" in d.logged()
     assert d.board.cue is None
+
+
+def test_esc_menu_reaches_every_action_by_keys_and_mouse(tmp_path):
+    from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
+
+    d = Driver(tmp_path)
+    d.press("Escape")
+    assert isinstance(d.app.top, MenuOverlay)
+    d.app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0)] * 2
+               + [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    assert d.logged()[-1].endswith("paused") and not isinstance(d.app.top, MenuOverlay)
+    d.press("Escape")
+    d.app.draw(force=True)
+    menu = d.app.top
+    d.app.step(click(menu._rows[4].center))            # sound on/off, by mouse
+    assert d.logged()[-1].endswith("muted True") and d.app.sound.muted
+    d.press("Escape")
+    d.app.step(click(d.app.top._rows[1].center))       # help opens in the menu's place
+    assert isinstance(d.app.top, HelpOverlay) and len(d.app.stack) == 2
+    d.press("Escape", "Escape")
+    d.app.draw(force=True)
+    d.app.step(click(d.app.top._rows[7].center))       # end the session: asks first
+    assert isinstance(d.app.top, ConfirmEnd)
+    d.press("Return")
+    assert d.logged()[-1].endswith("ended ended_by_facilitator")
+
+
+def test_results_say_the_memory_aid_was_on_and_the_path_revealed(tmp_path):
+    d = Driver(tmp_path)
+    d.press("ctrl+a", "ctrl+r", "ctrl+q", "Return")
+    assert d.app.top.figures["memory_aid_used"] and d.app.top.figures["reveals"] == 1

@@ -162,6 +162,12 @@ class MemoryAidToggled(Event):
 
 
 @dataclass(frozen=True)
+class SoundMuted(Event):
+    on: bool           # the facilitator muted (True) or unmuted the sound
+    TYPE: ClassVar[str] = "muted"
+
+
+@dataclass(frozen=True)
 class PenaltyRecorded(Event):
     kind: str          # talking, pointing, two_on_board, marking, retreat_error, repeat_beep
     cost: float

@@ -32,6 +32,7 @@ from maze.core.events import (
     RetreatStarted,
     RetreatStepped,
     SessionEnded,
+    SoundMuted,
     StepTaken,
     TurnStarted,
 )
@@ -407,6 +408,12 @@ class Session:
     def toggle_memory_aid(self) -> list[Event]:
         now = self._command()
         self._emit(MemoryAidToggled, now, on=not self.state.memory_aid)
+        return self._done()
+
+    def note_muted(self, on: bool) -> list[Event]:
+        """Sound is the front end's business; the log records that the facilitator muted it."""
+        now = self._command()
+        self._emit(SoundMuted, now, on=on)
         return self._done()
 
     def reveal(self) -> list[Event]:

@@ -30,7 +30,7 @@ from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.keymap import PENALTY_KINDS, Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
-from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay
+from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
 
 FLASH_SECONDS = 0.8
 ANNOUNCE_SECONDS = 3.0
@@ -209,6 +209,10 @@ class BoardScene(Scene):
         if target.row == 0 and target in self.session.state.board:
             self.cursor = target.col
 
+    def act(self, action: Action) -> Transition | None:
+        """Carry out a facilitator's action (from a key, or from the Esc menu)."""
+        return self._action(action)
+
     def _action(self, action: Action) -> Transition | None:
         session = self.session
         try:
@@ -216,11 +220,12 @@ class BoardScene(Scene):
                 case Action.HELP:
                     return Push(HelpOverlay(self.app, self))
                 case Action.MENU:
-                    return None
+                    return Push(MenuOverlay(self.app, self))
                 case Action.END_SESSION:
                     return Push(ConfirmEnd(self.app, self))
                 case Action.MUTE:
                     self.app.sound.muted = not self.app.sound.muted
+                    session.note_muted(self.app.sound.muted)
                     self._notify("Sound off" if self.app.sound.muted else "Sound on")
                 case Action.PAUSE:
                     session.toggle_pause()

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from maze.ui import theme
-from maze.ui.app import App, Pop, Scene, Transition
+from maze.ui.app import App, Pop, Push, Replace, Scene, Transition
+from maze.ui.keymap import Action
 
 if TYPE_CHECKING:
     from maze.ui.scenes.board import BoardScene
@@ -80,6 +81,86 @@ class HelpOverlay(Scene):
             y += round(line_h * 1.2)
         close = text.render("F1 or Esc closes this help", line_h, theme.TEXT_DIM)
         surface.blit(close, close.get_rect(bottomright=(rect.right - line_h, rect.bottom - line_h // 2)))
+
+
+MENU_ITEMS: tuple[tuple[str, str, Action | None], ...] = (
+    ("Back to the board", "Esc", None),
+    ("Help: rules and keys", "F1", Action.HELP),
+    ("Pause or resume the clock", "Ctrl+Space", Action.PAUSE),
+    ("Memory aid on or off", "Ctrl+A", Action.MEMORY_AID),
+    ("Sound on or off", "Ctrl+M", Action.MUTE),
+    ("Fullscreen on or off", "F11", Action.FULLSCREEN),
+    ("Skip the player at the board", "Ctrl+N", Action.SKIP),
+    ("End the session and show the results", "Ctrl+Q", Action.END_SESSION),
+)
+
+
+class MenuOverlay(Scene):
+    """Esc: every facilitator action in a list, for the mouse or for someone who forgot a key.
+    Up/Down and Enter, or a click; Esc goes back."""
+
+    opaque = False
+
+    def __init__(self, app: App, board: BoardScene) -> None:
+        super().__init__(app)
+        self.board = board
+        self.selected = 0
+        self._rows: list[pygame.Rect] = []
+
+    def _choose(self, index: int) -> Transition | None:
+        action = MENU_ITEMS[index][2]
+        if action is None:
+            return Pop()
+        if action is Action.FULLSCREEN:
+            self.app.toggle_fullscreen()
+            return Pop()
+        follow = self.board.act(action)
+        # The menu closes; an action that opens its own overlay (help, confirm) takes its place.
+        return Replace(follow.scene) if isinstance(follow, Push) else Pop()
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            self.dirty = True
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+            if event.key in (pygame.K_UP, pygame.K_DOWN):
+                step = -1 if event.key == pygame.K_UP else 1
+                self.selected = (self.selected + step) % len(MENU_ITEMS)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                return self._choose(self.selected)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, rect in enumerate(self._rows):
+                if rect.collidepoint(event.pos):
+                    return self._choose(index)
+        return None
+
+    def update(self) -> Transition | None:
+        return Pop() if self.board.session.state.ended else None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        rect = _panel(surface, 0.7)
+        text = self.app.text
+        h = surface.get_height()
+        line_h = max(12, min(round(0.045 * h), rect.height // (len(MENU_ITEMS) + 3)))
+        y = rect.y + line_h // 2
+        surface.blit(text.render("Menu", round(line_h * 1.2), theme.TOKEN, bold=True),
+                     (rect.x + line_h, y))
+        y += round(line_h * 1.8)
+        self._rows = []
+        key_w = max(text.width(k, line_h) for _, k, _ in MENU_ITEMS)
+        for index, (label, key, _) in enumerate(MENU_ITEMS):
+            row = pygame.Rect(rect.x + line_h // 2, y, rect.width - line_h, round(line_h * 1.3))
+            self._rows.append(row)
+            if index == self.selected:
+                pygame.draw.rect(surface, theme.STRIP, row)
+                pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
+            surface.blit(text.render(label, line_h, theme.TEXT,
+                                     max_width=row.width - key_w - 2 * line_h),
+                         (row.x + line_h // 2, row.y + line_h // 8))
+            image = text.render(key, line_h, theme.TEXT_DIM)
+            surface.blit(image, image.get_rect(topright=(row.right - line_h // 2,
+                                                         row.y + line_h // 8)))
+            y += round(line_h * 1.4)
 
 
 class ConfirmEnd(Scene):

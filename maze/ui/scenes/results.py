@@ -70,6 +70,10 @@ class ResultsScene(Scene):
         unit_name = "s" if penalties["currency"] == "seconds" else "points"
         facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played, "
                  f"{penalties['count']} penalties ({penalties['cost']:g} {unit_name})")
+        if f["memory_aid_used"]:
+            facts += "; memory aid on"
+        if f["reveals"]:
+            facts += f"; path revealed {f['reveals']}x"
         surface.blit(text.render(facts, round(unit * 0.8), theme.TEXT_DIM, max_width=width), (x, y))
         y += round(unit * 1.6)
         colors = (theme.LEARNING, theme.EXECUTION, theme.PLANNING)
