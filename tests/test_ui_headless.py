@@ -12,7 +12,6 @@ from maze.ui import theme
 from maze.ui.layout import compute
 from maze.ui.scenes.board import FLASH_SECONDS
 from maze.ui.scenes.results import ResultsScene
-from maze.ui.scenes.setup import SetupScene
 
 
 @pytest.fixture(autouse=True)
@@ -139,48 +138,6 @@ def test_idle_board_does_not_redraw(tmp_path):
         d.app.step([])                  # nothing happened: the clock has not started
     assert d.app.frames == frames
     assert d.app.wake_in() is None      # nothing scheduled: the loop waits for input
-
-
-def test_setup_screen_types_names_and_starts(tmp_path):
-    from helpers import FakeClock
-
-    from maze.storage.levels import list_levels
-    from maze.storage.log import SessionLog
-    from maze.ui.app import App
-    from maze.ui.scenes.board import BoardScene
-
-    app = App((1024, 768), clock=FakeClock())
-    started = {}
-
-    def start(team, players, entry):
-        from maze.cli import parse_players
-        setup = make_setup(entry.level, parse_players(players))
-        started["setup"] = setup
-        return BoardScene(app, setup, SessionLog(tmp_path, setup))
-
-    app.start(SetupScene(app, list_levels(), start))
-    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Équipe")])
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0)])
-    app.step([pygame.event.Event(pygame.TEXTINPUT, text="Ana, Ben,Ωmega")])
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
-    assert isinstance(app.top, BoardScene)
-    assert started["setup"].roster == ("Ana", "Ben", "Ωmega")
-
-
-def test_setup_screen_refuses_an_empty_roster(tmp_path):
-    from helpers import FakeClock
-
-    from maze.storage.levels import list_levels
-    from maze.ui.app import App
-
-    app = App((1024, 768), clock=FakeClock())
-
-    def start(team, players, entry):
-        raise ValueError("Players: give at least one name")
-
-    app.start(SetupScene(app, list_levels(), start))
-    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
-    assert isinstance(app.top, SetupScene) and "Players" in app.top.error
 
 
 def test_closing_the_window_mid_retreat_loses_nothing(tmp_path):

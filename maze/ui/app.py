@@ -83,6 +83,8 @@ class App:
         self.running = True
         self.frames = 0
         self.title = title
+        # Set by the launcher: the setup screen for the next team on the same level.
+        self.next_team: Callable[..., Scene] | None = None
         self.screen = self._open(fullscreen)
         self.fullscreen = fullscreen
 

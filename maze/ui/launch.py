@@ -9,15 +9,19 @@ import argparse
 import os
 import random
 import tempfile
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from maze.cli import DEFAULT_LEVEL, UsageError, make_setup, parse_players, parse_window
-from maze.core.level import Level
 from maze.core.session import SessionSetup
 from maze.paths import default_log_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
+from maze.storage.settings import Settings, load_settings, save_settings
+
+if TYPE_CHECKING:
+    from maze.ui.app import App
 
 
 def check_log_dir(folder: Path) -> Path:
@@ -50,7 +54,40 @@ def rule_flags(args: argparse.Namespace) -> dict[str, Any]:
     return flags
 
 
+def initial_settings(args: argparse.Namespace, level_key: str) -> tuple[Settings, str | None]:
+    """The remembered setup, with whatever the command line says on top."""
+    settings, notice = load_settings()
+    if args.team:
+        settings.team = args.team
+    if args.level:
+        settings.level = level_key
+    if args.preset:
+        settings.preset = args.preset
+    if args.retreat:
+        settings.retreat = args.retreat
+    if args.planning is not None:
+        settings.planning = int(args.planning)
+    if args.time_limit is not None:
+        settings.time_limit = max(1, round(args.time_limit))
+    if args.memory_aid:
+        settings.memory_aid = True
+    if args.no_sound:
+        settings.sound = False
+    return settings, notice
+
+
 def launch(args: argparse.Namespace) -> int:
+    import pygame
+
+    app = build_app(args)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def build_app(args: argparse.Namespace) -> App:
+    """Everything `maze play` sets up, up to the first screen (tests drive the app from here)."""
     level_path = find_level(args.level or DEFAULT_LEVEL)
     level = load_level(level_path)
     log_dir = check_log_dir(Path(args.log_dir) if args.log_dir else default_log_dir())
@@ -59,16 +96,12 @@ def launch(args: argparse.Namespace) -> int:
     roster = parse_players(args.players) if args.players is not None else None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
 
-    def new_setup(team: str, players: tuple[str, ...], chosen: Level) -> SessionSetup:
-        return make_setup(chosen, team.strip() or "Team", players, args.preset, flags, seed,
-                          new_session_id(), wall_clock_now())
-
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "0")
     import pygame
 
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
-    from maze.ui.scenes.setup import SetupScene
+    from maze.ui.scenes.setup import SetupChoices, SetupScene
     from maze.ui.sound import open_sound
 
     pygame.display.init()
@@ -78,26 +111,46 @@ def launch(args: argparse.Namespace) -> int:
         desktop = pygame.display.get_desktop_sizes() or [(1280, 800)]
         size = desktop[0]
     sound = open_sound(not args.no_sound)
-    team = args.team or ""
     app = App(size, args.fullscreen, sound=sound, title="maze")
+    remembered = {"settings": initial_settings(args, level_path.stem)[0]}
 
-    def start(team_text: str, players_text: str, entry: LevelEntry) -> BoardScene:
+    def begin(setup: SessionSetup) -> BoardScene:
         try:
-            players = parse_players(players_text)
-        except UsageError as exc:
-            if "at least one" in str(exc):
-                raise ValueError("Type at least one player's name") from None
-            raise ValueError(str(exc).replace("--players: ", "Players: ")) from None
-        assert entry.level is not None
-        setup = new_setup(team_text, players, entry.level)
-        return BoardScene(app, setup, SessionLog(log_dir, setup))
+            log = SessionLog(log_dir, setup)
+        except OSError as exc:
+            raise ValueError(f"Cannot write the session log in {log_dir} "
+                             f"({exc.strerror or exc})") from None
+        return BoardScene(app, setup, log)
 
+    def start(choices: SetupChoices) -> BoardScene:
+        setup = make_setup(choices.level, choices.team, choices.players, choices.preset,
+                           choices.flags, seed, new_session_id(), wall_clock_now())
+        scene = begin(setup)
+        remembered["settings"] = choices.settings
+        app.sound.muted = not choices.sound
+        problem = save_settings(choices.settings)
+        if problem:
+            scene.notify(problem)
+        return scene
+
+    def setup_screen(session: SessionSetup | None = None, notice: str | None = None) -> SetupScene:
+        entries = list_levels()
+        settings = remembered["settings"]
+        if session is not None:      # the next team: same level and rules, new names
+            match = next((e for e in entries if e.level == session.level), None)
+            if match is None:
+                match = LevelEntry("this-level", level_path, "generated", session.level)
+                entries.insert(0, match)
+            settings = replace(settings, level=match.key)
+        return SetupScene(app, entries, start, settings=settings, notice=notice,
+                          new_team=session is not None)
+
+    app.next_team = setup_screen
     if roster is not None:
-        setup = new_setup(team, roster, level)
-        app.start(BoardScene(app, setup, SessionLog(log_dir, setup)))
+        app.start(begin(make_setup(level, args.team or "Team", roster, args.preset, flags, seed,
+                                   new_session_id(), wall_clock_now())))
     else:
-        app.start(SetupScene(app, list_levels(), start, team=team, level_key=level_path.stem))
-    try:
-        return app.run()
-    finally:
-        pygame.quit()
+        settings, notice = initial_settings(args, level_path.stem)
+        remembered["settings"] = settings
+        app.start(setup_screen(notice=notice))
+    return app

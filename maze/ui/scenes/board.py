@@ -127,6 +127,10 @@ class BoardScene(Scene):
             text = "Planning: talk it over"
         self.announcement = Timed(text, now + ANNOUNCE_SECONDS, PHASE_TEXT[phase][2])
 
+    def notify(self, text: str, color: tuple[int, int, int] = theme.WARNING) -> None:
+        """A short message in the side panel (for the facilitator)."""
+        self._notify(text, color)
+
     def _notify(self, text: str, color: tuple[int, int, int] = theme.TEXT) -> None:
         self.notice = Timed(text, self.app.clock() + NOTICE_SECONDS, color)
         self.dirty = True

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 
 import pygame
 
+from maze.analysis.leaderboard import leaderboard
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num
 from maze.core.events import Event
 from maze.core.session import SessionSetup
 from maze.storage.log import SessionLog
 from maze.ui import theme
-from maze.ui.app import App, Quit, Scene, Transition
+from maze.ui.app import App, Quit, Replace, Scene, Transition
 
 OUTCOME_TEXT = {
     "completed": "Everyone crossed!",
@@ -30,10 +31,14 @@ class ResultsScene(Scene):
         self.setup = setup
         self.figures = score(setup, events)
         self.log_path = log.path
+        self.board = leaderboard(log.path.parent, setup)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_KP_ENTER,
-                                                          pygame.K_ESCAPE):
+        if event.type != pygame.KEYDOWN:
+            return None
+        if event.key == pygame.K_n and self.app.next_team is not None:
+            return Replace(self.app.next_team(self.setup))
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_q):
             return Quit()
         return None
 
@@ -88,7 +93,37 @@ class ResultsScene(Scene):
             y += round(unit * 1.4)
         small = max(10, round(0.03 * h))
         foot = h - round(small * 3.2)
+        self._draw_leaderboard(surface, x, y, width, foot - y - small, small)
         surface.blit(text.render(f"Log: {self.log_path}", small, theme.TEXT_DIM, max_width=width),
                      (x, foot))
-        surface.blit(text.render("Enter or Esc: quit.   The full figures: maze score LOG", small,
-                                 theme.TEXT_DIM, max_width=width), (x, foot + round(small * 1.4)))
+        keys = ("N: next team (same level)   " if self.app.next_team else "") + \
+            "Enter or Esc: quit   The full figures: maze score LOG"
+        surface.blit(text.render(keys, small, theme.TEXT_DIM, max_width=width),
+                     (x, foot + round(small * 1.4)))
+
+    def _draw_leaderboard(self, surface: pygame.Surface, x: int, y: int, width: int, height: int,
+                          size: int) -> None:
+        """Teams on this level (this one highlighted), each score with its rank."""
+        rows = self.board
+        line = round(size * 1.3)
+        room = height // line - 1
+        if len(rows) < 2 or room < 2:
+            return
+        text = self.app.text
+        shown = rows[:room]
+        if not any(r.session_id == self.setup.session_id for r in shown):
+            shown = shown[:-1] + [r for r in rows if r.session_id == self.setup.session_id][:1]
+        columns = [x, x + width * 40 // 100, x + width * 60 // 100, x + width * 80 // 100]
+        heads = ["Teams on this level", "Learning", "Execution", "Switching"]
+        for left, head in zip(columns, heads, strict=True):
+            surface.blit(text.render(head, size, theme.TEXT_DIM, bold=True), (left, y))
+        y += line
+        for row in shown:
+            mine = row.session_id == self.setup.session_id
+            color = theme.TOKEN if mine else theme.TEXT
+            name = f"{row.team}  {row.started_at[:10]}"
+            surface.blit(text.render(name, size, color, max_width=columns[1] - x - size), (x, y))
+            for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
+                label = "-" if value is None else f"{value:.1f}  #{rank}"
+                surface.blit(text.render(label, size, color), (left, y))
+            y += line

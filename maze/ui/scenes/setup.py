@@ -1,133 +1,410 @@
-"""A minimal setup screen for plain `maze`: team, players, level; Enter starts.
+"""The setup screen (plain `maze`): team, players, level, rules, then Start.
 
-(The full facilitator's setup — reorder, presets, overrides, remembered settings — builds on
-this.)"""
+Keyboard: Tab / Shift+Tab move between fields; type names; Enter in "Add a player" adds one;
+in the roster, Up/Down choose, Alt+Up/Alt+Down move, Delete removes; Left/Right change a choice;
+Enter elsewhere starts. The mouse works on everything. The setup is remembered.
+"""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
+from maze.core.board import Board
+from maze.core.level import Level
+from maze.core.path import generate_path, path_names
+from maze.core.rules import PRESETS
 from maze.storage.levels import LevelEntry, rules_summary
+from maze.storage.settings import Settings
 from maze.ui import theme
 from maze.ui.app import App, Replace, Scene, Transition
+from maze.ui.widgets import (
+    Button,
+    Choice,
+    Stepper,
+    TextField,
+    Toggle,
+    Widget,
+    draw_arrow_up,
+    draw_cross,
+)
 
-StartSession = Callable[[str, str, LevelEntry], Scene]   # may raise ValueError with a message
+MAX_PLAYERS = 30
 
-FIELDS = ("team", "players", "level")
+
+@dataclass(frozen=True)
+class SetupChoices:
+    team: str
+    players: tuple[str, ...]
+    level: Level
+    level_key: str
+    preset: str | None
+    flags: dict[str, Any]
+    sound: bool
+    settings: Settings
+
+
+StartSession = Callable[[SetupChoices], Scene]      # may raise ValueError with a message
+
+
+class Roster(Widget):
+    """The players in turn order: choose with Up/Down, move with Alt+Up/Down, remove with
+    Delete; each row also has up, down and remove buttons for the mouse."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        super().__init__("Players")
+        self.names = list(names)[:MAX_PLAYERS]
+        self.selected = 0
+        self.first = 0
+        self.rows: list[tuple[int, pygame.Rect, pygame.Rect, pygame.Rect, pygame.Rect]] = []
+
+    def move(self, delta: int) -> None:
+        i, j = self.selected, self.selected + delta
+        if 0 <= i < len(self.names) and 0 <= j < len(self.names):
+            self.names[i], self.names[j] = self.names[j], self.names[i]
+            self.selected = j
+
+    def remove(self, index: int | None = None) -> None:
+        index = self.selected if index is None else index
+        if 0 <= index < len(self.names):
+            del self.names[index]
+            self.selected = min(self.selected, max(0, len(self.names) - 1))
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type != pygame.KEYDOWN or not self.names:
+            return False
+        alt = event.mod & pygame.KMOD_ALT
+        if event.key in (pygame.K_UP, pygame.K_DOWN):
+            delta = -1 if event.key == pygame.K_UP else 1
+            if alt:
+                self.move(delta)
+            else:
+                self.selected = min(max(0, self.selected + delta), len(self.names) - 1)
+            return True
+        if event.key in (pygame.K_DELETE, pygame.K_BACKSPACE):
+            self.remove()
+            return True
+        return False
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        for index, row, up, down, cross in self.rows:
+            if up.collidepoint(pos):
+                self.selected = index
+                self.move(-1)
+            elif down.collidepoint(pos):
+                self.selected = index
+                self.move(1)
+            elif cross.collidepoint(pos):
+                self.remove(index)
+            elif row.collidepoint(pos):
+                self.selected = index
+            else:
+                continue
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface, text: Any, focused: bool, unit: int) -> None:
+        pygame.draw.rect(surface, theme.PANEL, self.rect)
+        pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, self.rect,
+                         width=max(2, unit // 14))
+        row_h = round(unit * 1.25)
+        room = max(1, self.rect.height // row_h)
+        self.first = min(max(self.first, self.selected - room + 1), self.selected)
+        self.rows = []
+        if not self.names:
+            hint = text.render("No players yet: type a name below, then Enter", round(unit * 0.8),
+                               theme.TEXT_DIM, max_width=self.rect.width - unit)
+            surface.blit(hint, (self.rect.x + unit // 2, self.rect.y + unit // 3))
+            return
+        for slot, index in enumerate(range(self.first, min(len(self.names), self.first + room))):
+            row = pygame.Rect(self.rect.x + 3, self.rect.y + 3 + slot * row_h, self.rect.width - 6, row_h)
+            if index == self.selected:
+                pygame.draw.rect(surface, theme.STRIP, row)
+            button = row_h - 6
+            cross = pygame.Rect(row.right - button - 4, row.y + 3, button, button)
+            down = cross.move(-button - 4, 0)
+            up = down.move(-button - 4, 0)
+            self.rows.append((index, row, up, down, cross))
+            label = text.render(f"{index + 1}. {self.names[index]}", unit,
+                                theme.TEXT if index == self.selected else theme.TEXT_DIM,
+                                max_width=up.x - row.x - unit)
+            surface.blit(label, label.get_rect(midleft=(row.x + unit // 3, row.centery)))
+            if index == self.selected:
+                draw_arrow_up(surface, up, theme.TEXT)
+                draw_arrow_up(surface, down, theme.TEXT, down=True)
+                draw_cross(surface, cross, theme.BEEP)
+
+
+class LevelList(Widget):
+    def __init__(self, entries: list[LevelEntry], key: str) -> None:
+        super().__init__("Level")
+        self.entries = entries
+        self.selected = next((i for i, e in enumerate(entries) if e.key == key), 0)
+        self.first = 0
+        self.rows: list[tuple[int, pygame.Rect]] = []
+
+    @property
+    def entry(self) -> LevelEntry | None:
+        return self.entries[self.selected] if self.entries else None
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN) and self.entries:
+            delta = -1 if event.key == pygame.K_UP else 1
+            self.selected = min(max(0, self.selected + delta), len(self.entries) - 1)
+            return True
+        return False
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        for index, row in self.rows:
+            if row.collidepoint(pos):
+                self.selected = index
+                return True
+        return False
+
+    def draw(self, surface: pygame.Surface, text: Any, focused: bool, unit: int) -> None:
+        pygame.draw.rect(surface, theme.PANEL, self.rect)
+        pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, self.rect,
+                         width=max(2, unit // 14))
+        row_h = round(unit * 1.2)
+        room = max(1, self.rect.height // row_h)
+        self.first = min(max(self.first, self.selected - room + 1), self.selected)
+        self.rows = []
+        for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
+            entry = self.entries[index]
+            row = pygame.Rect(self.rect.x + 3, self.rect.y + 3 + slot * row_h, self.rect.width - 6, row_h)
+            self.rows.append((index, row))
+            if index == self.selected:
+                pygame.draw.rect(surface, theme.STRIP, row)
+            assert entry.level is not None
+            tag = {"user": "  (yours)", "generated": "  (new)"}.get(entry.origin, "")
+            label = text.render(entry.level.name + tag, round(unit * 0.85),
+                                theme.TEXT if index == self.selected else theme.TEXT_DIM,
+                                max_width=row.width - unit)
+            surface.blit(label, label.get_rect(midleft=(row.x + unit // 3, row.centery)))
+
+
+def _digits(c: str) -> bool:
+    return c.isdigit()
 
 
 class SetupScene(Scene):
     def __init__(self, app: App, levels: Sequence[LevelEntry], start: StartSession,
-                 team: str = "", players: str = "", level_key: str = "classic") -> None:
+                 settings: Settings | None = None, notice: str | None = None,
+                 new_team: bool = False) -> None:
         super().__init__(app)
-        self.levels = [e for e in levels if e.level is not None]
-        self.values = {"team": team, "players": players}
-        self.focus = "players" if team else "team"
-        self.selected = next((i for i, e in enumerate(self.levels) if e.key == level_key), 0)
+        s = settings or Settings()
         self.start = start
-        self.error = ""
-        self._rects: dict[str, pygame.Rect] = {}
+        self.settings = s
+        self.error = notice or ""
+        entries = [e for e in levels if e.level is not None]
+        self.team = TextField("Team", "" if new_team else s.team, "the team's name", limit=60)
+        self.roster = Roster([] if new_team else s.players)
+        self.add = TextField("Add a player", "", "add a player: type a name, then Enter",
+                             limit=60)
+        self.levels = LevelList(entries, s.level)
+        self.difficulty = Choice("New level", [("easy", "easy"), ("normal", "normal"),
+                                               ("hard", "hard")], s.difficulty)
+        self.seed = TextField("Seed", s.seed, "seed", limit=9, allowed=_digits)
+        self.generate = Button("Generate", self._generate, theme.LEARNING)
+        self.preset = Choice("Preset", [("", "the level's")] + [(p, p) for p in PRESETS], s.preset)
+        self.retreat = Choice("Retreat", [("", "as preset"), ("auto", "auto"),
+                                          ("manual", "manual")], s.retreat)
+        self.planning = Stepper("Planning", list(range(0, 601, 30)), s.planning, "s", zero="none")
+        self.time_limit = Stepper("Time", list(range(0, 61)), s.time_limit, "min",
+                                  zero="as preset")
+        self.sound = Toggle("Sound", s.sound)
+        self.memory_aid = Toggle("Memory aid", s.memory_aid)
+        self.start_button = Button("Start (Enter)", self._start_clicked)
+        self.widgets: list[Widget] = [
+            self.team, self.roster, self.add, self.levels, self.difficulty, self.seed,
+            self.generate, self.preset, self.retreat, self.planning, self.time_limit,
+            self.sound, self.memory_aid, self.start_button]
+        self.focus = 0 if not self.team.value else 2
+        self._pending: Transition | None = None
         pygame.key.start_text_input()
 
-    def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type == pygame.TEXTINPUT and self.focus in self.values:
-            self.values[self.focus] += event.text
-            self.dirty = True
-        elif event.type == pygame.KEYDOWN:
-            self.dirty = True
-            if event.key == pygame.K_TAB:
-                step = -1 if event.mod & pygame.KMOD_SHIFT else 1
-                self.focus = FIELDS[(FIELDS.index(self.focus) + step) % len(FIELDS)]
-            elif event.key == pygame.K_BACKSPACE and self.focus in self.values:
-                self.values[self.focus] = self.values[self.focus][:-1]
-            elif event.key in (pygame.K_UP, pygame.K_DOWN) and self.focus == "level":
-                delta = -1 if event.key == pygame.K_UP else 1
-                self.selected = (self.selected + delta) % max(1, len(self.levels))
-            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                return self._start()
-        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            self.dirty = True
-            for name, rect in self._rects.items():
-                if rect.collidepoint(event.pos):
-                    if name == "start":
-                        return self._start()
-                    if name.startswith("level:"):
-                        self.selected = int(name.split(":")[1])
-                        self.focus = "level"
-                    else:
-                        self.focus = name
-        return None
+    # -------------------------------------------------------------------- actions
+    def add_player(self) -> None:
+        name = " ".join(self.add.value.split())
+        if not name:
+            return
+        if len(self.roster.names) >= MAX_PLAYERS:
+            self.error = f"At most {MAX_PLAYERS} players"
+            return
+        base, k = name, 2
+        while name in self.roster.names:
+            name, k = f"{base} {k}", k + 1
+        self.roster.names.append(name)
+        self.roster.selected = len(self.roster.names) - 1
+        self.add.value = ""
+        self.error = ""
+
+    def _generate(self) -> None:
+        entry = self.levels.entry
+        base = entry.level if entry and entry.level else None
+        cols, rows = (base.cols, base.rows) if base else (6, 9)
+        preset = self.preset.value or (base.preset if base else "classic")
+        seed = int(self.seed.value) if self.seed.value else random.SystemRandom().randrange(10**6)
+        self.seed.value = str(seed)
+        difficulty = self.difficulty.value
+        path = generate_path(Board(cols, rows, PRESETS[preset].diagonals), random.Random(seed),
+                             difficulty)  # type: ignore[arg-type]
+        level = Level(f"New {cols}x{rows} ({difficulty}, seed {seed})", cols, rows,
+                      tuple(path_names(path)), preset)
+        new = LevelEntry(f"generated-{cols}x{rows}-{difficulty}-{seed}", base_path(entry), "generated", level)
+        self.levels.entries.insert(0, new)
+        self.levels.selected = 0
+        self.error = ""
+
+    def _start_clicked(self) -> None:
+        self._pending = self._start()
+
+    def choices(self) -> SetupChoices:
+        entry = self.levels.entry
+        if entry is None or entry.level is None:
+            raise ValueError("No level to play")
+        if self.add.value.strip():
+            self.add_player()
+        if not self.roster.names:
+            raise ValueError("Add at least one player")
+        flags: dict[str, Any] = {}
+        if self.retreat.value:
+            flags["retreat"] = self.retreat.value
+        if self.planning.number:
+            flags["planning"] = float(self.planning.number)
+        if self.time_limit.number:
+            flags["time_limit"] = float(self.time_limit.number * 60)
+        if self.memory_aid.on:
+            flags["memory_aid"] = True
+        settings = Settings(
+            team=self.team.value.strip(), players=list(self.roster.names),
+            level=entry.key if entry.origin != "generated" else self.settings.level,
+            preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
+            time_limit=self.time_limit.number, sound=self.sound.on,
+            memory_aid=self.memory_aid.on, difficulty=self.difficulty.value,
+            seed=self.seed.value)
+        return SetupChoices(self.team.value.strip() or "Team", tuple(self.roster.names),
+                            entry.level, entry.key, self.preset.value or None, flags,
+                            self.sound.on, settings)
 
     def _start(self) -> Transition | None:
-        if not self.levels:
-            self.error = "No levels found"
-            return None
         try:
-            scene = self.start(self.values["team"], self.values["players"],
-                               self.levels[self.selected])
+            scene = self.start(self.choices())
         except ValueError as exc:
             self.error = str(exc)
             return None
         pygame.key.stop_text_input()
         return Replace(scene)
 
+    # -------------------------------------------------------------------- input
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        self.dirty = True
+        widget = self.widgets[self.focus]
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_TAB:
+                step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+                self.focus = (self.focus + step) % len(self.widgets)
+                return None
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                if widget is self.add and self.add.value.strip():
+                    self.add_player()
+                    return None
+                if widget is self.generate:
+                    self._generate()
+                    return None
+                return self._start()
+            if widget.handle(event):
+                return None
+        elif event.type == pygame.TEXTINPUT:
+            widget.handle(event)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, candidate in enumerate(self.widgets):
+                if candidate.rect.collidepoint(event.pos):
+                    self.focus = index
+                    candidate.click(event.pos)
+                    break
+        pending, self._pending = self._pending, None
+        return pending
+
+    # -------------------------------------------------------------------- drawing
+    def _place(self, w: int, h: int, unit: int) -> None:
+        margin = round(0.04 * w)
+        gap = round(unit * 0.5)
+        field_h = round(unit * 1.5)
+        title_h = round(unit * 2.2)
+        col_w = (w - 3 * margin) // 2
+        left, right = margin, 2 * margin + col_w
+        y = margin + title_h
+        label_h = round(unit * 1.0)
+        self.team.rect = pygame.Rect(left, y + label_h, col_w, field_h)
+        roster_top = self.team.rect.bottom + gap + label_h
+        bottom = h - margin - field_h - gap
+        self.add.rect = pygame.Rect(left, bottom - field_h, col_w, field_h)
+        self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
+        self.start_button.rect = pygame.Rect(left, h - margin - field_h,
+                                             min(col_w, round(unit * 8)), field_h)
+        # Right column: level list, preview line, generator, options.
+        options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
+                   self.memory_aid]
+        half = (col_w - gap) // 2
+        rows_needed = (len(options) + 1) // 2
+        options_top = h - margin - rows_needed * (field_h + gap) + gap
+        generator_top = options_top - field_h - gap * 2
+        preview_h = round(unit * 2.3)
+        levels_top = y + label_h
+        self.levels.rect = pygame.Rect(right, levels_top, col_w,
+                                       generator_top - preview_h - gap - levels_top)
+        self._preview = pygame.Rect(right, self.levels.rect.bottom + gap // 2, col_w, preview_h)
+        third = (col_w - 2 * gap) // 3
+        self.difficulty.rect = pygame.Rect(right, generator_top, third + third // 2, field_h)
+        self.seed.rect = pygame.Rect(self.difficulty.rect.right + gap, generator_top,
+                                     third - third // 4, field_h)
+        self.generate.rect = pygame.Rect(self.seed.rect.right + gap, generator_top,
+                                         right + col_w - self.seed.rect.right - gap, field_h)
+        for i, widget in enumerate(options):
+            col, row = i % 2, i // 2
+            widget.rect = pygame.Rect(right + col * (half + gap), options_top + row * (field_h + gap),
+                                      half, field_h)
+
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)
         text = self.app.text
         w, h = surface.get_size()
-        unit = max(10, round(0.045 * h))
-        x, width = round(0.06 * w), round(0.88 * w)
-        y = round(0.05 * h)
-        surface.blit(text.render("New session", round(unit * 1.4), theme.TOKEN, bold=True), (x, y))
-        y += round(unit * 2.2)
-        self._rects = {}
-        for name, label, hint in (("team", "Team", "the team's name"),
-                                  ("players", "Players", "names in turn order, separated by commas")):
-            surface.blit(text.render(label, round(unit * 0.8), theme.TEXT_DIM), (x, y))
-            y += round(unit * 1.1)
-            box = pygame.Rect(x, y, width, round(unit * 1.5))
-            self._rects[name] = box
-            focused = self.focus == name
-            pygame.draw.rect(surface, theme.PANEL, box)
-            pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, box,
-                             width=max(2, unit // 12))
-            value = self.values[name]
-            shown = text.render(value + ("|" if focused else "") if value or focused else hint,
-                                unit, theme.TEXT if value else theme.TEXT_DIM,
-                                max_width=width - unit)
-            surface.blit(shown, shown.get_rect(midleft=(box.x + unit // 2, box.centery)))
-            y += round(unit * 2)
-        surface.blit(text.render("Level (Up/Down)", round(unit * 0.8), theme.TEXT_DIM), (x, y))
-        y += round(unit * 1.1)
-        row_h = round(unit * 1.2)
-        room = max(1, (h - y - round(unit * 3.2)) // row_h)
-        first = max(0, min(self.selected - room // 2, len(self.levels) - room))
-        for i, entry in enumerate(self.levels[first:first + room], start=first):
-            rect = pygame.Rect(x, y, width, row_h)
-            self._rects[f"level:{i}"] = rect
-            selected = i == self.selected
-            if selected:
-                pygame.draw.rect(surface, theme.PANEL, rect)
-                pygame.draw.rect(surface, theme.TOKEN if self.focus == "level" else theme.SQUARE_EDGE,
-                                 rect, width=max(2, unit // 12))
-            assert entry.level is not None
-            label = f"{entry.level.name}   ({rules_summary(entry.level.resolve_rules())})"
-            surface.blit(text.render(label, round(unit * 0.8), theme.TEXT if selected else theme.TEXT_DIM,
-                                     max_width=width - unit), (x + unit // 2, y + row_h // 8))
-            y += row_h
-        hidden = len(self.levels) - (first + room)
-        if hidden > 0:
-            surface.blit(text.render(f"{hidden} more below (Down)", round(unit * 0.7),
-                                     theme.TEXT_DIM), (x + unit // 2, y))
-        start = text.render("Start (Enter)", unit, theme.BACKGROUND, bold=True)
-        button = pygame.Rect(x, h - round(unit * 2.4), start.get_width() + unit,
-                             round(unit * 1.6))
-        self._rects["start"] = button
-        pygame.draw.rect(surface, theme.EXECUTION, button, border_radius=unit // 4)
-        surface.blit(start, start.get_rect(center=button.center))
+        unit = max(10, round(0.034 * h))
+        self._place(w, h, unit)
+        margin = round(0.04 * w)
+        surface.blit(text.render("New session", round(unit * 1.5), theme.TOKEN, bold=True),
+                     (margin, margin))
+        labelled: list[tuple[Widget, str]] = [
+            (self.team, "Team"),
+            (self.roster, f"Players ({len(self.roster.names)}, in turn order)"),
+            (self.levels, "Level")]
+        for field, label in labelled:
+            image = text.render(label, round(unit * 0.8), theme.TEXT_DIM)
+            surface.blit(image, (field.rect.x, field.rect.y - round(unit * 1.0)))
+        for index, widget in enumerate(self.widgets):
+            size = round(unit * 0.9) if isinstance(widget, Choice) else unit
+            widget.draw(surface, text, index == self.focus, size)
+        entry = self.levels.entry
+        if entry is not None and entry.level is not None:
+            rules = entry.level.resolve_rules(self.preset.value or None)
+            lines = [rules_summary(rules) + (", curveball" if entry.level.curveball else ""),
+                     entry.level.description or f"{len(entry.level.path)}-square path"]
+            for i, line in enumerate(lines):
+                image = text.render(line, round(unit * 0.75), theme.TEXT if i == 0 else theme.TEXT_DIM,
+                                    max_width=self._preview.width)
+                surface.blit(image, (self._preview.x, self._preview.y + i * round(unit * 1.0)))
         if self.error:
-            surface.blit(text.render(self.error, round(unit * 0.8), theme.BEEP,
-                                     max_width=width - button.width - unit),
-                         (button.right + unit, button.centery - unit // 2))
+            image = text.render(self.error, round(unit * 0.8), theme.BEEP,
+                                max_width=self.roster.rect.right - self.start_button.rect.right - unit)
+            surface.blit(image, image.get_rect(midleft=(self.start_button.rect.right + unit,
+                                                        self.start_button.rect.centery)))
+
+
+def base_path(entry: LevelEntry | None) -> Any:
+    from pathlib import Path
+    return entry.path if entry is not None else Path("generated.json")

@@ -1,0 +1,81 @@
+"""The facilitator's last setup, remembered per user (settings.json in the user data folder).
+
+A missing file gives the defaults; a damaged one is ignored with a notice (never a crash)."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from maze.paths import user_data_dir
+from maze.storage.jsonfile import DataError, read_json_file
+
+SETTINGS_FORMAT = "maze-settings"
+SETTINGS_VERSION = 1
+
+
+@dataclass
+class Settings:
+    team: str = ""
+    players: list[str] = field(default_factory=list)
+    level: str = "classic"            # a level's key (file stem)
+    preset: str = ""                  # "" = the level's own preset
+    retreat: str = ""                 # "" = as the preset says; "auto" or "manual"
+    planning: int = 0                 # seconds
+    time_limit: int = 0               # minutes; 0 = as the preset says
+    sound: bool = True
+    memory_aid: bool = False
+    difficulty: str = "normal"        # for levels generated on the setup screen
+    seed: str = ""
+
+
+def settings_path() -> Path:
+    return user_data_dir() / "settings.json"
+
+
+def _valid(name: str, value: Any, default: Any) -> bool:
+    if isinstance(default, bool):
+        return isinstance(value, bool)
+    if isinstance(default, int):
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
+    if isinstance(default, list):
+        return isinstance(value, list) and all(isinstance(v, str) for v in value) and len(value) <= 30
+    return isinstance(value, str) and len(value) <= 300
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The remembered settings, and a notice if the file had to be ignored."""
+    path = path or settings_path()
+    if not path.exists():
+        return Settings(), None
+    try:
+        data = read_json_file(str(path))
+    except DataError as exc:
+        return Settings(), f"Settings ignored ({exc.problems[0]}); using the defaults"
+    if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
+        return Settings(), f"Settings ignored ({path}: not a maze settings file)"
+    defaults = Settings()
+    values = {}
+    for f in fields(Settings):
+        if f.name in data and _valid(f.name, data[f.name], getattr(defaults, f.name)):
+            values[f.name] = data[f.name]
+    return Settings(**values), None
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> str | None:
+    """Write the settings whole (temporary file, then rename); a notice if that failed."""
+    path = path or settings_path()
+    data = {"format": SETTINGS_FORMAT, "version": SETTINGS_VERSION, **asdict(settings)}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, path)
+    except OSError as exc:
+        return f"Could not remember this setup ({exc.strerror or exc})"
+    return None

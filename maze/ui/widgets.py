@@ -1,0 +1,175 @@
+"""A few widgets for the setup screen and the level editor. Each gets its rectangle from the
+screen's layout at draw time, handles the events meant for it, and draws itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from maze.ui import theme
+from maze.ui.text import TextCache
+
+
+class Widget:
+    focusable = True
+
+    def __init__(self, label: str = "") -> None:
+        self.label = label
+        self.rect = pygame.Rect(0, 0, 0, 0)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Handle an event given to the focused widget; True if it was used."""
+        return False
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        return False
+
+    def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
+        raise NotImplementedError
+
+
+def _frame(surface: pygame.Surface, rect: pygame.Rect, focused: bool, unit: int) -> None:
+    pygame.draw.rect(surface, theme.PANEL, rect)
+    pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, rect,
+                     width=max(2, unit // 14))
+
+
+class TextField(Widget):
+    def __init__(self, label: str, value: str = "", hint: str = "", limit: int = 120,
+                 allowed: Callable[[str], bool] | None = None) -> None:
+        super().__init__(label)
+        self.value = value
+        self.hint = hint
+        self.limit = limit
+        self.allowed = allowed
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.TEXTINPUT:
+            accepted = "".join(c for c in event.text if c.isprintable() and
+                               (self.allowed is None or self.allowed(c)))
+            self.value = (self.value + accepted)[: self.limit]
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.value = self.value[:-1]
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
+        _frame(surface, self.rect, focused, unit)
+        # An empty field keeps its hint, even while the cursor is in it.
+        shown = self.value + ("|" if focused else "") if self.value else (
+            ("|" if focused else "") + self.hint)
+        color = theme.TEXT if self.value else theme.TEXT_DIM
+        image = text.render(shown, unit, color, max_width=self.rect.width - unit)
+        surface.blit(image, image.get_rect(midleft=(self.rect.x + unit // 2, self.rect.centery)))
+
+
+class Choice(Widget):
+    """One of a few options; Left/Right (or a click) changes it."""
+
+    def __init__(self, label: str, options: Sequence[tuple[str, str]], value: str) -> None:
+        super().__init__(label)
+        self.options = list(options)          # (value, shown text)
+        self.index = next((i for i, (v, _) in enumerate(self.options) if v == value), 0)
+
+    @property
+    def value(self) -> str:
+        return self.options[self.index][0]
+
+    def step(self, delta: int) -> None:
+        self.index = (self.index + delta) % len(self.options)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT,
+                                                          pygame.K_SPACE):
+            self.step(-1 if event.key == pygame.K_LEFT else 1)
+            return True
+        return False
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        self.step(-1 if pos[0] < self.rect.centerx - self.rect.width // 4 else 1)
+        return True
+
+    def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
+        _frame(surface, self.rect, focused, unit)
+        _arrows(surface, self.rect, unit)
+        image = text.render(f"{self.label}: {self.options[self.index][1]}", unit, theme.TEXT,
+                            max_width=self.rect.width - 3 * unit)
+        surface.blit(image, image.get_rect(center=self.rect.center))
+
+
+class Stepper(Choice):
+    """A number from a range, in steps; 0 may have its own text (e.g. "as the preset")."""
+
+    def __init__(self, label: str, values: Sequence[int], value: int, unit: str,
+                 zero: str = "") -> None:
+        options = [(str(v), (zero if v == 0 and zero else f"{v} {unit}")) for v in values]
+        super().__init__(label, options, str(value))
+
+    @property
+    def number(self) -> int:
+        return int(self.value)
+
+    def step(self, delta: int) -> None:   # a range stops at its ends
+        self.index = min(max(0, self.index + delta), len(self.options) - 1)
+
+
+class Toggle(Choice):
+    def __init__(self, label: str, value: bool) -> None:
+        super().__init__(label, [("1", "on"), ("0", "off")], "1" if value else "0")
+
+    @property
+    def on(self) -> bool:
+        return self.value == "1"
+
+
+class Button(Widget):
+    def __init__(self, label: str, action: Callable[[], object],
+                 color: tuple[int, int, int] = theme.EXECUTION) -> None:
+        super().__init__(label)
+        self.action = action
+        self.color = color
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_SPACE,):
+            self.action()
+            return True
+        return False
+
+    def click(self, pos: tuple[int, int]) -> bool:
+        self.action()
+        return True
+
+    def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
+        pygame.draw.rect(surface, self.color, self.rect, border_radius=unit // 4)
+        if focused:
+            pygame.draw.rect(surface, theme.TOKEN, self.rect.inflate(6, 6), width=max(2, unit // 12),
+                             border_radius=unit // 4)
+        image = text.render(self.label, unit, theme.BACKGROUND, bold=True,
+                            max_width=self.rect.width - unit // 2)
+        surface.blit(image, image.get_rect(center=self.rect.center))
+
+
+def _arrows(surface: pygame.Surface, rect: pygame.Rect, unit: int) -> None:
+    """Left and right triangles at the ends of a choice: drawn shapes, not glyphs."""
+    size = max(4, unit // 3)
+    y = rect.centery
+    left, right = rect.x + unit // 2, rect.right - unit // 2
+    for tip, back in ((left, left + size), (right, right - size)):
+        pygame.draw.polygon(surface, theme.TEXT_DIM, [(tip, y), (back, y - size), (back, y + size)])
+
+
+def draw_arrow_up(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int],
+                  down: bool = False) -> None:
+    cx, cy, s = rect.centerx, rect.centery, max(3, rect.height // 4)
+    tip, base = (cy + s, cy - s) if down else (cy - s, cy + s)
+    pygame.draw.polygon(surface, color, [(cx, tip), (cx - s, base), (cx + s, base)])
+
+
+def draw_cross(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, int, int]) -> None:
+    s = max(3, rect.height // 4)
+    w = max(2, rect.height // 10)
+    x, y = rect.center
+    pygame.draw.line(surface, color, (x - s, y - s), (x + s, y + s), w)
+    pygame.draw.line(surface, color, (x + s, y - s), (x - s, y + s), w)
