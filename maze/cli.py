@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score")
+COMMANDS = ("play", "check", "levels", "new-level", "score", "edit")
 DEFAULT_LEVEL = "classic"
 
 
@@ -148,6 +148,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from maze.ui.launch import launch_editor
+    return launch_editor(args)
+
+
 def _cmd_play(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch  # pygame only for the commands that open a window
     return launch(args)
@@ -179,6 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None,
                       help="seed for generated curveball paths (default: random)")
     play.set_defaults(run=_cmd_play)
+
+    edit = sub.add_parser("edit", help="the level editor")
+    edit.add_argument("level", nargs="?", default=None,
+                      help="a level to start from (a file, or a built-in or user level)")
+    edit.add_argument("--window", metavar="WxH", default=None)
+    edit.set_defaults(run=_cmd_edit)
 
     score = sub.add_parser("score", help="the figures of one session, from its log")
     score.add_argument("log", metavar="LOG")

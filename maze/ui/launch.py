@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from maze.cli import DEFAULT_LEVEL, UsageError, make_setup, parse_players, parse_window
 from maze.core.session import SessionSetup
-from maze.paths import default_log_dir
+from maze.paths import default_log_dir, user_levels_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
 from maze.storage.settings import Settings, load_settings, save_settings
@@ -154,3 +154,39 @@ def build_app(args: argparse.Namespace) -> App:
         remembered["settings"] = settings
         app.start(setup_screen(notice=notice))
     return app
+
+
+def build_editor(args: argparse.Namespace) -> App:
+    """`maze edit [LEVEL]`: a user level is saved in place; any other is saved as a new user
+    level (built-in levels are never overwritten)."""
+    level = None
+    target = None
+    if args.level:
+        path = find_level(args.level)
+        level = load_level(path)
+        user = user_levels_dir().resolve()
+        if path.resolve().parent == user:
+            target = path
+    size = parse_window(args.window) if args.window else None
+    import pygame
+
+    from maze.ui.app import App
+    from maze.ui.scenes.editor import EditorScene
+
+    pygame.display.init()
+    pygame.font.init()
+    if size is None:
+        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    app = App(size, title="maze: level editor")
+    app.start(EditorScene(app, level, user_levels_dir(), target))
+    return app
+
+
+def launch_editor(args: argparse.Namespace) -> int:
+    import pygame
+
+    app = build_editor(args)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()

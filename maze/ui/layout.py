@@ -81,18 +81,23 @@ HUD_ROLES: tuple[tuple[str, float], ...] = (
 )
 
 
-def compute(width: int, height: int, cols: int, rows: int) -> Layout:
+def compute(width: int, height: int, cols: int, rows: int, hud: bool = True) -> Layout:
+    """The play screen's layout; ``hud=False`` gives the whole area to the board (the editor
+    draws its own panel beside it)."""
     width, height = max(width, 1), max(height, 1)
     readable = math.ceil(READABLE * height)
     margin = max(4, round(0.02 * min(width, height)))
     side = width >= 1.2 * height
-    if side:
+    if not hud:
+        panel = Rect(width, 0, 0, height)
+        region = Rect(0, 0, width, height)
+    elif side:
         hud_w = min(max(round(0.30 * width), round(0.50 * height)), round(0.45 * width))
-        hud = Rect(width - hud_w, 0, hud_w, height)
+        panel = Rect(width - hud_w, 0, hud_w, height)
         region = Rect(0, 0, width - hud_w, height)
     else:
         hud_h = round(0.44 * height)
-        hud = Rect(0, 0, width, hud_h)
+        panel = Rect(0, 0, width, hud_h)
         region = Rect(0, hud_h, width, height - hud_h)
 
     label_height = readable
@@ -113,8 +118,8 @@ def compute(width: int, height: int, cols: int, rows: int) -> Layout:
         label_every = max(1, math.ceil(label_height * 1.1 / square))
     col_label_height = min(label_height, max(6, int(square * 0.9)))
 
-    lines = _hud_lines(hud.inflate(-2 * margin, -2 * margin), height, side)
-    return Layout(width, height, cols, rows, square, grid, start, goal, hud, region, label_height,
+    lines = _hud_lines(panel.inflate(-2 * margin, -2 * margin), height, side) if hud else ()
+    return Layout(width, height, cols, rows, square, grid, start, goal, panel, region, label_height,
                   col_label_height, label_every, lines)
 
 

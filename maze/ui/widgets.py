@@ -103,8 +103,9 @@ class Stepper(Choice):
     """A number from a range, in steps; 0 may have its own text (e.g. "as the preset")."""
 
     def __init__(self, label: str, values: Sequence[int], value: int, unit: str,
-                 zero: str = "") -> None:
-        options = [(str(v), (zero if v == 0 and zero else f"{v} {unit}")) for v in values]
+                 zero: str = "", prefix: str = "") -> None:
+        options = [(str(v), (zero if v == 0 and zero else f"{prefix}{v} {unit}".strip()))
+                   for v in values]
         super().__init__(label, options, str(value))
 
     @property

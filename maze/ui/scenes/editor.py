@@ -1,0 +1,346 @@
+"""The level editor (`maze edit [LEVEL]`): draw the path square by square, see what is wrong
+as you go, set the rules, save to your level folder.
+
+Mouse: click squares in order (clicking the last square takes it back). Keyboard: Tab moves
+between fields; on the board, arrows move the square cursor and Space adds or takes back.
+Ctrl+Z undoes, Ctrl+S saves, Esc quits (asking first if there are unsaved changes)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from maze.core.board import Board, Square
+from maze.core.level import Level
+from maze.core.path import derive_path, generate_path, parse_path, path_names
+from maze.core.rules import PRESETS
+from maze.storage.jsonfile import DataError
+from maze.storage.levels import level_from_data, save_level
+from maze.storage.log import safe_name
+from maze.ui import theme
+from maze.ui.app import App, Quit, Scene, Transition
+from maze.ui.layout import Layout, compute
+from maze.ui.scenes.render import blit_center, draw_board_static
+from maze.ui.widgets import Button, Choice, Stepper, TextField, Widget
+
+SOURCE = "level"
+
+
+class BoardWidget(Widget):
+    """The grid as a focusable field: a square cursor for the keyboard."""
+
+    def __init__(self) -> None:
+        super().__init__("Board")
+        self.cursor = Square(0, 0)
+
+
+class EditorScene(Scene):
+    def __init__(self, app: App, level: Level | None, folder: Path,
+                 target: Path | None = None) -> None:
+        super().__init__(app)
+        level = level or Level("My level", 6, 9, ("A1",), "classic")
+        self.folder = folder
+        self.target = target                      # a user level being edited, saved in place
+        self.name = TextField("Name", level.name, "the level's name", limit=80)
+        self.cols = Stepper("Columns", list(range(2, 27)), level.cols, "")
+        self.rows = Stepper("Rows", list(range(2, 41)), level.rows, "")
+        self.preset = Choice("Preset", [(p, p) for p in PRESETS], level.preset)
+        rules = level.rules
+        diagonals = rules.get("diagonals")
+        self.diagonals = Choice("Diagonals", [("", "preset's"), ("on", "on"), ("off", "off")],
+                                "" if diagonals is None else ("on" if diagonals else "off"))
+        self.retreat = Choice("Retreat", [("", "as preset"), ("auto", "auto"),
+                                          ("manual", "manual")], rules.get("retreat", ""))
+        minutes = int(rules.get("time_limit", 0) // 60)
+        self.time_limit = Stepper("Time", list(range(0, 61)), minutes, "min", zero="as preset")
+        after = level.curveball.after_crossings if level.curveball else None
+        self.after = Stepper("Curveball", list(range(0, 21)), after or 0, "execution crossings",
+                             zero="only by Ctrl+K", prefix="after ")
+        self.drawing = Choice("Drawing", [("path", "the path"), ("alternate", "curveball path")],
+                              "path")
+        self.difficulty = Choice("Generate", [("easy", "easy"), ("normal", "normal"),
+                                              ("hard", "hard")], "normal")
+        self.seed = TextField("Seed", "", "seed", limit=9, allowed=str.isdigit)
+        self.board = BoardWidget()
+        self.buttons = [Button("New path", self.generate, theme.LEARNING),
+                        Button("Undo", self.undo, theme.SQUARE_EDGE),
+                        Button("Clear", self.clear, theme.SQUARE_EDGE),
+                        Button("Save (Ctrl+S)", self.save)]
+        self.widgets: list[Widget] = [self.board, self.name, self.cols, self.rows, self.preset,
+                                      self.diagonals, self.retreat, self.time_limit, self.after,
+                                      self.drawing, self.difficulty, self.seed, *self.buttons]
+        self.focus = 0
+        self.paths: dict[str, list[Square]] = {
+            "path": list(parse_path(level.path)),
+            "alternate": list(parse_path(level.curveball.path))
+            if level.curveball and level.curveball.path else []}
+        self.message = ""
+        self.saved_to: Path | None = None
+        self.unsaved = False
+        self.confirm_quit = False
+        self._layout: Layout | None = None
+        self._static: pygame.Surface | None = None
+        self._static_key: tuple[int, ...] = ()
+        pygame.key.start_text_input()
+
+    # ----------------------------------------------------------------- the level being made
+    @property
+    def current(self) -> list[Square]:
+        return self.paths[self.drawing.value]
+
+    def overrides(self) -> dict[str, Any]:
+        rules: dict[str, Any] = {}
+        if self.diagonals.value:
+            rules["diagonals"] = self.diagonals.value == "on"
+        if self.retreat.value:
+            rules["retreat"] = self.retreat.value
+        if self.time_limit.number:
+            rules["time_limit"] = float(self.time_limit.number * 60)
+        return rules
+
+    def diagonals_on(self) -> bool:
+        if self.diagonals.value:
+            return self.diagonals.value == "on"
+        return PRESETS[self.preset.value].diagonals
+
+    def data(self) -> dict[str, Any]:
+        """The level as it would be written, for the same checks as `maze check`."""
+        out: dict[str, Any] = {"format": "maze-level", "version": 1,
+                               "name": self.name.value.strip(), "cols": self.cols.number,
+                               "rows": self.rows.number, "preset": self.preset.value,
+                               "path": path_names(self.paths["path"])}
+        if self.overrides():
+            out["rules"] = self.overrides()
+        curveball: dict[str, Any] = {}
+        if self.paths["alternate"]:
+            curveball["path"] = path_names(self.paths["alternate"])
+        if self.after.number:
+            curveball["after_crossings"] = self.after.number
+        if curveball:
+            out["curveball"] = curveball
+        return out
+
+    def problems(self) -> list[str]:
+        try:
+            level_from_data(self.data(), SOURCE)
+        except DataError as exc:
+            return [p.removeprefix(f"{SOURCE}: ") for p in exc.problems]
+        return []
+
+    def level(self) -> Level:
+        return level_from_data(self.data(), SOURCE)
+
+    # ----------------------------------------------------------------- editing
+    def toggle(self, square: Square) -> None:
+        """Add a square to the path being drawn; the last square again takes it back."""
+        path = self.current
+        if path and path[-1] == square:
+            path.pop()
+        else:
+            path.append(square)
+        self.changed()
+
+    def undo(self) -> None:
+        if self.current:
+            self.current.pop()
+            self.changed()
+
+    def clear(self) -> None:
+        self.current.clear()
+        self.changed()
+
+    def generate(self) -> None:
+        seed = int(self.seed.value) if self.seed.value else random.SystemRandom().randrange(10**6)
+        self.seed.value = str(seed)
+        board = Board(self.cols.number, self.rows.number, self.diagonals_on())
+        rng = random.Random(seed)
+        if self.drawing.value == "alternate" and self.paths["path"]:
+            derived = derive_path(board, self.paths["path"], rng, self.difficulty.value)  # type: ignore[arg-type]
+            if derived is None:
+                self.message = "No other path from the same start on this board"
+                return
+            self.paths["alternate"] = list(derived)
+        else:
+            self.paths["path"] = list(generate_path(board, rng, self.difficulty.value))  # type: ignore[arg-type]
+        self.changed()
+
+    def resize(self) -> None:
+        board = Board(self.cols.number, self.rows.number)
+        for key in self.paths:
+            self.paths[key] = [sq for sq in self.paths[key] if sq in board]
+        self.board.cursor = Square(min(self.board.cursor.col, board.cols - 1),
+                                   min(self.board.cursor.row, board.rows - 1))
+        self.changed()
+
+    def changed(self) -> None:
+        self.unsaved = True
+        self.confirm_quit = False
+        self.message = ""
+        self.dirty = True
+
+    def save(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.message = "Not saved: " + problems[0]
+            return
+        level = self.level()
+        target = self.target or self.folder / f"{safe_name(level.name, 60)}.json"
+        try:
+            self.saved_to = save_level(level, target)
+        except OSError as exc:
+            self.message = f"Not saved: {target}: {exc.strerror or exc}"
+            return
+        self.target = target
+        self.unsaved = False
+        self.message = f"Saved to {target}"
+
+    # ----------------------------------------------------------------- input
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        self.dirty = True
+        widget = self.widgets[self.focus]
+        if event.type == pygame.KEYDOWN:
+            ctrl = event.mod & pygame.KMOD_CTRL
+            if ctrl and event.key == pygame.K_z:
+                self.undo()
+            elif ctrl and event.key == pygame.K_s:
+                self.save()
+            elif event.key == pygame.K_ESCAPE:
+                if self.unsaved and not self.confirm_quit:
+                    self.confirm_quit = True
+                    self.message = "Unsaved changes: Esc again quits without saving, Ctrl+S saves"
+                    return None
+                return Quit()
+            elif event.key == pygame.K_TAB:
+                step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+                self.focus = (self.focus + step) % len(self.widgets)
+            elif widget is self.board:
+                self._board_key(event)
+            elif isinstance(widget, Button) and event.key in (pygame.K_RETURN, pygame.K_SPACE):
+                widget.action()
+            else:
+                before = (self.cols.number, self.rows.number)
+                if widget.handle(event):
+                    if (self.cols.number, self.rows.number) != before:
+                        self.resize()
+                    elif widget is not self.drawing:
+                        self.changed()
+        elif event.type == pygame.TEXTINPUT and isinstance(widget, TextField):
+            widget.handle(event)
+            self.changed()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self._click(event.pos)
+        return None
+
+    def _board_key(self, event: pygame.event.Event) -> None:
+        moves = {pygame.K_UP: (0, 1), pygame.K_DOWN: (0, -1), pygame.K_LEFT: (-1, 0),
+                 pygame.K_RIGHT: (1, 0)}
+        if event.key in moves:
+            dc, dr = moves[event.key]
+            c = min(max(0, self.board.cursor.col + dc), self.cols.number - 1)
+            r = min(max(0, self.board.cursor.row + dr), self.rows.number - 1)
+            self.board.cursor = Square(c, r)
+        elif event.key in (pygame.K_SPACE, pygame.K_RETURN):
+            self.toggle(self.board.cursor)
+        elif event.key == pygame.K_BACKSPACE:
+            self.undo()
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        layout = self.layout()
+        square = layout.square_at(pos)
+        if square is not None and square.row >= 0:
+            self.focus = 0
+            self.board.cursor = square
+            self.toggle(square)
+            return
+        for index, widget in enumerate(self.widgets):
+            if widget is not self.board and widget.rect.collidepoint(pos):
+                self.focus = index
+                before = (self.cols.number, self.rows.number)
+                widget.click(pos)
+                if (self.cols.number, self.rows.number) != before:
+                    self.resize()
+                elif isinstance(widget, Choice) and widget is not self.drawing:
+                    self.changed()
+                return
+
+    # ----------------------------------------------------------------- drawing
+    def layout(self) -> Layout:
+        w, h = self.app.size
+        panel = min(round(0.5 * w), max(round(0.62 * h), 320))
+        layout = compute(w - panel, h, self.cols.number, self.rows.number, hud=False)
+        self._panel = pygame.Rect(w - panel, 0, panel, h)
+        self.board.rect = layout.grid
+        return layout
+
+    def resized(self) -> None:
+        self._static = None
+        self.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        layout = self.layout()
+        key = (layout.width, layout.height, self.cols.number, self.rows.number)
+        if self._static is None or key != self._static_key:
+            self._static = draw_board_static(text, layout, self.cols.number)
+            self._static_key = key
+        surface.fill(theme.BACKGROUND)
+        surface.blit(self._static, (0, 0))
+        gap = max(1, layout.square // 16)
+        number_h = max(8, layout.square // 3)
+        for key_name, color in (("alternate", theme.SAFE), ("path", theme.PATH)):
+            active = key_name == self.drawing.value
+            for i, square in enumerate(self.paths[key_name], start=1):
+                rect = layout.square_rect(square).inflate(-gap * 3, -gap * 3)
+                pygame.draw.rect(surface, color, rect, width=max(2, layout.square // (10 if active else 18)),
+                                 border_radius=max(0, layout.square // 8))
+                if active:
+                    blit_center(surface, text.render(str(i), number_h, color, bold=True), rect.center)
+        if self.focus == 0:
+            pygame.draw.rect(surface, theme.TEXT, layout.square_rect(self.board.cursor),
+                             width=max(2, layout.square // 14))
+        self._draw_panel(surface, layout)
+
+    def _draw_panel(self, surface: pygame.Surface, layout: Layout) -> None:
+        text = self.app.text
+        panel = self._panel
+        surface.fill(theme.PANEL, panel)
+        h = surface.get_height()
+        unit = max(10, round(0.03 * h))
+        field_h = round(unit * 1.45)
+        gap = max(4, unit // 3)
+        x, width = panel.x + unit, panel.width - 2 * unit
+        y = unit
+        surface.blit(text.render("Level editor", round(unit * 1.3), theme.TOKEN, bold=True), (x, y))
+        y += round(unit * 2)
+        half = (width - gap) // 2
+        rows: list[list[Widget]] = [
+            [self.name], [self.cols, self.rows], [self.preset, self.diagonals],
+            [self.retreat, self.time_limit], [self.after], [self.drawing],
+            [self.difficulty, self.seed], [self.buttons[0], self.buttons[1]],
+            [self.buttons[2], self.buttons[3]]]
+        for row in rows:
+            each = (width - gap * (len(row) - 1)) // len(row)
+            for i, widget in enumerate(row):
+                widget.rect = pygame.Rect(x + i * (each + gap), y, each, field_h)
+            y += field_h + gap
+        for index, widget in enumerate(self.widgets):
+            if widget is not self.board:
+                widget.draw(surface, text, index == self.focus, round(unit * 0.85))
+        y += gap
+        problems = self.problems()
+        lines = [(self.message, theme.WARNING)] if self.message else []
+        if problems:
+            lines += [(p, theme.BEEP) for p in problems]
+        else:
+            lines.append(("Valid: ready to save", theme.EXECUTION))
+        lines.append((f"Drawing {self.drawing.options[self.drawing.index][1]}: "
+                      f"{len(self.current)} squares", theme.TEXT_DIM))
+        small = round(unit * 0.8)
+        for message, color in lines:
+            if y + small > h - small:
+                break
+            surface.blit(text.render(message, small, color, max_width=width), (x, y))
+            y += round(small * 1.25)
