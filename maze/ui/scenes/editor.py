@@ -315,7 +315,6 @@ class EditorScene(Scene):
         y = unit
         surface.blit(text.render("Level editor", round(unit * 1.3), theme.TOKEN, bold=True), (x, y))
         y += round(unit * 2)
-        half = (width - gap) // 2
         rows: list[list[Widget]] = [
             [self.name], [self.cols, self.rows], [self.preset, self.diagonals],
             [self.retreat, self.time_limit], [self.after], [self.drawing],
