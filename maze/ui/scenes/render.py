@@ -184,7 +184,7 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
     put("phase_detail", detail, theme.TEXT_DIM)
     planning = session.planning_left()
     left = session.time_left() if planning is None else planning
-    clock_color = theme.TEXT
+    clock_color = theme.PLANNING if planning is not None else theme.TEXT
     if state.paused:
         clock_color = theme.TEXT_DIM
     elif planning is None and left <= 120:
@@ -201,6 +201,8 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
                                                      line.rect.centery)))
     if state.retreat is not None:
         put("player_label", "Walking back:", theme.BEEP)
+    elif state.phase is Phase.PLANNING:
+        put("player_label", "First at the board:", theme.TEXT_DIM)
     else:
         put("player_label", "At the board:", theme.TEXT_DIM)
     put("player", state.current_player, theme.TOKEN, bold=True)
