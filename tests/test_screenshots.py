@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pygame
 import pytest
-
-from maze.ui.text import TextCache
-
 from helpers import make_level, make_setup
 from ui_helpers import Driver
+
+from maze.ui.text import TextCache
 
 REFERENCES = Path(__file__).parent / "screenshots"
 ARTIFACTS = Path(__file__).parent.parent / "test-artifacts"

@@ -57,3 +57,23 @@ def test_what_the_font_lacks_is_a_neutral_placeholder(text, name, shown):
 def test_long_names_are_cut_with_an_ellipsis(text):
     cut = text.fit("x" * 300, 30, False, 200)
     assert cut.endswith("…") and text.width(cut, 30) <= 200
+
+
+def test_hebrew_and_arabic_in_one_run_are_shaped_each_by_its_script():
+    runs = visual_runs("בן محمد")
+    assert runs == [("محمد", True), ("בן ", True)]
+
+
+def test_a_list_of_names_keeps_its_order_whatever_the_scripts(text):
+    names = ["Next: ", "בן", ", ", "محمد", ", ", "Ana"]
+    line = text.render_parts(names, 40, (255, 255, 255))
+    first = text.render("Next: ", 40, (255, 255, 255))
+    hebrew = text.render("בן", 40, (255, 255, 255))
+    # "בן" comes right after "Next: ", as typed: names never merge into one RTL run.
+    part = pygame.Surface((hebrew.get_width(), line.get_height()), pygame.SRCALPHA)
+    part.blit(line, (-first.get_width(), 0))
+    alone = pygame.Surface(part.get_size(), pygame.SRCALPHA)
+    alone.blit(hebrew, (0, 0))
+    assert pygame.image.tobytes(part, "RGBA") == pygame.image.tobytes(alone, "RGBA")
+    cut = text.render_parts(names * 20, 40, (255, 255, 255), max_width=300)
+    assert cut.get_width() <= 300

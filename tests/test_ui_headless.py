@@ -196,3 +196,25 @@ def test_results_say_the_memory_aid_was_on_and_the_path_revealed(tmp_path):
     d = Driver(tmp_path)
     d.press("ctrl+a", "ctrl+r", "ctrl+q", "Return")
     assert d.app.top.figures["memory_aid_used"] and d.app.top.figures["reveals"] == 1
+
+
+def test_ctrl_enter_ends_planning_and_the_clock_starts(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(rules={"planning": 120}), ("Ana", "Ben")))
+    d.press("Up")                                   # refused: planning
+    assert d.board.cue is not None and "Planning" in d.board.cue.text
+    d.press("ctrl+Return")
+    assert d.logged()[-1] == "2 phase planning>learning ended_by_facilitator"
+    d.press("Up")
+    assert "3 step Ana C1 new_beep" in d.logged()
+
+
+@pytest.mark.parametrize("keys", [("F11",), ("ctrl+f",)])
+def test_fullscreen_keys_toggle_and_the_layout_follows(tmp_path, keys):
+    d = Driver(tmp_path, size=(900, 600))
+    d.press(*keys)
+    assert d.app.fullscreen
+    assert d.board.layout().width == d.app.size[0]
+    d.press(*keys)
+    assert not d.app.fullscreen and d.app.size == (900, 600)
+    d.press("Up")                                    # the session goes on
+    assert d.logged()[-1].endswith("retreat_started 1")

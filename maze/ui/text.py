@@ -26,8 +26,31 @@ def _direction(ch: str) -> str | None:
     return None
 
 
+def _char_script(ch: str) -> str | None:
+    if "\u0590" <= ch <= "\u05ff" or "\ufb1d" <= ch <= "\ufb4f":
+        return "Hebr"
+    if _direction(ch) == "R":
+        return "Arab"
+    return None
+
+
 def _script(run: str) -> str:
-    return "Hebr" if any("\u0590" <= c <= "\u05ff" for c in run) else "Arab"
+    return next((s for c in run if (s := _char_script(c))), "Arab")
+
+
+def _by_script(run: str) -> list[str]:
+    """A right-to-left run cut where the script changes (Hebrew shaped as Arabic, or the
+    reverse, would come out wrong), in the order to draw them left to right."""
+    pieces: list[str] = []
+    current: str | None = None
+    for ch in run:
+        script = _char_script(ch)
+        if pieces and (script is None or script == current):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+            current = script or current
+    return list(reversed(pieces))
 
 
 def visual_runs(text: str) -> list[tuple[str, bool]]:
@@ -56,7 +79,8 @@ def visual_runs(text: str) -> list[tuple[str, bool]]:
             runs[-1] = (runs[-1][0] + ch, runs[-1][1])
         else:
             runs.append((ch, kind == "R"))
-    return list(reversed(runs)) if base == "R" else runs
+    ordered = list(reversed(runs)) if base == "R" else runs
+    return [(piece, rtl) for run, rtl in ordered for piece in (_by_script(run) if rtl else [run])]
 
 
 class TextCache:
@@ -131,6 +155,29 @@ class TextCache:
         else:
             self._surfaces.move_to_end(key)
         return surface
+
+    def render_parts(self, parts: list[str], height: int, color: tuple[int, ...],
+                     bold: bool = False, max_width: int | None = None) -> pygame.Surface:
+        """Pieces laid out left to right, each on its own (a list of names in different
+        scripts must not merge into one right-to-left run); what does not fit ends in "…"."""
+        images = [self.render(part, height, color, bold) for part in parts]
+        if max_width is not None and sum(i.get_width() for i in images) > max_width:
+            ellipsis = self.render("…", height, color, bold)
+            kept: list[pygame.Surface] = []
+            used = ellipsis.get_width()
+            for image in images:
+                if used + image.get_width() > max_width:
+                    break
+                kept.append(image)
+                used += image.get_width()
+            images = kept + [ellipsis]
+        out = pygame.Surface((max(1, sum(i.get_width() for i in images)),
+                              max(i.get_height() for i in images)), pygame.SRCALPHA)
+        x = 0
+        for image in images:
+            out.blit(image, (x, 0))
+            x += image.get_width()
+        return out
 
     def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:
         runs = visual_runs(text)

@@ -206,9 +206,13 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
     else:
         put("player_label", "At the board:", theme.TEXT_DIM)
     put("player", state.current_player, theme.TOKEN, bold=True)
-    upcoming = [p for p in session.upcoming(4) if p != state.current_player]
-    put("next", "Next: " + (", ".join(dict.fromkeys(upcoming)) if upcoming else "nobody"),
-        theme.TEXT_DIM)
+    upcoming = list(dict.fromkeys(p for p in session.upcoming(4) if p != state.current_player))
+    parts = ["Next: "] + [piece for i, name in enumerate(upcoming)
+                          for piece in ((", ", name) if i else (name,))]
+    line = layout.line("next")
+    image = text.render_parts(parts if upcoming else ["Next: nobody"], line.height, theme.TEXT_DIM,
+                              max_width=line.rect.width)
+    surface.blit(image, image.get_rect(midleft=line.rect.midleft))
     room = scene.live_figures()["board"]
     for role, words in zip(("score", "score2"), headline_lines(room), strict=True):
         put(role, words, theme.TEXT, bold=role == "score")
