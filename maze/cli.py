@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score", "edit")
+COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report")
 DEFAULT_LEVEL = "classic"
 
 
@@ -148,6 +148,27 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from maze.analysis.report import write_report
+
+    output = Path(args.output) if args.output else (None if args.csv else Path("report.html"))
+    csv_path = Path(args.csv) if args.csv else None
+    try:
+        count, skipped = write_report(args.logs, output, csv_path, args.summary_only,
+                                      warn=lambda w: print(f"warning: {w}", file=sys.stderr))
+    except OSError as exc:
+        raise UsageError(f"{exc.filename or 'output'}: cannot be written "
+                         f"({exc.strerror or exc})") from None
+    for path, reason in skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if count == 0:
+        print("maze: no session logs found", file=sys.stderr)
+        return 1
+    made = [str(p) for p in (output, csv_path) if p is not None]
+    print(f"{count} session(s) -> {', '.join(made)}")
+    return 0
+
+
 def _cmd_edit(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch_editor
     return launch_editor(args)
@@ -184,6 +205,15 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--seed", type=int, default=None,
                       help="seed for generated curveball paths (default: random)")
     play.set_defaults(run=_cmd_play)
+
+    report = sub.add_parser("report", help="an HTML report (and CSV) of session logs")
+    report.add_argument("logs", nargs="+", metavar="LOG_OR_DIR")
+    report.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="the HTML report (default report.html)")
+    report.add_argument("--csv", default=None, metavar="FILE", help="one row per step")
+    report.add_argument("--summary-only", action="store_true",
+                        help="only the summary table, no per-session sections")
+    report.set_defaults(run=_cmd_report)
 
     edit = sub.add_parser("edit", help="the level editor")
     edit.add_argument("level", nargs="?", default=None,

@@ -246,9 +246,11 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
 
 
 def rules_summary(rules: Rules) -> str:
-    minutes = rules.time_limit / 60
+    limit = rules.time_limit
+    time = f"{limit / 60:g} min" if limit >= 60 and limit % 60 == 0 else (
+        f"{limit:g} s" if limit < 60 else f"{int(limit // 60)} min {limit % 60:g} s")
     parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
-             f"{rules.retreat} retreat", f"{minutes:g} min"]
+             f"{rules.retreat} retreat", time]
     if rules.planning:
         parts.append(f"{rules.planning:g} s planning")
     if rules.currency == "points":

@@ -1,0 +1,173 @@
+"""What the debrief screen and the report draw, from events alone: a heatmap per square, the
+timeline of steps with the phases, and prompts for the debrief conversation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from maze.core.board import parse_square
+from maze.core.events import (
+    Event,
+    PathChanged,
+    PhaseChanged,
+    SessionEnded,
+    StepTaken,
+)
+from maze.core.session import SessionSetup
+
+BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
+
+
+@dataclass
+class SquareStats:
+    visits: int = 0
+    beeps: int = 0
+    dwell: float = 0.0           # seconds spent deciding before stepping here, all steps
+
+
+def heatmap(events: Iterable[Event]) -> dict[str, SquareStats]:
+    cells: dict[str, SquareStats] = {}
+    for event in events:
+        if isinstance(event, StepTaken):
+            cell = cells.setdefault(event.square, SquareStats())
+            cell.visits += 1
+            cell.beeps += event.class_ in BEEPS
+            cell.dwell += event.dwell
+    return cells
+
+
+@dataclass(frozen=True)
+class Span:
+    phase: str                   # planning, learning, execution (the engine's: the truth)
+    start: float
+    end: float
+
+
+@dataclass
+class Timeline:
+    steps: list[StepTaken] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    curveballs: list[float] = field(default_factory=list)
+    end: float = 0.0
+
+
+def timeline(events: Sequence[Event]) -> Timeline:
+    line = Timeline()
+    phase: str | None = None
+    since = 0.0
+    for event in events:
+        line.end = event.t
+        match event:
+            case PhaseChanged(to=to):
+                if phase is not None and event.t > since:
+                    line.spans.append(Span(phase, since, event.t))
+                phase, since = to, event.t
+            case StepTaken():
+                line.steps.append(event)
+            case PathChanged():
+                line.curveballs.append(event.t)
+            case SessionEnded():
+                pass
+    if phase is not None and line.end > since:
+        line.spans.append(Span(phase, since, line.end))
+    merged: list[Span] = []
+    for span in line.spans:          # a curveball at a crossing: learning, then learning again
+        if merged and merged[-1].phase == span.phase and merged[-1].end == span.start:
+            merged[-1] = Span(span.phase, merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    line.spans = merged
+    return line
+
+
+def _seconds(value: float) -> str:
+    whole = int(round(value))
+    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
+
+
+def prompts(setup: SessionSetup, events: Sequence[Event], figures: dict[str, Any],
+            limit: int = 6) -> list[str]:
+    """Three to six questions for the debrief, naming squares, players and seconds, the most
+    telling first."""
+    found: list[tuple[float, str]] = []
+    steps = [e for e in events if isinstance(e, StepTaken)]
+    repeats = Counter(s.square for s in steps if s.class_ == "repeat_beep")
+    if repeats:
+        square, count = repeats.most_common(1)[0]
+        if count >= 2:
+            found.append((10 + count, f"{count} repeat beeps on {square}: what happened?"))
+        else:
+            found.append((5, f"A known beep on {square} was stepped on again: how did the team "
+                             f"keep what it learned?"))
+    # The longest hesitation before an untested square.
+    rows_seen: dict[str, set[int]] = {}
+    longest: tuple[float, str] | None = None
+    for step in steps:
+        row = parse_square(step.square).row + 1
+        first_in_row = row not in rows_seen.setdefault(step.player, set())
+        rows_seen[step.player].add(row)
+        if step.exploring and step.dwell >= 5 and (longest is None or step.dwell > longest[0]):
+            where = (f"before their first step into row {row}" if first_in_row
+                     else f"before stepping onto {step.square}")
+            longest = (step.dwell, f"{step.player} waited {_seconds(step.dwell)} {where}: "
+                                   f"what was going on?")
+    if longest:
+        found.append((8 + longest[0] / 10, longest[1]))
+    switch = figures["switch"]
+    for curve in switch["curveballs"]:
+        if curve["rigid_repeats"]:
+            n = curve["rigid_repeats"]
+            found.append((14 + n, f"After the path changed, the team walked the old path {n} "
+                                  f"more time{'s' if n > 1 else ''}: how did you know it had changed?"))
+        if curve["detect_steps"] is not None:
+            found.append((9, f"After the first unexpected beep it took {curve['detect_steps']} "
+                             f"steps ({_seconds(curve['detect_seconds'])}) before anyone tried "
+                             f"a new square: who noticed first?"))
+        elif curve["relearn_seconds"] is None:
+            found.append((12, "The path changed and the team never found the new one: what "
+                              "made it hard to switch back to learning?"))
+    if switch["lag_seconds"] is not None and switch["lag_seconds"] >= 10:
+        found.append((7, f"The first execution step came {_seconds(switch['lag_seconds'])} after "
+                         f"the path was found: what happened in between?"))
+    if switch["off_path_steps"]:
+        n = switch["off_path_steps"]
+        found.append((7, f"{n} step{'s' if n > 1 else ''} tested new squares during execution: "
+                         f"why, when the path was known?"))
+    execution = figures["execution"]
+    if execution["errors"]:
+        n = execution["errors"]
+        found.append((6 + n, f"{n} beep{'s' if n > 1 else ''} during execution: what broke "
+                             f"down on a known path?"))
+    players = figures["players"]
+    discoveries = figures["learning"]["discoveries"]
+    if discoveries >= 3:
+        best = max(players, key=lambda p: players[p]["discoveries"])
+        k = players[best]["discoveries"]
+        if k * 2 >= discoveries:
+            found.append((6, f"{best} found {k} of the team's {discoveries} beeping squares: "
+                             f"what made stepping into the unknown easy or hard?"))
+    quiet = [p for p, v in players.items() if v["steps"] == 0]
+    if quiet and len(quiet) < len(players):
+        found.append((4, f"{quiet[0]} never stepped on the board: what did the team lose?"))
+    for kind, count in figures["penalties"]["by_type"].items():
+        if kind in ("talking", "pointing", "marking", "two_on_board") and count:
+            found.append((5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
+                             f"{kind.replace('_', ' ')}: what made it so tempting?"))
+    learning = figures["learning"]
+    if learning["path_found_seconds"] is not None:
+        found.append((3, f"The path was found after {_seconds(learning['path_found_seconds'])}: "
+                         f"when did you know it was time to execute?"))
+    elif figures["outcome"] == "time_up":
+        found.append((13, "Time ran out before anyone crossed: what held the team back from "
+                          "collecting failures faster?"))
+    found.append((1, "What were you thinking in front of an untested square?"))
+    found.append((0.5, "What did the team do after the first beep?"))
+    found.sort(key=lambda item: -item[0])
+    seen: list[str] = []
+    for _, text in found:
+        if text not in seen:
+            seen.append(text)
+    return seen[:limit]
