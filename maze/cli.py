@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report")
+COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay")
 DEFAULT_LEVEL = "classic"
 
 
@@ -169,6 +169,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_replay(args: argparse.Namespace) -> int:
+    from maze.ui.launch import launch_replay
+    return launch_replay(args)
+
+
 def _cmd_edit(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch_editor
     return launch_editor(args)
@@ -214,6 +219,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--summary-only", action="store_true",
                         help="only the summary table, no per-session sections")
     report.set_defaults(run=_cmd_report)
+
+    rep = sub.add_parser("replay", help="play a session back from its log, or open its debrief")
+    rep.add_argument("log", metavar="LOG")
+    rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)")
+    rep.add_argument("--debrief", action="store_true", help="open the debrief screen directly")
+    mode = rep.add_mutually_exclusive_group()
+    mode.add_argument("--fullscreen", action="store_true")
+    mode.add_argument("--window", metavar="WxH", default=None)
+    rep.set_defaults(run=_cmd_replay)
 
     edit = sub.add_parser("edit", help="the level editor")
     edit.add_argument("level", nargs="?", default=None,

@@ -13,7 +13,7 @@ from maze.cli import build_parser
 from maze.storage.log import read_log
 from maze.ui.launch import build_app
 from maze.ui.scenes.board import BoardScene
-from maze.ui.scenes.results import ResultsScene
+from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.setup import SetupScene
 
 
@@ -154,7 +154,7 @@ def test_next_team_from_the_results_in_one_step(env):
     first = app.top.setup
     key(app, pygame.K_q, pygame.KMOD_CTRL)
     key(app, pygame.K_RETURN)
-    assert isinstance(app.top, ResultsScene)
+    assert isinstance(app.top, DebriefScene)
     key(app, pygame.K_n)                               # next team
     nxt = app.top
     assert isinstance(nxt, SetupScene)

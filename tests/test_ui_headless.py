@@ -11,7 +11,7 @@ from maze.core.board import parse_square
 from maze.ui import theme
 from maze.ui.layout import compute
 from maze.ui.scenes.board import FLASH_SECONDS
-from maze.ui.scenes.results import ResultsScene
+from maze.ui.scenes.debrief import DebriefScene
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +87,7 @@ def test_ctrl_q_asks_and_enter_ends_the_session_with_results(tmp_path):
     assert not any("ended" in line for line in d.logged())
     d.press("ctrl+q", "Return")
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
-    assert isinstance(d.app.top, ResultsScene)
+    assert isinstance(d.app.top, DebriefScene)
     assert d.app.top.figures["learning"]["failures"] == 1
     d.press("Return")
     assert not d.app.running

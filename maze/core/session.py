@@ -174,27 +174,16 @@ class Session:
 
     # ----------------------------------------------------------------- queries
     def time_left(self) -> float:
-        s = self.state
-        limit = self.rules.time_limit - s.penalty_seconds
-        if s.clock_started_at is None:
-            return max(0.0, limit)
-        end = s.clock_started_at + limit
-        return max(0.0, end - (s.t if s.ended else self.now()))
+        return self.state.time_left(self.now())
 
     def planning_left(self) -> float | None:
-        s = self.state
-        if s.phase is not Phase.PLANNING or s.planning_ends_at is None:
-            return None
-        return max(0.0, s.planning_ends_at - self.now())
+        return self.state.planning_left(self.now())
 
     def eligible(self, player: str) -> bool:
-        s = self.state
-        return s.phase is not Phase.EXECUTION or player in s.owes
+        return self.state.eligible(player)
 
     def upcoming(self, count: int) -> list[str]:
-        from maze.core.turns import TurnOrder
-        order = TurnOrder(self.state.roster, self.state.turn)
-        return order.upcoming(count, self.eligible)
+        return self.state.upcoming(count)
 
     def can_move(self) -> bool:
         s = self.state

@@ -127,6 +127,27 @@ class SessionState:
             return None
         return self.rules.budget - self.points_spent
 
+    # ----------------------------------------------------------------- queries at a moment
+    def time_left(self, now: float) -> float:
+        """Seconds left at active time ``now`` (the full limit until the clock starts)."""
+        limit = self.rules.time_limit - self.penalty_seconds
+        if self.clock_started_at is None:
+            return max(0.0, limit)
+        return max(0.0, self.clock_started_at + limit - (self.t if self.ended else now))
+
+    def planning_left(self, now: float) -> float | None:
+        if self.phase is not Phase.PLANNING or self.planning_ends_at is None:
+            return None
+        return max(0.0, self.planning_ends_at - now)
+
+    def eligible(self, player: str) -> bool:
+        """Who may take a turn: everyone, except in execution only those who owe a crossing."""
+        return self.phase is not Phase.EXECUTION or player in self.owes
+
+    def upcoming(self, count: int) -> list[str]:
+        from maze.core.turns import TurnOrder
+        return TurnOrder(self.roster, self.turn).upcoming(count, self.eligible)
+
     def apply(self, event: Event) -> None:
         self.seq = event.seq
         self.t = event.t

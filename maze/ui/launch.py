@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import random
 import tempfile
 from dataclasses import replace
@@ -186,6 +187,46 @@ def launch_editor(args: argparse.Namespace) -> int:
     import pygame
 
     app = build_editor(args)
+    try:
+        return app.run()
+    finally:
+        pygame.quit()
+
+
+def build_replay(args: argparse.Namespace) -> App:
+    """`maze replay LOG`: from the log alone (its level file need not exist)."""
+    from maze.storage.log import read_log
+
+    if not 1 <= args.speed <= 16:
+        raise UsageError("--speed must be from 1 to 16")
+    read = read_log(args.log)
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    size = parse_window(args.window) if args.window else None
+    import pygame
+
+    from maze.ui.app import App
+    from maze.ui.scenes.debrief import DebriefScene
+    from maze.ui.scenes.replay import ReplayScene
+    from maze.ui.sound import open_sound
+
+    pygame.display.init()
+    pygame.font.init()
+    if size is None:
+        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    app = App(size, args.fullscreen, sound=open_sound(True), title="maze: replay")
+    path = Path(args.log)
+    if args.debrief:
+        app.start(DebriefScene(app, read.setup, read.events, path))
+    else:
+        app.start(ReplayScene(app, read.setup, read.events, path, speed=args.speed))
+    return app
+
+
+def launch_replay(args: argparse.Namespace) -> int:
+    import pygame
+
+    app = build_replay(args)
     try:
         return app.run()
     finally:

@@ -287,9 +287,9 @@ class BoardScene(Scene):
             self.border_until = 0.0
             self.dirty = True
         if self.finished:
-            from maze.ui.scenes.results import ResultsScene
+            from maze.ui.scenes.debrief import DebriefScene
             self.log.flush()
-            return Replace(ResultsScene(self.app, self.setup, self.session.events, self.log))
+            return Replace(DebriefScene(self.app, self.setup, self.session.events, self.log.path))
         if self._clock_running():
             self.dirty = self.dirty or self._shown_clock != self._clock_display()
         return None
