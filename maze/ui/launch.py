@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import random
+import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path

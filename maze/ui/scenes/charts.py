@@ -87,9 +87,9 @@ def draw_heatmap(surface: pygame.Surface, text: TextCache, layout: Layout,
         shade.fill((*color, round(60 + 195 * value / top)))
         surface.blit(shade, rect)
         if mode == "beeps":       # a beep also shows as a cross in the corner
-            c = rect.width // 5
-            pygame.draw.line(surface, theme.TEXT, (rect.x + 3, rect.y + 3), (rect.x + 3 + c, rect.y + 3 + c), 2)
-            pygame.draw.line(surface, theme.TEXT, (rect.x + 3 + c, rect.y + 3), (rect.x + 3, rect.y + 3 + c), 2)
+            c, x0, y0 = rect.width // 5, rect.x + 3, rect.y + 3
+            pygame.draw.line(surface, theme.TEXT, (x0, y0), (x0 + c, y0 + c), 2)
+            pygame.draw.line(surface, theme.TEXT, (x0 + c, y0), (x0, y0 + c), 2)
         shown = f"{value:.0f}" if isinstance(value, float) else str(value)
         image = text.render(shown, number_h, theme.TEXT, bold=True)
         surface.blit(image, image.get_rect(center=rect.center))

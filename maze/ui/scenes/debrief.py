@@ -86,7 +86,8 @@ class DebriefScene(Scene):
         tabs = "   ".join(f"[{name}]" if i == self.page else name for i, name in enumerate(PAGES))
         keys = "Left/Right: pages   H: heatmap   R: replay   " + \
             ("N: next team   " if self.app.next_team else "") + "Esc: quit"
-        surface.blit(text.render(tabs, small, theme.TOKEN, bold=True), (round(0.03 * w), h - round(small * 2.6)))
+        surface.blit(text.render(tabs, small, theme.TOKEN, bold=True),
+                     (round(0.03 * w), h - round(small * 2.6)))
         image = text.render(keys, small, theme.TEXT_DIM, max_width=w // 2)
         surface.blit(image, image.get_rect(bottomright=(w - round(0.03 * w), h - round(small * 1.5))))
 
@@ -118,8 +119,9 @@ class DebriefScene(Scene):
         size = text.fitting_height(title, round(unit * 1.4), True, width // 2, smallest=unit)
         surface.blit(text.render(title, size, theme.TOKEN, bold=True), (x, y))
         pen = f["penalties"]
+        unit_name = "s" if pen["currency"] == "seconds" else "points"
         facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played; "
-                 f"{pen['count']} penalties ({pen['cost']:g} {'s' if pen['currency'] == 'seconds' else 'points'})")
+                 f"{pen['count']} penalties ({pen['cost']:g} {unit_name})")
         if f["memory_aid_used"]:
             facts += "; memory aid on"
         if f["reveals"]:
@@ -198,8 +200,10 @@ class DebriefScene(Scene):
         mode = MODES[self.mode]
         draw_heatmap(surface, text, layout, self.cells, mode, self.paths)
         x = board_w + unit // 2
-        lines = [(f"Heatmap: {MODE_TEXT[mode]}", theme.TOKEN, True), ("H: beeps, visits, hesitation", theme.TEXT_DIM, False),
-                 ("The path in yellow" + ("; after a change, dashed blue" if len(self.paths) > 1 else ""), theme.PATH, False)]
+        changed = "; after a change, dashed blue" if len(self.paths) > 1 else ""
+        lines = [(f"Heatmap: {MODE_TEXT[mode]}", theme.TOKEN, True),
+                 ("H: beeps, visits, hesitation", theme.TEXT_DIM, False),
+                 ("The path in yellow" + changed, theme.PATH, False)]
         y = round(h * 0.06)
         for message, color, bold in lines:
             surface.blit(text.render(message, round(unit * 0.7), color, bold=bold, max_width=w - x - unit),
@@ -215,7 +219,8 @@ class DebriefScene(Scene):
                 y += round(unit * 0.95)
         rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), round(0.96 * w), strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
-        legend = "Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, red repeat, pink surprise).  Shading: phases."
+        legend = ("Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, "
+                  "red repeat, pink surprise).  Shading: phases.")
         surface.blit(text.render(legend, legend_h, theme.TEXT_DIM, max_width=rect.width),
                      (rect.x, rect.bottom + 2))
 

@@ -1,0 +1,135 @@
+"""The debrief screen and the replay, driven headless from logs."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pygame
+import pytest
+from helpers import FakeClock
+
+from maze.analysis.scores import score
+from maze.cli import build_parser, main, make_setup
+from maze.core.session import replay
+from maze.sim.team import play
+from maze.storage.levels import load_level, save_level
+from maze.storage.log import SessionLog, read_log
+from maze.ui.app import App
+from maze.ui.launch import build_replay
+from maze.ui.scenes.debrief import DebriefScene
+from maze.ui.scenes.replay import ReplayScene
+
+
+@pytest.fixture(autouse=True)
+def headless():
+    pygame.display.init()
+    pygame.font.init()
+    yield
+    pygame.quit()
+
+
+@pytest.fixture
+def curveball_log(tmp_path):
+    """A session on a level file that is deleted afterwards: the log must be enough."""
+    from maze.paths import builtin_levels_dir
+    level_file = tmp_path / "gone.json"
+    save_level(load_level(builtin_levels_dir() / "curveball.json"), level_file)
+    setup = make_setup(load_level(level_file), "Green", ["Hana", "Ivo", "Jo"], None, {}, 3,
+                       "replay01", "2026-11-22T09:00:00+00:00")
+    log = SessionLog(tmp_path, setup)
+    play(setup, random.Random(3), sink=log.append)
+    log.close()
+    level_file.unlink()
+    return log.path
+
+
+def key(app, code):
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)])
+
+
+def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
+    read = read_log(curveball_log)
+    clock = FakeClock()
+    app = App((1280, 800), clock=clock)
+    scene = DebriefScene(app, read.setup, read.events, curveball_log)
+    app.start(scene)
+    app.step([])
+    assert scene.figures == score(read.setup, read.events)
+    assert 3 <= len(scene.prompts) <= 6
+    assert any("old path" in p or "unexpected beep" in p for p in scene.prompts)
+    assert scene.headlines()[0][1].endswith("discoveries/min")
+    for page, code in ((1, pygame.K_RIGHT), (2, pygame.K_RIGHT), (0, pygame.K_RIGHT)):
+        key(app, code)
+        assert scene.page == page
+    key(app, pygame.K_h)
+    assert scene.page == 1 and scene.mode == 1            # visits
+    key(app, pygame.K_r)
+    assert isinstance(app.top, ReplayScene)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080), (2560, 1080)])
+def test_the_debrief_draws_every_page_at_any_size(curveball_log, size):
+    read = read_log(curveball_log)
+    app = App(size, clock=FakeClock())
+    app.start(DebriefScene(app, read.setup, read.events, curveball_log))
+    for _ in range(3):
+        app.draw(force=True)
+        key(app, pygame.K_RIGHT)
+
+
+@pytest.mark.parametrize("speed", [1, 4, 16])
+def test_replay_at_any_speed_ends_in_the_state_of_the_log(curveball_log, speed):
+    app = build_replay(build_parser().parse_args(["replay", str(curveball_log), "--speed",
+                                                  str(speed), "--window", "1024x768"]))
+    clock = FakeClock()
+    app.clock = clock
+    scene = app.top
+    scene._last_wall = clock()
+    read = read_log(curveball_log)
+    frames = 0
+    while not scene.finished:
+        clock.advance(0.5)
+        app.step([])
+        frames += 1
+    assert scene.session.state == replay(read.setup, read.events)
+    assert frames == pytest.approx(read.events[-1].t / (0.5 * speed), abs=2)
+
+
+def test_replay_steps_back_and_forth_and_jumps(curveball_log):
+    read = read_log(curveball_log)
+    app = App((1024, 768), clock=FakeClock())
+    scene = ReplayScene(app, read.setup, read.events, curveball_log)
+    app.start(scene)
+    for _ in range(40):
+        key(app, pygame.K_RIGHT)
+    assert scene.index == 40 and scene.paused
+    assert scene.session.state == replay(read.setup, read.events[:40])
+    key(app, pygame.K_LEFT)
+    assert scene.session.state == replay(read.setup, read.events[:scene.index])
+    assert scene.index == 39
+    middle = read.events[-1].t / 2
+    scene.seek(middle)
+    expected = [e for e in read.events if e.t <= middle]
+    assert scene.session.state == replay(read.setup, expected)
+    app.draw(force=True)                                      # click on the timeline: jump
+    rect = scene._timeline_rect
+    app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(rect.right - 5, rect.centery),
+                                 button=1)])
+    assert scene.session.t > middle
+    key(app, pygame.K_END)
+    assert scene.finished
+    key(app, pygame.K_UP)
+    key(app, pygame.K_UP)
+    assert scene.speed == 4
+    key(app, pygame.K_d)
+    assert isinstance(app.top, DebriefScene)
+
+
+def test_replay_command_refuses_bad_input(tmp_path, capsys):
+    assert main(["replay", str(tmp_path / "missing.jsonl")]) == 1
+    assert "cannot be read" in capsys.readouterr().err
+    newer = tmp_path / "newer.jsonl"
+    newer.write_text(json.dumps({"format": "maze-session", "version": 5}) + "\n")
+    assert main(["replay", str(newer)]) == 1
+    assert "newer than this program" in capsys.readouterr().err
