@@ -218,3 +218,24 @@ def test_fullscreen_keys_toggle_and_the_layout_follows(tmp_path, keys):
     assert not d.app.fullscreen and d.app.size == (900, 600)
     d.press("Up")                                    # the session goes on
     assert d.logged()[-1].endswith("retreat_started 1")
+
+
+def test_redrawing_only_what_changed_leaves_the_same_picture_as_a_full_redraw(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(alternate=("B1", "A2", "A3", "B4")),
+                                    ("Ana", "Ben", "Chen")), size=(1024, 768))
+    script = ["Left", "Up", "q", "ctrl+a", "Up", "Up", "e", "Up", "ctrl+1", "Up", "ctrl+k",
+              "Up", "Up", "ctrl+space", "ctrl+space", "Right", "Up"]
+    partial_frames = 0
+    for name in script:
+        for delay in (0.3, 0.9):                    # mid-flash and after it
+            d.clock.advance(delay)
+            frames = d.app.frames
+            d.app.step(key(name) if delay == 0.3 else [])
+            if d.app.frames == frames:
+                continue      # nothing was drawn: the screen rightly still shows the last frame
+            partial_frames += 1
+            after_partial = pygame.image.tobytes(d.app.screen, "RGB")
+            d.board.full_redraw = True
+            d.app.draw(force=True)
+            assert pygame.image.tobytes(d.app.screen, "RGB") == after_partial, name
+    assert partial_frames > 10

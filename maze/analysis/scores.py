@@ -132,98 +132,93 @@ class _Segments:
         return self.closed + (end - self.open_at if self.open_at is not None else 0.0)
 
 
-def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> dict[str, Any]:
-    """All figures of one session. ``now``: the live clock, for a session still going on."""
-    path_length = len(setup.level.path)
-    current_path = frozenset(setup.level.path)
-    phase: str | None = None
-    players = {name: _Player() for name in setup.roster}
-    on_board: dict[str, float] = {}          # player -> t their attempt began
-    learning, execution = _Segments(), _Segments()
-    outcome, end_t, last_t = "unfinished", None, 0.0
-    clock_started = False
-    first_found: float | None = None
-    found_seconds: float | None = None
-    lag: float | None = None
-    curveballs: list[_Curveball] = []
-    penalties: dict[str, int] = {}
-    penalty_cost = 0.0
-    memory_aid = setup.rules.memory_aid
-    memory_aid_used = memory_aid
-    reveals = 0
-    l_steps = l_fail = l_disc = l_rep = l_explore = 0
-    l_dwell: list[float] = []
-    l_dwell_new: list[float] = []
-    e_attempts = e_cross = e_err = e_off = 0
-    e_squares = 0
-    e_dwell: list[float] = []
-    seen_phase_execution = False
-    # As the room sees it: everything after the first crossing counts as execution.
-    r_cross = r_err = r_squares = 0
+class Scorer:
+    """The figures of one session, fed one event at a time: the live board keeps one and asks
+    for figures whenever it draws; ``score`` feeds a whole log. Same code either way."""
 
-    def leave(player: str, t: float) -> None:
-        began = on_board.pop(player, None)
-        if began is not None and player in players:
-            players[player].seconds_on_board += t - began
+    def __init__(self, setup: SessionSetup) -> None:
+        self.setup = setup
+        self.path_length = len(self.setup.level.path)
+        self.current_path = frozenset(self.setup.level.path)
+        self.phase: str | None = None
+        self.players = {name: _Player() for name in self.setup.roster}
+        self.on_board: dict[str, float] = {}          # player -> t their attempt began
+        self.learning, self.execution = _Segments(), _Segments()
+        self.outcome = "unfinished"
+        self.end_t: float | None = None
+        self.last_t = 0.0
+        self.clock_started = False
+        self.first_found: float | None = None
+        self.found_seconds: float | None = None
+        self.lag: float | None = None
+        self.curveballs: list[_Curveball] = []
+        self.penalties: dict[str, int] = {}
+        self.penalty_cost = 0.0
+        self.memory_aid = self.setup.rules.memory_aid
+        self.memory_aid_used = self.memory_aid
+        self.reveals = 0
+        self.l_steps = self.l_fail = self.l_disc = self.l_rep = self.l_explore = 0
+        self.l_dwell: list[float] = []
+        self.l_dwell_new: list[float] = []
+        self.e_attempts = self.e_cross = self.e_err = self.e_off = 0
+        self.e_squares = 0
+        self.e_dwell: list[float] = []
+        self.seen_phase_execution = False
+        # As the room sees it: everything after the first crossing counts as execution.
+        self.r_cross = self.r_err = self.r_squares = 0
 
-    for event in events:
-        last_t = event.t
+    def _leave(self, player: str, t: float) -> None:
+        began = self.on_board.pop(player, None)
+        if began is not None and player in self.players:
+            self.players[player].seconds_on_board += t - began
+
+    def feed_all(self, events: Iterable[Event]) -> Scorer:
+        for event in events:
+            self.feed(event)
+        return self
+
+    def feed(self, event: Event) -> None:
+        self.last_t = event.t
+        self.last_t = event.t
         match event:
-            case PhaseChanged(from_=old, to=new, cause=cause):
-                if old == "planning":
-                    clock_started = True
-                    learning.open(event.t)
-                if new == "execution":
-                    learning.close(event.t)
-                    execution.open(event.t)
-                    seen_phase_execution = True
-                    if first_found is None:
-                        first_found = event.t
-                        found_seconds = round(learning.total(event.t), 3)
-                    elif curveballs and curveballs[-1].relearn_seconds is None:
-                        curveballs[-1].relearn_seconds = round(event.t - curveballs[-1].changed_at, 3)
-                elif new == "learning" and cause == "path_changed":
-                    execution.close(event.t)
-                    learning.open(event.t)
-                phase = new
             case StepTaken(player=player, square=square, class_=cls, dwell=dwell,
                            exploring=exploring, phase=step_phase):
-                if not clock_started:
-                    clock_started = True
-                    learning.open(event.t)
-                stats = players.setdefault(player, _Player())
-                if player not in on_board:
-                    on_board[player] = event.t
+                if not self.clock_started:
+                    self.clock_started = True
+                    self.learning.open(event.t)
+                stats = self.players.setdefault(player, _Player())
+                if player not in self.on_board:
+                    self.on_board[player] = event.t
                     stats.attempts += 1
                     if step_phase == "execution":
-                        e_attempts += 1
-                        if lag is None and first_found is not None:
-                            lag = round(event.t - first_found, 3)
+                        self.e_attempts += 1
+                        if self.lag is None and self.first_found is not None:
+                            self.lag = round(event.t - self.first_found, 3)
                 stats.steps += 1
                 stats.dwells.append(dwell)
                 if exploring:
                     stats.dwells_new.append(dwell)
                 beep = cls in BEEPS
                 if step_phase == "learning":
-                    l_steps += 1
-                    l_dwell.append(dwell)
-                    l_fail += beep
-                    l_disc += cls in DISCOVERIES
-                    l_rep += cls == "repeat_beep"
+                    self.l_steps += 1
+                    self.l_dwell.append(dwell)
+                    self.l_fail += beep
+                    self.l_disc += cls in DISCOVERIES
+                    self.l_rep += cls == "repeat_beep"
                     stats.discoveries += cls in DISCOVERIES
                     stats.repeat_errors += cls == "repeat_beep"
                     if exploring:
-                        l_explore += 1
-                        l_dwell_new.append(dwell)
+                        self.l_explore += 1
+                        self.l_dwell_new.append(dwell)
                 elif step_phase == "execution":
-                    e_dwell.append(dwell)
-                    e_err += beep
+                    self.e_dwell.append(dwell)
+                    self.e_err += beep
                     stats.execution_errors += beep
-                    e_off += exploring
-                if first_found is not None:
-                    r_err += beep
-                if curveballs:
-                    curve = curveballs[-1]
+                    self.e_off += exploring
+                if self.first_found is not None:
+                    self.r_err += beep
+                if self.curveballs:
+                    curve = self.curveballs[-1]
                     if curve.first_surprise is not None:
                         curve.steps_since_surprise += 1
                         if curve.detect_steps is None and exploring:
@@ -233,96 +228,151 @@ def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None
                             curve.rigid_repeats += 1
                     elif cls == "surprise_beep":
                         curve.first_surprise = event.t
+            case PhaseChanged(from_=old, to=new, cause=cause):
+                if old == "planning":
+                    self.clock_started = True
+                    self.learning.open(event.t)
+                if new == "execution":
+                    self.learning.close(event.t)
+                    self.execution.open(event.t)
+                    self.seen_phase_execution = True
+                    if self.first_found is None:
+                        self.first_found = event.t
+                        self.found_seconds = round(self.learning.total(event.t), 3)
+                    elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
+                        latest = self.curveballs[-1]
+                        latest.relearn_seconds = round(event.t - latest.changed_at, 3)
+                elif new == "learning" and cause == "path_changed":
+                    self.execution.close(event.t)
+                    self.learning.open(event.t)
+                self.phase = new
             case Crossed(player=player, phase=cross_phase):
-                leave(player, event.t)
-                players.setdefault(player, _Player()).crossings += 1
+                self._leave(player, event.t)
+                self.players.setdefault(player, _Player()).crossings += 1
                 if cross_phase == "execution":
-                    e_cross += 1
-                    e_squares += path_length
-                if first_found is not None and event.t >= first_found and (
-                        cross_phase == "execution" or curveballs):
-                    r_cross += 1
-                    r_squares += path_length
+                    self.e_cross += 1
+                    self.e_squares += self.path_length
+                if self.first_found is not None and event.t >= self.first_found and (
+                        cross_phase == "execution" or self.curveballs):
+                    self.r_cross += 1
+                    self.r_squares += self.path_length
             case RetreatDone(player=player) | PlayerSkipped(player=player):
-                leave(player, event.t)
+                self._leave(player, event.t)
             case TurnStarted():
-                for player in list(on_board):
-                    leave(player, event.t)
+                for player in list(self.on_board):
+                    self._leave(player, event.t)
             case PathChanged(path=new_path):
-                curveballs.append(_Curveball(event.t, current_path))
-                current_path = frozenset(new_path)
-                path_length = len(new_path)
+                self.curveballs.append(_Curveball(event.t, self.current_path))
+                self.current_path = frozenset(new_path)
+                self.path_length = len(new_path)
             case PenaltyRecorded(kind=kind, cost=cost):
-                penalties[kind] = penalties.get(kind, 0) + 1
-                penalty_cost += cost
+                self.penalties[kind] = self.penalties.get(kind, 0) + 1
+                self.penalty_cost += cost
             case MemoryAidToggled(on=on):
-                memory_aid_used = memory_aid_used or bool(on)
+                self.memory_aid_used = self.memory_aid_used or bool(on)
             case PathRevealed():
-                reveals += 1
+                self.reveals += 1
             case SessionEnded(outcome=ended):
-                outcome, end_t = ended, event.t
-    end = end_t if end_t is not None else max(last_t, now if now is not None else last_t)
-    for player in list(on_board):
-        leave(player, end)
+                self.outcome, self.end_t = ended, event.t
 
-    learning_seconds = round(learning.total(end), 3) if clock_started else None
-    execution_seconds = round(execution.total(end), 3) if seen_phase_execution else None
-    room_seconds = round(end - first_found, 3) if first_found is not None else None
-    ex = seen_phase_execution
-    learning_block = {
-        "seconds": learning_seconds, "steps": l_steps, "failures": l_fail,
-        "discoveries": l_disc, "repeat_errors": l_rep,
-        "discoveries_per_minute": _per_minute(l_disc, learning_seconds),
-        "failures_per_minute": _per_minute(l_fail, learning_seconds),
-        "exploration_share": _ratio(l_explore, l_steps),
-        "path_found_seconds": found_seconds,
-        "median_dwell": _median(l_dwell),
-        "median_dwell_new": _median(l_dwell_new),
-    }
-    execution_block = {
-        "seconds": execution_seconds,
-        "attempts": e_attempts if ex else None, "crossings": e_cross if ex else None,
-        "errors": e_err if ex else None,
-        "error_free_speed": _per_minute(e_squares, execution_seconds) if ex else None,
-        "error_rate": _ratio(e_err, e_cross + e_err) if ex else None,
-        "median_step_seconds": _median(e_dwell),
-    }
-    learning_median = _median(l_dwell)
-    execution_median = _median(e_dwell)
-    switch: dict[str, Any] = {
-        "lag_seconds": lag,
-        "pace_ratio": (round(execution_median / learning_median, 3)
-                       if execution_median is not None and learning_median else None),
-        "off_path_steps": e_off if e_dwell else None,   # null until someone walks in execution
-        "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
-                        "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
-                        "relearn_seconds": c.relearn_seconds} for c in curveballs],
-    }
-    switch["parts"] = {k: round(v, 3) for k, v in switch_parts(switch).items()}
-    switch["score"] = switch_score(switch)
-    shown = "planning" if phase == "planning" else ("execution" if first_found is not None
-                                                   else "learning")
-    board = {
-        "phase": shown,
-        "discoveries": l_disc, "failures": l_fail,
-        "discoveries_per_minute": learning_block["discoveries_per_minute"],
-        "crossings": r_cross if first_found is not None else None,
-        "errors": r_err if first_found is not None else None,
-        "error_free_speed": _per_minute(r_squares, room_seconds) if room_seconds else None,
-    }
-    return {
-        "team": setup.team, "level": setup.level.name, "session_id": setup.session_id,
-        "started_at": setup.started_at, "roster": list(setup.roster), "outcome": outcome,
-        "seconds": round(end, 3), "path_length": len(setup.level.path),
-        "learning": learning_block, "execution": execution_block, "switch": switch,
-        "penalties": {"count": sum(penalties.values()), "cost": penalty_cost,
-                      "currency": setup.rules.currency, "by_type": penalties},
-        "memory_aid_used": memory_aid_used, "reveals": reveals,
-        "players": {name: {
-            "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
-            "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,
-            "execution_errors": p.execution_errors, "median_dwell": _median(p.dwells),
-            "median_dwell_new": _median(p.dwells_new),
-            "seconds_on_board": round(p.seconds_on_board, 3)} for name, p in players.items()},
-        "board": board,
-    }
+    def _end(self, now: float | None) -> float:
+        if self.end_t is not None:
+            return self.end_t
+        return max(self.last_t, now if now is not None else self.last_t)
+
+    def board(self, now: float | None = None) -> dict[str, Any]:
+        """The live headline as the room sees it: after the first crossing everything counts
+        as execution (so a curveball's hidden relearning never freezes it). Cheap: counts and
+        two rates, for the board to ask every second."""
+        end = self._end(now)
+        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
+        room_seconds = round(end - self.first_found, 3) if self.first_found is not None else None
+        shown = "planning" if self.phase == "planning" else (
+            "execution" if self.first_found is not None else "learning")
+        return {
+            "phase": shown,
+            "discoveries": self.l_disc, "failures": self.l_fail,
+            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
+            "crossings": self.r_cross if self.first_found is not None else None,
+            "errors": self.r_err if self.first_found is not None else None,
+            "error_free_speed": _per_minute(self.r_squares, room_seconds) if room_seconds else None,
+        }
+
+    def figures(self, now: float | None = None) -> dict[str, Any]:
+        """Every figure, as of the last event (or ``now``, for a session still going on)."""
+        end = self._end(now)
+
+        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
+        execution_seconds = round(self.execution.total(end), 3) if self.seen_phase_execution else None
+        ex = self.seen_phase_execution
+        learning_block = {
+            "seconds": learning_seconds, "steps": self.l_steps, "failures": self.l_fail,
+            "discoveries": self.l_disc, "repeat_errors": self.l_rep,
+            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
+            "failures_per_minute": _per_minute(self.l_fail, learning_seconds),
+            "exploration_share": _ratio(self.l_explore, self.l_steps),
+            "path_found_seconds": self.found_seconds,
+            "median_dwell": _median(self.l_dwell),
+            "median_dwell_new": _median(self.l_dwell_new),
+        }
+        execution_block = {
+            "seconds": execution_seconds,
+            "attempts": self.e_attempts if ex else None, "crossings": self.e_cross if ex else None,
+            "errors": self.e_err if ex else None,
+            "error_free_speed": _per_minute(self.e_squares, execution_seconds) if ex else None,
+            "error_rate": _ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
+            "median_step_seconds": _median(self.e_dwell),
+        }
+        learning_median = _median(self.l_dwell)
+        execution_median = _median(self.e_dwell)
+        switch: dict[str, Any] = {
+            "lag_seconds": self.lag,
+            "pace_ratio": (round(execution_median / learning_median, 3)
+                           if execution_median is not None and learning_median else None),
+            "off_path_steps": self.e_off if self.e_dwell else None,   # null until someone walks in execution
+            "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
+                            "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
+                            "relearn_seconds": c.relearn_seconds} for c in self.curveballs],
+        }
+        switch["parts"] = {k: round(v, 3) for k, v in switch_parts(switch).items()}
+        switch["score"] = switch_score(switch)
+        on_board = {name: p.seconds_on_board + (end - self.on_board[name] if name in self.on_board else 0.0)
+                    for name, p in self.players.items()}
+        return {
+            "team": self.setup.team, "level": self.setup.level.name, "session_id": self.setup.session_id,
+            "started_at": self.setup.started_at, "roster": list(self.setup.roster), "outcome": self.outcome,
+            "seconds": round(end, 3), "path_length": len(self.setup.level.path),
+            "learning": learning_block, "execution": execution_block, "switch": switch,
+            "penalties": {"count": sum(self.penalties.values()), "cost": self.penalty_cost,
+                          "currency": self.setup.rules.currency, "by_type": self.penalties},
+            "memory_aid_used": self.memory_aid_used, "reveals": self.reveals,
+            "players": {name: {
+                "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
+                "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,
+                "execution_errors": p.execution_errors, "median_dwell": _median(p.dwells),
+                "median_dwell_new": _median(p.dwells_new),
+                "seconds_on_board": round(on_board[name], 3)} for name, p in self.players.items()},
+            "board": self.board(now),
+        }
+
+
+class LiveScore:
+    """A Scorer kept up to date with a growing (or, in a replay, rewound) list of events."""
+
+    def __init__(self, setup: SessionSetup) -> None:
+        self.setup = setup
+        self.scorer = Scorer(setup)
+        self.fed = 0
+
+    def update(self, events: Sequence[Event]) -> Scorer:
+        if len(events) < self.fed:                 # rewound: start again
+            self.scorer, self.fed = Scorer(self.setup), 0
+        for event in events[self.fed:]:
+            self.scorer.feed(event)
+        self.fed = len(events)
+        return self.scorer
+
+
+def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> dict[str, Any]:
+    """All figures of one session. ``now``: the live clock, for a session still going on."""
+    return Scorer(setup).feed_all(events).figures(now)

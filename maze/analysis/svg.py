@@ -88,10 +88,18 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         out.append(f'<text x="{left - 6}" y="{y + 4}" class="lane">{escape(name[:18])}</text>')
         out.append(f'<line x1="{left}" y1="{y}" x2="{width - 10}" y2="{y}" class="grid"/>')
     lanes = {name: i for i, name in enumerate(roster)}
+    escaped: dict[str, str] = {}
+
+    def esc(value: str) -> str:            # few distinct names and squares: escape each once
+        found = escaped.get(value)
+        if found is None:
+            found = escaped[value] = escape(value)
+        return found
+
     for step in line.steps:
         y = top + lanes.get(step.player, 0) * lane + lane / 2
         color = CLASS_COLORS.get(step.class_, "#999")
-        title = f"<title>{step.t:.1f} s {escape(step.player)} {escape(step.square)} {escape(step.class_)}</title>"
+        title = f"<title>{step.t:.1f} s {esc(step.player)} {esc(step.square)} {esc(step.class_)}</title>"
         if "beep" in step.class_:
             out.append(f'<rect x="{x(step.t) - 4:.1f}" y="{y - 4}" width="8" height="8" fill="{color}">{title}</rect>')
         else:

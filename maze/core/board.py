@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 MIN_COLS, MAX_COLS = 2, 26
@@ -27,6 +28,7 @@ class Square(NamedTuple):
         return self.name
 
 
+@lru_cache(maxsize=4096)          # a log names the same few squares thousands of times
 def parse_square(name: str) -> Square:
     """Parse a square name such as ``"C4"``.
 

@@ -8,6 +8,7 @@ started, rounded to milliseconds). Field names ending in ``_`` are written witho
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, fields
 from typing import Any, ClassVar
 
@@ -40,21 +41,40 @@ class EventFormatError(ValueError):
 
 def event_from_dict(data: dict[str, Any]) -> Event:
     kind = data.get("type")
-    cls = EVENT_TYPES.get(kind) if isinstance(kind, str) else None
-    if cls is None:
+    spec = _SPECS.get(kind) if isinstance(kind, str) else None
+    if spec is None:
         raise EventFormatError(f"unknown event type {kind!r}")
-    kwargs: dict[str, Any] = {}
-    for f in fields(cls):
-        key = f.name.rstrip("_")
-        if key not in data:
-            raise EventFormatError(f"{kind} event has no field {key!r}")
-        value = data[key]
-        kwargs[f.name] = tuple(value) if isinstance(value, list) else value
-    if not isinstance(kwargs["seq"], int) or isinstance(kwargs["seq"], bool):
+    cls, getter, names, lists = spec
+    try:
+        values = getter(data)                    # every field in one C call
+    except KeyError as missing:
+        raise EventFormatError(f"{kind} event has no field {missing}") from None
+    seq, t = values[0], values[1]
+    if type(seq) is not int:
         raise EventFormatError(f"{kind} event: seq must be a whole number")
-    if not isinstance(kwargs["t"], (int, float)) or isinstance(kwargs["t"], bool):
+    if type(t) is not float and type(t) is not int:
         raise EventFormatError(f"{kind} event: t must be a number")
-    return cls(**kwargs)
+    if lists:                                    # only paths are lists
+        values = tuple(tuple(v) if i in lists and type(v) is list else v
+                       for i, v in enumerate(values))
+    # Logs hold a great many events: fill the fields in one step rather than one
+    # object.__setattr__ each. The event stays frozen (assignment is still refused).
+    event = cls.__new__(cls)
+    event.__dict__.update(zip(names, values, strict=True))
+    return event
+
+
+_SPECS: dict[str, tuple[type[Event], Any, tuple[str, ...], frozenset[int]]] = {}
+
+
+def _register_specs() -> None:
+    """For each event type: its class, a getter of its log keys in field order, the field
+    names, and which fields are lists in the log (tuples in the event)."""
+    for kind, cls in EVENT_TYPES.items():
+        names = tuple(f.name for f in fields(cls))
+        keys = tuple(name.rstrip("_") for name in names)
+        lists = frozenset(i for i, f in enumerate(fields(cls)) if "tuple" in str(f.type))
+        _SPECS[kind] = (cls, operator.itemgetter(*keys), names, lists)
 
 
 @dataclass(frozen=True)
@@ -186,3 +206,6 @@ class PlayerSkipped(Event):
 class SessionEnded(Event):
     outcome: str       # completed, time_up, ended_by_facilitator, budget_spent
     TYPE: ClassVar[str] = "session_ended"
+
+
+_register_specs()

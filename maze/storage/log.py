@@ -36,6 +36,7 @@ from maze.storage.jsonfile import DataError
 from maze.storage.levels import level_from_data
 
 LogError = DataError
+_DECODER = json.JSONDecoder()
 SYNC_AFTER = (TurnStarted, PhaseChanged, SessionEnded)
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
                      *(f"LPT{i}" for i in range(10))}
@@ -220,14 +221,21 @@ def read_log(path: str | os.PathLike[str]) -> LogRead:
     setup = setup_from_header(head, source)
     events: list[Event] = []
     damaged: list[int] = []
-    for number, raw in enumerate(raw_lines[1:], start=2):
-        if not raw.strip():
-            continue
+    try:                       # one decode for the whole file; line by line only if damaged
+        lines: list[str | bytes] = list(b"\n".join(raw_lines[1:]).decode("utf-8").split("\n"))
+    except UnicodeDecodeError:
+        lines = list(raw_lines[1:])
+    decode, append = _DECODER.raw_decode, events.append
+    for number, line in enumerate(lines, start=2):
         try:
-            data = json.loads(raw.decode("utf-8"))
-            if not isinstance(data, dict):
-                raise ValueError("not an object")
-            events.append(event_from_dict(data))
+            text = line if isinstance(line, str) else line.decode("utf-8")
+            text = text.strip()
+            if not text:
+                continue
+            data, end = decode(text)
+            if end != len(text) or type(data) is not dict:
+                raise ValueError("not one whole JSON object")
+            append(event_from_dict(data))
         except (UnicodeDecodeError, ValueError, RecursionError, EventFormatError, TypeError):
             damaged.append(number)
     warnings = []

@@ -8,6 +8,7 @@ events and an injected clock.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ class Scene:
     def __init__(self, app: App) -> None:
         self.app = app
         self.dirty = True
+        self.full_redraw = True      # the next draw repaints everything (not only changes)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         return None
@@ -56,7 +58,8 @@ class Scene:
     def update(self) -> Transition | None:
         return None
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Draw the scene; return the rectangles that changed, or None for the whole window."""
         raise NotImplementedError
 
     def wake_in(self) -> float | None:
@@ -119,6 +122,7 @@ class App:
         self.screen = pygame.display.get_surface() or self.screen
         for scene in self.stack:
             scene.resized()
+            scene.full_redraw = True
 
     def start(self, scene: Scene) -> None:
         self.stack = [scene]
@@ -132,7 +136,7 @@ class App:
             case Pop():
                 self.stack.pop(index)
                 if self.stack:
-                    self.top.dirty = True
+                    self.top.dirty = self.top.full_redraw = True
             case Replace(scene):
                 for old in self.stack[index:]:
                     old.closing()
@@ -160,7 +164,7 @@ class App:
                 self.toggle_fullscreen()
                 continue
             if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
-                self.top.dirty = True
+                self.top.dirty = self.top.full_redraw = True
             self._apply(len(self.stack) - 1, self.top.handle(event))
         for scene in list(self.stack):
             if self.running and scene in self.stack:
@@ -172,10 +176,19 @@ class App:
         visible = self._visible()
         if not force and not any(s.dirty for s in visible):
             return False
-        for scene in visible:
-            scene.draw(self.screen)
-            scene.dirty = False
-        pygame.display.flip()
+        if len(visible) == 1 and not force:
+            rects = visible[0].draw(self.screen)      # a scene may redraw only what changed
+            visible[0].dirty = False
+            if rects is None:
+                pygame.display.flip()
+            elif rects:
+                pygame.display.update(rects)
+        else:                                         # overlays: everything, bottom up
+            for scene in visible:
+                scene.full_redraw = True
+                scene.draw(self.screen)
+                scene.dirty = False
+            pygame.display.flip()
         self.frames += 1
         return True
 
@@ -191,6 +204,8 @@ class App:
 
     def run(self) -> int:
         self.draw(force=True)
+        if os.environ.get("MAZE_EXIT_AFTER_FIRST_FRAME"):   # benchmarks time start-up with it
+            return 0
         while self.running and self.stack:
             wait = self.wake_in()
             if wait is None:

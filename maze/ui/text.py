@@ -90,6 +90,7 @@ class TextCache:
             OrderedDict()
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
+        self._fitted: dict[tuple[str, int, bool, int], str] = {}
 
     def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
         """A font whose line height is at most ``height`` pixels (and close to it); with a
@@ -201,7 +202,18 @@ class TextCache:
         return height
 
     def fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
-        """The text, cut with an ellipsis if it is wider than ``max_width``."""
+        """The text, cut with an ellipsis if it is wider than ``max_width`` (remembered: the
+        same lines are fitted every frame)."""
+        key = (text, height, bold, max_width)
+        fitted = self._fitted.get(key)
+        if fitted is None:
+            fitted = self._fit(text, height, bold, max_width)
+            if len(self._fitted) > self._limit:
+                self._fitted.clear()
+            self._fitted[key] = fitted
+        return fitted
+
+    def _fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
         if self.width(text, height, bold) <= max_width:
             return text
         low, high = 0, len(text)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from maze.analysis.scores import score
+from maze.analysis.scores import LiveScore
 from maze.core.board import Square
 from maze.core.events import (
     BeepSounded,
@@ -75,8 +75,8 @@ class BoardScene(Scene):
         self._layout: Layout | None = None
         self._static: pygame.Surface | None = None
         self._log_retry_at: float | None = None
-        self._figures: dict[str, Any] | None = None
-        self._figures_key: tuple[int, str] | None = None
+        self._live = LiveScore(setup)
+        self._shown: tuple[dict[str, Any], dict[str, Any]] | None = None
         if app.sound.notice:
             self._notify(app.sound.notice, theme.WARNING)
         self.session.start()
@@ -327,13 +327,12 @@ class BoardScene(Scene):
         self.log.close()
 
     def live_figures(self) -> dict[str, Any]:
-        """The headline the room sees: the same ``score`` as `maze score`, recomputed when an
-        event happens or the shown clock ticks (per-minute figures move with time)."""
-        key = (len(self.session.events), self._clock_display())
-        if self._figures is None or key != self._figures_key:
-            self._figures = score(self.setup, self.session.events, now=self.session.now())
-            self._figures_key = key
-        return self._figures
+        """Every figure now, by the same code as `maze score` (fed event by event)."""
+        return self._live.update(self.session.events).figures(self.session.now())
+
+    def live_board(self) -> dict[str, Any]:
+        """The headline the room sees, as `maze score` computes its ``board`` block."""
+        return self._live.update(self.session.events).board(self.session.now())
 
     # ------------------------------------------------------------------ drawing
     def layout(self) -> Layout:
@@ -348,12 +347,34 @@ class BoardScene(Scene):
         self._layout = None
         self.dirty = True
 
-    def draw(self, surface: pygame.Surface) -> None:
-        from maze.ui.scenes.render import draw_board_dynamic, draw_board_static, draw_hud
+    def draw(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Draw what changed since the last frame (and return where), or everything (None)."""
+        from maze.ui.scenes.render import (
+            board_content,
+            dirty_rects,
+            draw_board_dynamic,
+            draw_board_static,
+            draw_hud,
+            hud_content,
+        )
         layout = self.layout()
         if self._static is None:
             self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)
-        surface.blit(self._static, (0, 0))
-        draw_board_dynamic(self, surface, layout)
-        draw_hud(self, surface, layout)
+            self.full_redraw = True
+        content = (board_content(self), hud_content(self))
         self._shown_clock = self._clock_display()
+        if self.full_redraw or self._shown is None:
+            surface.blit(self._static, (0, 0))
+            draw_board_dynamic(self, surface, layout)
+            draw_hud(self, surface, layout, content[1])
+            self._shown, self.full_redraw = content, False
+            return None
+        rects = dirty_rects(self._shown, content, layout)
+        for rect in rects:
+            surface.set_clip(rect)
+            surface.blit(self._static, rect, area=rect)
+            draw_board_dynamic(self, surface, layout)
+            draw_hud(self, surface, layout, content[1])
+        surface.set_clip(None)
+        self._shown = content
+        return rects

@@ -167,21 +167,22 @@ def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame
         top += image.get_height()
 
 
-def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
+# ("text", message, color, bold) | ("clock", text, color) | ("talk",) | ("parts", parts, color)
+HudLine = tuple[Any, ...]
+
+
+def hud_content(scene: BoardScene) -> dict[str, HudLine]:
+    """What each line of the side panel shows now (compared between frames to redraw only the
+    lines that changed)."""
     from maze.ui.scenes.board import PHASE_TEXT, clock_text
     session = scene.session
     state = session.state
-    text = scene.app.text
     shown = state.shown_phase or Phase.LEARNING
     title, detail, color = PHASE_TEXT[shown]
-
-    def put(role: str, message: str, fg: tuple[int, int, int] = theme.TEXT, bold: bool = False) -> None:
-        line = layout.line(role)
-        image = text.render(message, line.height, fg, bold=bold, max_width=line.rect.width)
-        surface.blit(image, image.get_rect(midleft=line.rect.midleft))
-
-    put("phase", title, color, bold=True)
-    put("phase_detail", detail, theme.TEXT_DIM)
+    out: dict[str, HudLine] = {
+        "phase": ("text", title, color, True),
+        "phase_detail": ("text", detail, theme.TEXT_DIM, False),
+    }
     planning = session.planning_left()
     left = session.time_left() if planning is None else planning
     clock_color = theme.PLANNING if planning is not None else theme.TEXT
@@ -189,39 +190,114 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
         clock_color = theme.TEXT_DIM
     elif planning is None and left <= 120:
         clock_color = theme.WARNING
-    put("clock", clock_text(left), clock_color, bold=True)
+    out["clock"] = ("clock", clock_text(left), clock_color)
     if state.phase is Phase.PLANNING:
-        put("talk", "Talking allowed", theme.PLANNING, bold=True)
+        out["talk"] = ("text", "Talking allowed", theme.PLANNING, True)
     else:
-        line = layout.line("talk")
-        _silence_icon(surface, line.rect, line.height)
-        image = text.render("Silence", line.height, theme.TEXT, bold=True,
-                            max_width=line.rect.width - line.height * 2)
-        surface.blit(image, image.get_rect(midleft=(line.rect.x + round(line.height * 1.4),
-                                                     line.rect.centery)))
+        out["talk"] = ("talk",)
     if state.retreat is not None:
-        put("player_label", "Walking back:", theme.BEEP)
+        out["player_label"] = ("text", "Walking back:", theme.BEEP, False)
     elif state.phase is Phase.PLANNING:
-        put("player_label", "First at the board:", theme.TEXT_DIM)
+        out["player_label"] = ("text", "First at the board:", theme.TEXT_DIM, False)
     else:
-        put("player_label", "At the board:", theme.TEXT_DIM)
-    put("player", state.current_player, theme.TOKEN, bold=True)
+        out["player_label"] = ("text", "At the board:", theme.TEXT_DIM, False)
+    out["player"] = ("text", state.current_player, theme.TOKEN, True)
     upcoming = list(dict.fromkeys(p for p in session.upcoming(4) if p != state.current_player))
     parts = ["Next: "] + [piece for i, name in enumerate(upcoming)
                           for piece in ((", ", name) if i else (name,))]
-    line = layout.line("next")
-    image = text.render_parts(parts if upcoming else ["Next: nobody"], line.height, theme.TEXT_DIM,
-                              max_width=line.rect.width)
-    surface.blit(image, image.get_rect(midleft=line.rect.midleft))
-    room = scene.live_figures()["board"]
+    out["next"] = ("parts", tuple(parts if upcoming else ["Next: nobody"]), theme.TEXT_DIM)
+    room = scene.live_board()
     for role, words in zip(("score", "score2"), headline_lines(room), strict=True):
-        put(role, words, theme.TEXT, bold=role == "score")
+        out[role] = ("text", words, theme.TEXT, role == "score")
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
-        put(role, timed.text, timed.color, bold=True)
+        out[role] = ("text", timed.text, timed.color, True)
     budget = state.budget_left
-    hint = "F1 help" + (f"   Budget: {budget:g}" if budget is not None else "")
-    put("hint", hint, theme.TEXT_DIM)
+    out["hint"] = ("text", "F1 help" + (f"   Budget: {budget:g}" if budget is not None else ""),
+                   theme.TEXT_DIM, False)
+    return out
+
+
+def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
+             content: dict[str, HudLine] | None = None) -> None:
+    text = scene.app.text
+    clip = surface.get_clip()
+    for role, spec in (content or hud_content(scene)).items():
+        line = layout.line(role)
+        if not clip.colliderect(line.rect):          # redrawing elsewhere: nothing to do here
+            continue
+        if spec[0] == "talk":
+            _silence_icon(surface, line.rect, line.height)
+            image = text.render("Silence", line.height, theme.TEXT, bold=True,
+                                max_width=line.rect.width - line.height * 2)
+            surface.blit(image, image.get_rect(midleft=(line.rect.x + round(line.height * 1.4),
+                                                         line.rect.centery)))
+            continue
+        if spec[0] == "parts":
+            image = text.render_parts(list(spec[1]), line.height, spec[2], max_width=line.rect.width)
+        elif spec[0] == "clock":          # cached digits blitted in place: no new surface
+            x = line.rect.x
+            for ch in spec[1]:
+                glyph = text.render(ch, line.height, spec[2], bold=True)
+                surface.blit(glyph, glyph.get_rect(midleft=(x, line.rect.centery)))
+                x += glyph.get_width()
+            continue
+        else:
+            image = text.render(spec[1], line.height, spec[2], bold=spec[3], max_width=line.rect.width)
+        surface.blit(image, image.get_rect(midleft=line.rect.midleft))
+
+
+def board_content(scene: BoardScene) -> dict[str, Any]:
+    """What the board side shows now, beyond the static board."""
+    state = scene.session.state
+    entry = None
+    if state.position is None and not state.ended and state.phase is not Phase.PLANNING:
+        entry = scene.cursor
+    return {
+        "token": state.position, "entry": entry, "flashes": frozenset(scene.flashes),
+        "border": bool(scene.border_until), "paused": state.paused,
+        "banner": scene.announcement.text if scene.announcement else None,
+        "log": str(scene.log.error) if scene.log.error is not None else None,
+        "marks": frozenset((sq, k.beeped) for sq, k in state.knowledge.items())
+        if state.memory_aid else frozenset(),
+        "reveal": scene.revealing,
+    }
+
+
+def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
+                after: tuple[dict[str, Any], dict[str, HudLine]], layout: Layout) -> list[pygame.Rect]:
+    """The parts of the window that differ between two frames."""
+    (board_a, hud_a), (board_b, hud_b) = before, after
+    rects: list[pygame.Rect] = []
+
+    def square(sq: Any) -> None:
+        if sq is not None:
+            rects.append(layout.square_rect(sq))
+
+    if board_a["token"] != board_b["token"]:
+        square(board_a["token"])
+        square(board_b["token"])
+    if board_a["entry"] != board_b["entry"]:
+        for col in (board_a["entry"], board_b["entry"]):
+            if col is not None:
+                rects.append(layout.start_cell(col))
+    for sq in board_a["flashes"] ^ board_b["flashes"]:
+        square(sq)
+    for sq, _ in board_a["marks"] ^ board_b["marks"]:
+        square(sq)
+    if board_a["reveal"] != board_b["reveal"]:
+        rects.append(layout.grid)
+    if board_a["border"] != board_b["border"]:
+        thick = max(6, round(0.015 * min(layout.width, layout.height)))
+        w, h = layout.width, layout.height
+        rects += [pygame.Rect(0, 0, w, thick), pygame.Rect(0, h - thick, w, thick),
+                  pygame.Rect(0, 0, thick, h), pygame.Rect(w - thick, 0, thick, h)]
+    if any(board_a[k] != board_b[k] for k in ("banner", "paused", "log")):
+        rects.append(layout.region)
+    for role in hud_a.keys() | hud_b.keys():
+        if hud_a.get(role) != hud_b.get(role):
+            rects.append(layout.line(role).rect)
+    return rects
 
 
 def headline_lines(room: dict[str, Any]) -> tuple[str, str]:

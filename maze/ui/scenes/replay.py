@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from maze.analysis.debrief import timeline
-from maze.analysis.scores import score
+from maze.analysis.scores import LiveScore
 from maze.core.board import parse_square
 from maze.core.events import BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, StepTaken
 from maze.core.rules import Rules
@@ -84,7 +84,7 @@ class ReplayScene(Scene):
         self._static: pygame.Surface | None = None
         self._timeline_rect = pygame.Rect(0, 0, 0, 0)
         self._label_w = 0
-        self._figures: tuple[int, float, dict[str, Any]] | None = None
+        self._live = LiveScore(setup)
 
     # ------------------------------------------------------------------ the replay clock
     @property
@@ -209,10 +209,10 @@ class ReplayScene(Scene):
 
     # ------------------------------------------------------------------ drawing
     def live_figures(self) -> dict[str, Any]:
-        key = (self.index, int(self.session.t))
-        if self._figures is None or self._figures[:2] != key:
-            self._figures = (*key, score(self.setup, self.events[: self.index], now=self.session.t))
-        return self._figures[2]
+        return self._live.update(self.events[: self.index]).figures(self.session.t)
+
+    def live_board(self) -> dict[str, Any]:
+        return self._live.update(self.events[: self.index]).board(self.session.t)
 
     def _clock_display(self) -> str:
         left = self.session.planning_left()

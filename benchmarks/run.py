@@ -1,0 +1,351 @@
+"""Benchmarks: each figure measured beside a baseline taken in the same run, so the machine's
+speed cancels out. Prints one table: figure, value, baseline, ratio, target, PASS/FAIL.
+
+    python benchmarks/run.py            # the full run (about two minutes)
+    python benchmarks/run.py --quick    # fewer repetitions, to check that everything runs
+
+Exit status 1 if any target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
+@dataclass
+class Row:
+    figure: str
+    value: float
+    baseline: float | None
+    unit: str
+    target: str
+    ok: bool
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.baseline else self.value / self.baseline
+
+
+def _setup(level_name: str = "classic", roster=("Ana", "Ben", "Chen"), seed: int = 1, cols=None, rows=None):
+    from maze.cli import make_setup
+    from maze.core.board import Board
+    from maze.core.level import Level
+    from maze.core.path import generate_path, path_names
+    from maze.paths import builtin_levels_dir
+    from maze.storage.levels import load_level
+    if cols:
+        path = generate_path(Board(cols, rows), random.Random(seed))
+        level = Level(f"{cols}x{rows}", cols, rows, tuple(path_names(path)))
+    else:
+        level = load_level(builtin_levels_dir() / f"{level_name}.json")
+    return make_setup(level, "Bench", roster, None, {}, seed, f"bench{seed:04d}",
+                      "2026-11-22T10:00:00+00:00")
+
+
+# ------------------------------------------------------------------------------ frame cost
+def frame_cost(size: tuple[int, int], frames: int, cols=None, rows=None) -> tuple[float, float]:
+    """Median seconds of a typical play frame (the token moving, the clock ticking) against
+    blitting one full-screen cached surface and flipping."""
+    import pygame
+
+    from maze.storage.log import SessionLog
+    from maze.ui.app import App
+    from maze.ui.scenes.board import BoardScene
+    pygame.display.init()
+    pygame.font.init()
+    clock = [0.0]
+    app = App(size, clock=lambda: clock[0])
+    setup = _setup(cols=cols, rows=rows, roster=tuple(f"P{i}" for i in range(30)))
+    with tempfile.TemporaryDirectory() as folder:
+        board = BoardScene(app, setup, SessionLog(Path(folder), setup))
+        app.start(board)
+        app.step([])
+        clock[0] += 5
+        app.step([])                               # the opening announcement is gone
+        session = board.session
+        times = []
+        for i in range(frames):
+            clock[0] += 1.0                        # the clock ticks every frame
+            state = session.state
+            if state.position is None and state.retreat is None:
+                target = setup.level.squares()[0]
+            elif state.retreat is None and state.position is not None:
+                nxt = [sq for sq in state.board.neighbours(state.position) if sq in state.path_set
+                       and sq not in state.trail]
+                target = nxt[0] if nxt else state.position
+            else:
+                target = None
+            if target is not None:
+                try:
+                    session.move(target)           # the token moves
+                except Exception:
+                    pass
+            start = time.perf_counter()
+            app.step([])                           # a whole frame: update, then draw
+            times.append(time.perf_counter() - start)
+            if state.ended:
+                break
+        cached = pygame.Surface(size)
+        cached.fill((20, 30, 40))
+        base = []
+        for _ in range(frames):
+            start = time.perf_counter()
+            app.screen.blit(cached, (0, 0))
+            pygame.display.flip()
+            base.append(time.perf_counter() - start)
+        board.closing()
+    pygame.quit()
+    return statistics.median(times), statistics.median(base)
+
+
+# ------------------------------------------------------------------------------ idle CPU
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def idle_cpu(seconds: float) -> float:
+    """Share of one core used by the real program over ``seconds`` with nobody at the keys."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, MAZE_DATA_DIR=folder)
+        proc = subprocess.Popen([sys.executable, "-m", "maze", "play", "--players", "A,B",
+                                 "--log-dir", folder, "--window", "1920x1080"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(4.0)                        # start-up and the opening announcement
+            before = _cpu_seconds(proc.pid)
+            time.sleep(seconds)
+            used = _cpu_seconds(proc.pid) - before
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    return used / seconds
+
+
+# ------------------------------------------------------------------------------ beep latency
+def beep_latency(steps: int) -> tuple[float, float]:
+    """Seconds from a key event being handled to the beep's play() call."""
+    import pygame
+
+    from maze.storage.log import SessionLog
+    from maze.ui.app import App
+    from maze.ui.scenes.board import BoardScene
+    pygame.display.init()
+    pygame.font.init()
+    clock = [0.0]
+    played: list[float] = []
+
+    class Recorder:
+        available, muted, notice = True, False, None
+
+        def play(self, name: str) -> None:
+            if name == "beep":
+                played.append(time.perf_counter())
+
+    app = App((1280, 800), clock=lambda: clock[0], sound=Recorder())
+    setup = _setup(cols=12, rows=12, roster=("Ana", "Ben"))
+    beep_col = next(c for c in range(12) if (c, 0) not in set(setup.level.squares()))
+    latencies = []
+    with tempfile.TemporaryDirectory() as folder:
+        board = BoardScene(app, setup, SessionLog(Path(folder), setup))
+        app.start(board)
+        app.step([])
+        board.cursor = beep_col
+        key = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0, scancode=0, unicode="")
+        for _ in range(steps):
+            clock[0] += 2.0                        # the walk-back of the last beep is over
+            app.step([])
+            board.cursor = beep_col
+            before = len(played)
+            start = time.perf_counter()
+            app.step([key])
+            if len(played) > before:
+                latencies.append(played[-1] - start)
+        board.closing()
+    pygame.quit()
+    latencies.sort()
+    return statistics.median(latencies), latencies[int(len(latencies) * 0.99) - 1]
+
+
+# ------------------------------------------------------------------------------ start-up
+BARE = """
+import os
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+import pygame
+pygame.display.init()
+screen = pygame.display.set_mode((1920, 1080), pygame.RESIZABLE)
+screen.fill((20, 30, 40))
+pygame.display.flip()
+"""
+
+
+def startup(runs: int) -> tuple[float, float]:
+    """Median seconds from launch to the first board frame, against a bare pygame-ce program
+    opening a window and showing its first frame."""
+    ours, bare = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, MAZE_DATA_DIR=folder, MAZE_EXIT_AFTER_FIRST_FRAME="1")
+        for _ in range(runs):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", BARE], env=env, check=True)
+            bare.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "maze", "play", "--players", "A,B", "--log-dir",
+                            folder, "--window", "1920x1080"], env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            ours.append(time.perf_counter() - start)
+    return statistics.median(ours), statistics.median(bare)
+
+
+# ------------------------------------------------------------------------------ report
+def make_logs(folder: Path, count: int, events_each: int = 400) -> None:
+    from maze.sim.team import play
+    from maze.storage.log import SessionLog
+    for i in range(count):
+        setup = _setup(seed=i, roster=("Ana", "Ben", "Chen", "Dana"))
+        log = SessionLog(folder, setup)
+        play(setup, random.Random(i), sink=log.append, max_actions=events_each // 2)
+        log.close()
+
+
+def just_json(paths: list[Path]) -> float:
+    start = time.perf_counter()
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                json.loads(line)
+    return time.perf_counter() - start
+
+
+def report_cost(folder: Path, count: int) -> tuple[float, float, float]:
+    """Seconds for `maze report` over the logs, the JSON-only baseline, and peak traced memory."""
+    from maze.analysis.report import write_report
+    paths = sorted(folder.glob("*.jsonl"))[:count]
+    baseline = min(just_json(paths) for _ in range(2))
+    with tempfile.TemporaryDirectory() as out:
+        took = min(_timed(lambda: write_report(paths, Path(out) / "r.html", Path(out) / "s.csv"))
+                   for _ in range(2))
+        tracemalloc.start()                       # memory in its own run: tracing slows code
+        write_report(paths, Path(out) / "r.html", Path(out) / "s.csv")
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return took, baseline, peak / 1e6
+
+
+def _timed(work) -> float:
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+
+
+def score_big(events: int) -> tuple[float, float]:
+    """`maze score` on one log of ``events`` events, against reading and parsing it."""
+    from maze.analysis.scores import score
+    from maze.sim.team import play
+    from maze.storage.log import SessionLog, read_log
+    with tempfile.TemporaryDirectory() as folder:
+        setup = _setup(cols=26, rows=40, roster=tuple(f"P{i}" for i in range(30)))
+        setup = setup.__class__(**{**setup.__dict__, "rules": setup.rules.with_overrides(
+            {"time_limit": 86400.0})})
+        log = SessionLog(Path(folder), setup)
+        play(setup, random.Random(5), sink=log.append, max_actions=events // 2)
+        log.close()
+        baseline = min(just_json([log.path]) for _ in range(3))
+        start = time.perf_counter()
+        read = read_log(log.path)
+        score(read.setup, read.events)
+        return time.perf_counter() - start, baseline
+
+
+# ------------------------------------------------------------------------------ memory
+def play_memory() -> float:
+    """Resident memory (MB) of the real program's play screen at 3840x2160."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = dict(os.environ, MAZE_DATA_DIR=folder)
+        proc = subprocess.Popen([sys.executable, "-m", "maze", "play", "--players", "A,B",
+                                 "--log-dir", folder, "--window", "3840x2160"], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            time.sleep(5.0)
+            for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    return float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (checks it runs)")
+    args = parser.parse_args()
+    q = args.quick
+    rows: list[Row] = []
+    frames = 40 if q else 300
+    for size in ((1920, 1080), (3840, 2160)):
+        value, base = frame_cost(size, frames)
+        rows.append(Row(f"frame cost {size[0]}x{size[1]}", value * 1e3, base * 1e3, "ms",
+                        "<= 1.0x baseline", value <= base))
+    small, _ = frame_cost((1920, 1080), frames, cols=6, rows=9)
+    big, _ = frame_cost((1920, 1080), frames, cols=26, rows=40)
+    rows.append(Row("frame cost 26x40 board", big * 1e3, small * 1e3, "ms",
+                    "<= 1.5x the 6x9 board", big <= 1.5 * small))
+    cpu = idle_cpu(2.0 if q else 10.0)
+    rows.append(Row("idle CPU, one core", cpu * 100, None, "%", "< 1%", cpu < 0.01))
+    median, p99 = beep_latency(100 if q else 1000)
+    rows.append(Row("beep latency, median", median * 1e3, None, "ms", "< 2 ms", median < 0.002))
+    rows.append(Row("beep latency, 99th percentile", p99 * 1e3, None, "ms", "< 2 ms", p99 < 0.002))
+    from maze.ui.sound import BUFFER, RATE
+    rows.append(Row("mixer buffer", BUFFER / RATE * 1e3, None, "ms", "<= 512 samples (11.6 ms)",
+                    BUFFER <= 512))
+    ours, bare = startup(3 if q else 5)
+    rows.append(Row("start-up to first frame", ours * 1e3, bare * 1e3, "ms", "<= 1.5x bare pygame",
+                    ours <= 1.5 * bare))
+    with tempfile.TemporaryDirectory() as folder:
+        logs = Path(folder)
+        make_logs(logs, 100 if q else 1000)
+        took, base, peak_small = report_cost(logs, 100 if q else 100)
+        rows.append(Row(f"report, {100} logs", took * 1e3, base * 1e3, "ms", "<= 3x json.loads",
+                        took <= 3 * base))
+        if not q:
+            took, base, peak_big = report_cost(logs, 1000)
+            rows.append(Row("report, 1000 logs", took * 1e3, base * 1e3, "ms", "<= 3x json.loads",
+                            took <= 3 * base))
+            rows.append(Row("report memory growth 100 -> 1000 logs", peak_big - peak_small, None,
+                            "MB", "< 50 MB", peak_big - peak_small < 50))
+    took, base = score_big(10_000 if q else 100_000)
+    rows.append(Row(f"score, one log of {'10,000' if q else '100,000'} events", took * 1e3,
+                    base * 1e3, "ms", "<= 3x json.loads", took <= 3 * base))
+    rss = play_memory()
+    rows.append(Row("play screen memory at 3840x2160", rss, None, "MB", "< 150 MB", rss < 150))
+    width = max(len(r.figure) for r in rows)
+    print(f"{'figure':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>6}  {'target':<26} result")
+    for r in rows:
+        base = "-" if r.baseline is None else f"{r.baseline:.2f}"
+        ratio = "-" if r.ratio is None else f"{r.ratio:.2f}"
+        print(f"{r.figure:<{width}}  {r.value:>8.2f}{r.unit:>2}  {base:>10}  {ratio:>6}  "
+              f"{r.target:<26} {'PASS' if r.ok else 'FAIL'}")
+    return 0 if all(r.ok for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
