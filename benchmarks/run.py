@@ -81,7 +81,7 @@ def frame_cost(size: tuple[int, int], frames: int, cols=None, rows=None) -> tupl
         app.step([])                               # the opening announcement is gone
         session = board.session
         times = []
-        for i in range(frames):
+        for _ in range(frames):
             clock[0] += 1.0                        # the clock ticks every frame
             state = session.state
             if state.position is None and state.retreat is None:
