@@ -180,3 +180,11 @@ def test_settings_file_is_plain_json(env):
     key(app, pygame.K_RETURN)
     data = json.loads((env / "data" / "settings.json").read_text(encoding="utf-8"))
     assert data["format"] == "maze-settings" and data["players"] == ["Ana"]
+
+
+def test_next_team_after_a_session_started_with_players(env):
+    app = open_app(env, "quick-demo", "--players", "Ana")
+    key(app, pygame.K_q, pygame.KMOD_CTRL)
+    key(app, pygame.K_RETURN)
+    key(app, pygame.K_n)
+    assert isinstance(app.top, SetupScene) and app.top.levels.entry.key == "quick-demo"

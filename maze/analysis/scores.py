@@ -6,9 +6,7 @@ Times are active seconds (the log's ``t``). A figure that cannot be computed is 
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from maze.core.events import (
@@ -25,6 +23,7 @@ from maze.core.events import (
     StepTaken,
     TurnStarted,
 )
+from maze.core.record import Record, field
 from maze.core.session import SessionSetup
 
 BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
@@ -40,7 +39,12 @@ RELEARN_HALF = 120.0     # seconds from the change to the new path's first cross
 
 
 def _median(values: Sequence[float]) -> float | None:
-    return round(statistics.median(values), 3) if values else None
+    if not values:
+        return None
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    value = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+    return round(value, 3)
 
 
 def _per_minute(count: float, seconds: float | None) -> float | None:
@@ -87,8 +91,7 @@ def switch_score(switch: dict[str, Any]) -> float | None:
     return round(100.0 * sum(parts.values()) / len(parts), 1)
 
 
-@dataclass
-class _Player:
+class _Player(Record, frozen=False):
     steps: int = 0
     attempts: int = 0
     crossings: int = 0
@@ -100,8 +103,7 @@ class _Player:
     seconds_on_board: float = 0.0
 
 
-@dataclass
-class _Curveball:
+class _Curveball(Record, frozen=False):
     changed_at: float
     old_path: frozenset[str]
     first_surprise: float | None = None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
+
+from maze.core.record import Record
 
 MIN_COLS, MAX_COLS = 2, 26
 MIN_ROWS, MAX_ROWS = 2, 40
@@ -51,8 +52,7 @@ ORTHOGONAL = ((0, 1), (0, -1), (-1, 0), (1, 0))
 DIAGONAL = ((-1, 1), (1, 1), (-1, -1), (1, -1))
 
 
-@dataclass(frozen=True)
-class Board:
+class Board(Record):
     cols: int
     rows: int
     diagonals: bool = True

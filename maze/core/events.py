@@ -1,22 +1,25 @@
 """Events: what happened in a session, in order. The session log is these, one per line.
 
-Each event is a frozen dataclass named in the past tense; its ``TYPE`` is the ``type`` written
-in the log. Every event has ``seq`` (1, 2, 3, ...) and ``t`` (active seconds since the session
+Each event is a frozen record named in the past tense; its ``TYPE`` is the ``type`` written in
+the log. Every event has ``seq`` (1, 2, 3, ...) and ``t`` (active seconds since the session
 started, rounded to milliseconds). Field names ending in ``_`` are written without it (``from``,
 ``class`` are Python keywords).
+
+Events are records (maze/core/record.py): declared like frozen dataclasses, built without
+generating code per class, which matters with twenty event types at start-up.
 """
 
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, fields
 from typing import Any, ClassVar
+
+from maze.core.record import Record
 
 EVENT_TYPES: dict[str, type[Event]] = {}
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     seq: int
     t: float
     TYPE: ClassVar[str] = ""
@@ -28,10 +31,10 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"seq": self.seq, "t": self.t, "type": self.TYPE}
-        for f in fields(self):
-            if f.name not in ("seq", "t"):
-                value = getattr(self, f.name)
-                out[f.name.rstrip("_")] = list(value) if isinstance(value, tuple) else value
+        values = self.__dict__
+        for name in self.FIELDS[2:]:
+            value = values[name]
+            out[name.rstrip("_")] = list(value) if isinstance(value, tuple) else value
         return out
 
 
@@ -71,13 +74,14 @@ def _register_specs() -> None:
     """For each event type: its class, a getter of its log keys in field order, the field
     names, and which fields are lists in the log (tuples in the event)."""
     for kind, cls in EVENT_TYPES.items():
-        names = tuple(f.name for f in fields(cls))
+        names = cls.FIELDS
         keys = tuple(name.rstrip("_") for name in names)
-        lists = frozenset(i for i, f in enumerate(fields(cls)) if "tuple" in str(f.type))
+        annotations = {k: str(v) for c in reversed(cls.__mro__)
+                       for k, v in c.__dict__.get("__annotations__", {}).items()}
+        lists = frozenset(i for i, name in enumerate(names) if "tuple" in annotations[name])
         _SPECS[kind] = (cls, operator.itemgetter(*keys), names, lists)
 
 
-@dataclass(frozen=True)
 class PhaseChanged(Event):
     from_: str | None
     to: str
@@ -85,13 +89,11 @@ class PhaseChanged(Event):
     TYPE: ClassVar[str] = "phase_changed"
 
 
-@dataclass(frozen=True)
 class TurnStarted(Event):
     player: str
     TYPE: ClassVar[str] = "turn_started"
 
 
-@dataclass(frozen=True)
 class StepTaken(Event):
     player: str
     square: str
@@ -102,14 +104,12 @@ class StepTaken(Event):
     TYPE: ClassVar[str] = "step"
 
 
-@dataclass(frozen=True)
 class BeepSounded(Event):
     player: str
     square: str
     TYPE: ClassVar[str] = "beep"
 
 
-@dataclass(frozen=True)
 class RetreatStarted(Event):
     player: str
     mode: str          # auto or manual
@@ -117,44 +117,37 @@ class RetreatStarted(Event):
     TYPE: ClassVar[str] = "retreat_started"
 
 
-@dataclass(frozen=True)
 class RetreatStepped(Event):
     player: str
     square: str | None  # None: the step off the board at the start edge
     TYPE: ClassVar[str] = "retreat_step"
 
 
-@dataclass(frozen=True)
 class RetreatErred(Event):
     player: str
     square: str        # the square the player tried to step on instead
     TYPE: ClassVar[str] = "retreat_error"
 
 
-@dataclass(frozen=True)
 class RetreatDone(Event):
     player: str
     TYPE: ClassVar[str] = "retreat_done"
 
 
-@dataclass(frozen=True)
 class Crossed(Event):
     player: str
     phase: str
     TYPE: ClassVar[str] = "crossing"
 
 
-@dataclass(frozen=True)
 class Paused(Event):
     TYPE: ClassVar[str] = "paused"
 
 
-@dataclass(frozen=True)
 class Resumed(Event):
     TYPE: ClassVar[str] = "resumed"
 
 
-@dataclass(frozen=True)
 class CurveballArmed(Event):
     by: str            # facilitator or schedule
     path: tuple[str, ...]
@@ -162,7 +155,6 @@ class CurveballArmed(Event):
     TYPE: ClassVar[str] = "curveball_armed"
 
 
-@dataclass(frozen=True)
 class PathChanged(Event):
     path: tuple[str, ...]
     source: str        # alternate or generated
@@ -170,24 +162,20 @@ class PathChanged(Event):
     TYPE: ClassVar[str] = "path_changed"
 
 
-@dataclass(frozen=True)
 class PathRevealed(Event):
     TYPE: ClassVar[str] = "path_revealed"
 
 
-@dataclass(frozen=True)
 class MemoryAidToggled(Event):
     on: bool
     TYPE: ClassVar[str] = "memory_aid"
 
 
-@dataclass(frozen=True)
 class SoundMuted(Event):
     on: bool           # the facilitator muted (True) or unmuted the sound
     TYPE: ClassVar[str] = "muted"
 
 
-@dataclass(frozen=True)
 class PenaltyRecorded(Event):
     kind: str          # talking, pointing, two_on_board, marking, retreat_error, repeat_beep
     cost: float
@@ -196,13 +184,11 @@ class PenaltyRecorded(Event):
     TYPE: ClassVar[str] = "penalty"
 
 
-@dataclass(frozen=True)
 class PlayerSkipped(Event):
     player: str
     TYPE: ClassVar[str] = "player_skipped"
 
 
-@dataclass(frozen=True)
 class SessionEnded(Event):
     outcome: str       # completed, time_up, ended_by_facilitator, budget_spent
     TYPE: ClassVar[str] = "session_ended"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from maze.core.board import Board, Square
 from maze.core.path import parse_path
+from maze.core.record import Record, field
 from maze.core.rules import DEFAULT_PRESET, PRESETS, Rules
 
 
-@dataclass(frozen=True)
-class Curveball:
+class Curveball(Record):
     path: tuple[str, ...] | None = None      # the alternate path; None = generate one
     after_crossings: int | None = None       # fire after this many execution crossings
 
@@ -24,8 +23,7 @@ class Curveball:
         return out
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(Record):
     name: str
     cols: int
     rows: int

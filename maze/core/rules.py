@@ -6,8 +6,9 @@ into the log header, so a log is read without knowing any preset.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
 from typing import Any, Literal
+
+from maze.core.record import Record, asdict, replace
 
 Retreat = Literal["auto", "manual"]
 Execution = Literal["everyone", "remaining"]
@@ -16,8 +17,7 @@ Currency = Literal["seconds", "points"]
 PENALTY_TYPES = ("talking", "pointing", "two_on_board", "marking")
 
 
-@dataclass(frozen=True)
-class Rules:
+class Rules(Record):
     cols: int = 6
     rows: int = 9
     diagonals: bool = True
@@ -39,7 +39,7 @@ class Rules:
         return replace(self, **overrides)
 
 
-RULE_NAMES = tuple(f.name for f in fields(Rules))
+RULE_NAMES = Rules.FIELDS
 
 PRESETS: dict[str, Rules] = {
     "classic": Rules(),

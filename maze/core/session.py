@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from maze.core.board import Square
@@ -38,6 +37,7 @@ from maze.core.events import (
 )
 from maze.core.level import Level
 from maze.core.path import derive_path, path_names
+from maze.core.record import Record
 from maze.core.rules import Rules
 from maze.core.state import BEEP_CLASSES, Phase, SessionState, StepClass
 
@@ -54,8 +54,7 @@ class ActionRefused(ValueError):
     """A facilitator action that cannot happen now (a curveball before the path is known...)."""
 
 
-@dataclass(frozen=True)
-class SessionSetup:
+class SessionSetup(Record):
     """Everything a session starts from; written whole into the log header."""
 
     team: str

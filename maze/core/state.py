@@ -6,7 +6,6 @@ replay applies the events of a log, so both arrive at the same state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
 
 from maze.core.board import Board, Square, parse_square
@@ -32,6 +31,7 @@ from maze.core.events import (
     TurnStarted,
 )
 from maze.core.path import parse_path
+from maze.core.record import Record, field
 from maze.core.rules import Rules
 
 
@@ -52,16 +52,14 @@ class StepClass(StrEnum):
 BEEP_CLASSES = frozenset({StepClass.NEW_BEEP, StepClass.REPEAT_BEEP, StepClass.SURPRISE_BEEP})
 
 
-@dataclass(frozen=True)
-class Knowledge:
+class Knowledge(Record):
     """What the team learned of a square the last time anyone stepped on it."""
 
     beeped: bool
     epoch: int       # how many path changes had happened when it was learned
 
 
-@dataclass
-class SessionState:
+class SessionState(Record, frozen=False):
     roster: tuple[str, ...]
     rules: Rules
     board: Board

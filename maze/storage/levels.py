@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import LEVEL_FORMAT, LEVEL_VERSION
 from maze.core.level import Curveball, Level
 from maze.core.path import path_problems
+from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import DataError, is_number, read_json_file, type_name
@@ -197,6 +196,7 @@ def level_json(level: Level) -> str:
 
 def save_level(level: Level, path: str | os.PathLike[str]) -> Path:
     """Write a level file whole (a temporary file renamed over), so it is never half-written."""
+    import tempfile  # only when writing a file
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".level-", suffix=".json", dir=target.parent)
@@ -210,8 +210,7 @@ def save_level(level: Level, path: str | os.PathLike[str]) -> Path:
     return target
 
 
-@dataclass(frozen=True)
-class LevelEntry:
+class LevelEntry(Record):
     key: str          # the file's stem: what `maze play KEY` accepts
     path: Path
     origin: str       # built-in or user
@@ -237,6 +236,10 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
     candidate = Path(spec)
     if candidate.suffix == ".json" or os.sep in spec or candidate.is_file():
         return candidate
+    for folder in (builtin_levels_dir(), user_dir or user_levels_dir()):
+        direct = folder / f"{spec}.json"             # a level's file name: no need to read all
+        if direct.is_file():
+            return direct
     wanted = spec.casefold()
     for entry in list_levels(user_dir):
         if entry.key.casefold() == wanted or (entry.level and entry.level.name.casefold() == wanted):

@@ -12,11 +12,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
+import time
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +28,7 @@ from maze.core.events import (
     event_from_dict,
 )
 from maze.core.format import LOG_FORMAT, LOG_VERSION
+from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError
@@ -37,6 +36,8 @@ from maze.storage.levels import level_from_data
 
 LogError = DataError
 _DECODER = json.JSONDecoder()
+_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})")
+_STAMP_DONE = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}")
 SYNC_AFTER = (TurnStarted, PhaseChanged, SessionEnded)
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
                      *(f"LPT{i}" for i in range(10))}
@@ -47,11 +48,17 @@ def dumps(obj: dict[str, Any]) -> str:
 
 
 def new_session_id() -> str:
-    return secrets.token_hex(4)
+    """Eight random hex digits (os.urandom: no need for the secrets module's OpenSSL)."""
+    return os.urandom(4).hex()
 
 
 def wall_clock_now() -> str:
-    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+    """The local wall-clock time, ISO 8601 with its UTC offset, e.g. 2026-11-22T14:05:09+01:00."""
+    now = time.localtime()
+    offset = now.tm_gmtoff // 60
+    sign = "+" if offset >= 0 else "-"
+    return (time.strftime("%Y-%m-%dT%H:%M:%S", now)
+            + f"{sign}{abs(offset) // 60:02d}:{abs(offset) % 60:02d}")
 
 
 def safe_name(text: str, limit: int = 40) -> str:
@@ -74,7 +81,9 @@ def safe_name(text: str, limit: int = 40) -> str:
 
 def log_file_name(setup: SessionSetup) -> str:
     try:
-        stamp = datetime.fromisoformat(setup.started_at).strftime("%Y-%m-%d_%H%M%S")
+        stamp = _STAMP.sub(r"\1-\2-\3_\4\5\6", setup.started_at[:19], count=1)
+        if not _STAMP_DONE.fullmatch(stamp):
+            raise ValueError(setup.started_at)
     except ValueError:
         stamp = "session"
     return f"{stamp}_{safe_name(setup.team)}_{safe_name(setup.session_id, 16)}.jsonl"
@@ -155,8 +164,7 @@ class SessionLog:
         os.close(self._fd)
 
 
-@dataclass
-class LogRead:
+class LogRead(Record, frozen=False):
     path: str
     header: dict[str, Any]
     setup: SessionSetup

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -68,6 +67,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save_settings(settings: Settings, path: Path | None = None) -> str | None:
     """Write the settings whole (temporary file, then rename); a notice if that failed."""
+    import tempfile  # only when writing a file
     path = path or settings_path()
     data = {"format": SETTINGS_FORMAT, "version": SETTINGS_VERSION, **asdict(settings)}
     try:

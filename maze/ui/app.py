@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pygame
 
@@ -19,24 +18,30 @@ from maze.ui.sound import Player, Silent
 from maze.ui.text import TextCache
 
 
-@dataclass(frozen=True)
 class Push:
-    scene: Scene
+    """Put a scene on top (an overlay, or a screen to come back from)."""
+
+    __match_args__ = ("scene",)
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
 
 
-@dataclass(frozen=True)
 class Pop:
-    pass
+    """Close this scene; the one below shows again."""
 
 
-@dataclass(frozen=True)
 class Replace:
-    scene: Scene
+    """Close this scene (and any above it) and show another instead."""
+
+    __match_args__ = ("scene",)
+
+    def __init__(self, scene: Scene) -> None:
+        self.scene = scene
 
 
-@dataclass(frozen=True)
 class Quit:
-    pass
+    """Leave the program."""
 
 
 Transition = Push | Pop | Replace | Quit
@@ -79,6 +84,8 @@ class App:
                  title: str = "maze") -> None:
         self.clock = clock
         self.sound: Player = sound or Silent()
+        # Work that can wait until the first frame is on screen (synthesizing the tones).
+        self.after_first_frame: list[Callable[[], None]] = []
         self.text = TextCache()
         self.windowed_size = size
         self.fullscreen = False
@@ -206,6 +213,9 @@ class App:
         self.draw(force=True)
         if os.environ.get("MAZE_EXIT_AFTER_FIRST_FRAME"):   # benchmarks time start-up with it
             return 0
+        for work in self.after_first_frame:
+            work()
+        self.after_first_frame.clear()
         while self.running and self.stack:
             wait = self.wake_in()
             if wait is None:

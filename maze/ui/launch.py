@@ -9,7 +9,6 @@ import argparse
 import os
 import random
 import sys
-import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,18 +18,19 @@ from maze.core.session import SessionSetup
 from maze.paths import default_log_dir, user_levels_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
-from maze.storage.settings import Settings, load_settings, save_settings
 
 if TYPE_CHECKING:
+    from maze.storage.settings import Settings
     from maze.ui.app import App
 
 
 def check_log_dir(folder: Path) -> Path:
     """Make sure session logs can be written there, before any session starts."""
+    probe = folder / f".write-test-{os.getpid()}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
-            pass
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise UsageError(f"--log-dir {folder}: session logs cannot be written there "
@@ -57,6 +57,7 @@ def rule_flags(args: argparse.Namespace) -> dict[str, Any]:
 
 def initial_settings(args: argparse.Namespace, level_key: str) -> tuple[Settings, str | None]:
     """The remembered setup, with whatever the command line says on top."""
+    from maze.storage.settings import load_settings
     settings, notice = load_settings()
     if args.team:
         settings.team = args.team
@@ -75,6 +76,19 @@ def initial_settings(args: argparse.Namespace, level_key: str) -> tuple[Settings
     if args.no_sound:
         settings.sound = False
     return settings, notice
+
+
+def start_sound(app: App, enabled: bool) -> None:
+    """Open the mixer and synthesize the tones (after the first frame: start-up shows the
+    board first). Muting chosen meanwhile is kept; a missing device is said on screen once."""
+    from maze.ui.sound import open_sound
+
+    muted = app.sound.muted
+    app.sound = open_sound(enabled)
+    app.sound.muted = muted
+    notify = getattr(app.top, "notify", None) if app.stack else None
+    if app.sound.notice and notify is not None:
+        notify(app.sound.notice)
 
 
 def launch(args: argparse.Namespace) -> int:
@@ -102,18 +116,15 @@ def build_app(args: argparse.Namespace) -> App:
 
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
-    from maze.ui.scenes.setup import SetupChoices, SetupScene
-    from maze.ui.sound import open_sound
-
     pygame.display.init()
     pygame.font.init()
     if size is None:   # the projector view: as large as the display (the window manager
         # fits it to the work area); --window chooses a size, --fullscreen the whole display
         desktop = pygame.display.get_desktop_sizes() or [(1280, 800)]
         size = desktop[0]
-    sound = open_sound(not args.no_sound)
-    app = App(size, args.fullscreen, sound=sound, title="maze")
-    remembered = {"settings": initial_settings(args, level_path.stem)[0]}
+    app = App(size, args.fullscreen, title="maze")
+    app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
+    remembered: dict[str, Any] = {"settings": None}
 
     def begin(setup: SessionSetup) -> BoardScene:
         try:
@@ -123,20 +134,22 @@ def build_app(args: argparse.Namespace) -> App:
                              f"({exc.strerror or exc})") from None
         return BoardScene(app, setup, log)
 
-    def start(choices: SetupChoices) -> BoardScene:
+    def start(choices: Any) -> BoardScene:        # a SetupChoices from the setup screen
         setup = make_setup(choices.level, choices.team, choices.players, choices.preset,
                            choices.flags, seed, new_session_id(), wall_clock_now())
         scene = begin(setup)
         remembered["settings"] = choices.settings
         app.sound.muted = not choices.sound
+        from maze.storage.settings import save_settings
         problem = save_settings(choices.settings)
         if problem:
             scene.notify(problem)
         return scene
 
-    def setup_screen(session: SessionSetup | None = None, notice: str | None = None) -> SetupScene:
+    def setup_screen(session: SessionSetup | None = None, notice: str | None = None) -> Any:
+        from maze.ui.scenes.setup import SetupScene  # only when there is a setup screen
         entries = list_levels()
-        settings = remembered["settings"]
+        settings = remembered["settings"] or initial_settings(args, level_path.stem)[0]
         if session is not None:      # the next team: same level and rules, new names
             match = next((e for e in entries if e.level == session.level), None)
             if match is None:
@@ -208,13 +221,12 @@ def build_replay(args: argparse.Namespace) -> App:
     from maze.ui.app import App
     from maze.ui.scenes.debrief import DebriefScene
     from maze.ui.scenes.replay import ReplayScene
-    from maze.ui.sound import open_sound
-
     pygame.display.init()
     pygame.font.init()
     if size is None:
         size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
-    app = App(size, args.fullscreen, sound=open_sound(True), title="maze: replay")
+    app = App(size, args.fullscreen, title="maze: replay")
+    app.after_first_frame.append(lambda: start_sound(app, True))
     path = Path(args.log)
     if args.debrief:
         app.start(DebriefScene(app, read.setup, read.events, path))

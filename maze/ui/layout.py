@@ -7,25 +7,23 @@ keyboard is toward the goal. Texts the room must read get at least 4% of the win
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 
 from pygame import Rect
 
 from maze.core.board import Square
+from maze.core.record import Record, field
 
 READABLE = 0.04        # the projector rule: share of the window height
 LABELLED_ROWS = 16     # boards up to this many rows name every row at the readable size
 
 
-@dataclass(frozen=True)
-class HudLine:
+class HudLine(Record):
     role: str
     rect: Rect
     height: int          # text line height in pixels
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record):
     width: int
     height: int
     cols: int
@@ -74,9 +72,9 @@ class Layout:
 
 
 # The HUD: (role, share of the window height). Every role but "hint" is read by the room.
-HUD_ROLES: tuple[tuple[str, float], ...] = (
-    ("phase", 0.060), ("phase_detail", 0.042), ("clock", 0.120), ("talk", 0.042),
-    ("player_label", 0.040), ("player", 0.080), ("next", 0.042), ("score", 0.045),
+HUD_ROLES: tuple[tuple[str, float], ...] = (   # few sizes: each one is a font to load
+    ("phase", 0.060), ("phase_detail", 0.045), ("clock", 0.120), ("talk", 0.045),
+    ("player_label", 0.045), ("player", 0.080), ("next", 0.045), ("score", 0.045),
     ("score2", 0.045), ("message", 0.036), ("message2", 0.036), ("hint", 0.030),
 )
 

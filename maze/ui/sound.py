@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:          # numpy is imported when the tones are made, after the first frame
+    import numpy as np
 
 RATE = 44100
 BUFFER = 512   # samples: under 12 ms at 44.1 kHz, so a beep is heard within a frame
@@ -16,6 +17,7 @@ def tone(freq: float, seconds: float, rate: int = RATE, volume: float = 0.5,
          square: float = 0.0, attack: float = 0.004, release: float = 0.04) -> np.ndarray:
     """A mono tone in -1..1: a sine mixed with ``square`` parts of a square wave, with a short
     attack and release so it does not click."""
+    import numpy as np
     n = max(1, int(seconds * rate))
     t = np.arange(n, dtype=np.float64) / rate
     wave = (1 - square) * np.sin(2 * np.pi * freq * t) + square * np.sign(np.sin(2 * np.pi * freq * t))
@@ -29,12 +31,14 @@ def tone(freq: float, seconds: float, rate: int = RATE, volume: float = 0.5,
 
 
 def sequence(*parts: np.ndarray) -> np.ndarray:
+    import numpy as np
     return np.concatenate(parts)
 
 
 def synthesize(rate: int = RATE) -> dict[str, np.ndarray]:
     """The program's sounds: one alarm for every beep, a distinct one for a repeat beep (only
     used with the memory aid on), a soft tick for a safe step, a chime for a crossing."""
+    import numpy as np
     gap = np.zeros(int(0.03 * rate), dtype=np.float32)
     return {
         "beep": sequence(tone(880, 0.12, rate, 0.55, 0.6), gap, tone(880, 0.18, rate, 0.55, 0.6)),
@@ -48,6 +52,7 @@ def synthesize(rate: int = RATE) -> dict[str, np.ndarray]:
 
 def shaped(mono: np.ndarray, size: int, channels: int) -> np.ndarray:
     """Samples in the mixer's own format: a mono array given to a stereo mixer raises."""
+    import numpy as np
     if size in (-16, 16):
         data = (mono * 32767).astype(np.int16)
     elif size in (8, -8):

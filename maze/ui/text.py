@@ -90,6 +90,7 @@ class TextCache:
             OrderedDict()
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
+        self._ratios: dict[bool, float] = {}
         self._fitted: dict[tuple[str, int, bool, int], str] = {}
 
     def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
@@ -99,12 +100,14 @@ class TextCache:
         key = (height, bold, script)
         font = self._fonts.get(key)
         if font is None:
-            path = assets_dir() / "fonts" / _FONT_FILES[bold]
-            size = max(4, round(height / 1.17))
-            font = pygame.font.Font(str(path), size)
-            while font.get_linesize() > height and size > 4:
-                size -= 1
-                font = pygame.font.Font(str(path), size)
+            path = str(assets_dir() / "fonts" / _FONT_FILES[bold])
+            ratio = self._ratios.get(bold)
+            if ratio is None:         # line height per point, measured once per face
+                ratio = self._ratios[bold] = pygame.font.Font(path, 100).get_linesize() / 100
+            size = max(4, int(height / ratio))
+            font = pygame.font.Font(path, size)
+            if font.get_linesize() > height and size > 4:    # rounding: one step smaller
+                font = pygame.font.Font(path, size - 1)
             if script:
                 font.set_direction(pygame.DIRECTION_RTL)
                 font.set_script(script)
@@ -112,6 +115,8 @@ class TextCache:
         return font
 
     def _has_glyph(self, ch: str) -> bool:
+        if " " <= ch <= "~":          # the shipped font draws all of printable ASCII
+            return True
         known = self._glyphs.get(ch)
         if known is None:
             font = self.font(24)

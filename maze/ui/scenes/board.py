@@ -7,7 +7,6 @@ back through ``_on_event``: written to the log first, then heard and seen.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -23,6 +22,7 @@ from maze.core.events import (
     SessionEnded,
     StepTaken,
 )
+from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
 from maze.core.state import Phase, StepClass
 from maze.storage.log import SessionLog
@@ -30,7 +30,6 @@ from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.keymap import PENALTY_KINDS, Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
-from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
 
 FLASH_SECONDS = 0.8
 ANNOUNCE_SECONDS = 3.0
@@ -45,8 +44,7 @@ PHASE_TEXT = {
 }
 
 
-@dataclass
-class Timed:
+class Timed(Record, frozen=False):
     text: str
     until: float
     color: tuple[int, int, int] = theme.TEXT
@@ -218,6 +216,7 @@ class BoardScene(Scene):
         return self._action(action)
 
     def _action(self, action: Action) -> Transition | None:
+        from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
         session = self.session
         try:
             match action:

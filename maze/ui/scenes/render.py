@@ -38,12 +38,13 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surf
         spot = image.get_rect(midright=(strip.x - max(4, word_height // 3), strip.centery))
         if spot.left >= layout.region.left:
             surface.blit(image, spot)
+    tile = pygame.Surface((layout.square, layout.square), pygame.SRCALPHA)   # drawn once
+    inner = tile.get_rect().inflate(-gap, -gap)
+    pygame.draw.rect(tile, theme.SQUARE, inner, border_radius=radius)
+    pygame.draw.rect(tile, theme.SQUARE_EDGE, inner, width=max(1, gap // 2), border_radius=radius)
     for row in range(layout.rows):
         for col in range(cols):
-            rect = layout.square_rect(Square(col, row)).inflate(-gap, -gap)
-            pygame.draw.rect(surface, theme.SQUARE, rect, border_radius=radius)
-            pygame.draw.rect(surface, theme.SQUARE_EDGE, rect, width=max(1, gap // 2),
-                             border_radius=radius)
+            surface.blit(tile, layout.square_rect(Square(col, row)))
     # Column letters in the start and goal strips; row numbers on both sides.
     for col in range(cols):
         letter = chr(ord("A") + col)
