@@ -239,3 +239,14 @@ def test_redrawing_only_what_changed_leaves_the_same_picture_as_a_full_redraw(tm
             d.app.draw(force=True)
             assert pygame.image.tobytes(d.app.screen, "RGB") == after_partial, name
     assert partial_frames > 10
+
+
+def test_the_event_waiter_returns_queued_events_and_times_out(tmp_path):
+    from maze.ui.waiting import EventWaiter
+
+    Driver(tmp_path)                                  # a window, as in the program
+    waiter = EventWaiter()
+    pygame.event.get()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0))
+    assert [e.type for e in waiter.wait(None)] == [pygame.KEYDOWN]
+    assert waiter.wait(0.01) == []                    # nothing queued: back after the timeout

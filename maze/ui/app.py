@@ -216,15 +216,10 @@ class App:
         for work in self.after_first_frame:
             work()
         self.after_first_frame.clear()
+        from maze.ui.waiting import EventWaiter
+        waiter = EventWaiter()
         while self.running and self.stack:
-            wait = self.wake_in()
-            if wait is None:
-                first = pygame.event.wait()
-            else:
-                first = pygame.event.wait(max(1, int(wait * 1000) + 1))
-            events = [first] if first.type != pygame.NOEVENT else []
-            events += pygame.event.get()
-            self.step(events)
+            self.step(waiter.wait(self.wake_in()))
         for scene in reversed(self.stack):
             scene.closing()
         return 0
