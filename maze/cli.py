@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay")
+COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay", "demo")
 DEFAULT_LEVEL = "classic"
 
 
@@ -169,6 +169,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from maze.ui.launch import launch_demo
+    return launch_demo(args)
+
+
 def _cmd_replay(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch_replay
     return launch_replay(args)
@@ -219,6 +224,17 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--summary-only", action="store_true",
                         help="only the summary table, no per-session sections")
     report.set_defaults(run=_cmd_report)
+
+    demo = sub.add_parser("demo", help="a simulated team plays on screen (to show the rules)")
+    demo.add_argument("level", nargs="?", default="quick-demo")
+    demo.add_argument("--players", type=int, default=4, help="how many simulated players (1-30)")
+    demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)")
+    demo.add_argument("--seed", type=int, default=None)
+    demo.add_argument("--no-sound", action="store_true")
+    dmode = demo.add_mutually_exclusive_group()
+    dmode.add_argument("--fullscreen", action="store_true")
+    dmode.add_argument("--window", metavar="WxH", default=None)
+    demo.set_defaults(run=_cmd_demo)
 
     rep = sub.add_parser("replay", help="play a session back from its log, or open its debrief")
     rep.add_argument("log", metavar="LOG")

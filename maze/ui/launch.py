@@ -9,6 +9,7 @@ import argparse
 import os
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -243,3 +244,48 @@ def launch_replay(args: argparse.Namespace) -> int:
         return app.run()
     finally:
         pygame.quit()
+
+
+DEMO_NAMES = ("Ana", "Ben", "Chen", "Dana", "Emre", "Fatou", "Goran", "Hana", "Ines", "Jonas")
+
+
+def build_demo(args: argparse.Namespace, log_dir: Path,
+               clock: Callable[[], float] | None = None) -> App:
+    """`maze demo`: the log goes to a temporary folder, never among real sessions."""
+    if not 1 <= args.players <= 30:
+        raise UsageError("--players must be from 1 to 30")
+    if not 0.25 <= args.speed <= 8:
+        raise UsageError("--speed must be from 0.25 to 8")
+    level = load_level(find_level(args.level))
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
+    names = tuple(DEMO_NAMES[i % len(DEMO_NAMES)] + ("" if i < len(DEMO_NAMES) else f" {i // 10 + 1}")
+                  for i in range(args.players))
+    size = parse_window(args.window) if args.window else None
+    import pygame
+
+    from maze.ui.app import App
+    from maze.ui.scenes.demo import DemoScene
+
+    pygame.display.init()
+    pygame.font.init()
+    if size is None:
+        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo")
+    app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
+    setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),
+                       wall_clock_now())
+    app.start(DemoScene(app, setup, SessionLog(log_dir, setup), seed, args.speed))
+    return app
+
+
+def launch_demo(args: argparse.Namespace) -> int:
+    import tempfile
+
+    import pygame
+
+    with tempfile.TemporaryDirectory(prefix="maze-demo-") as folder:
+        app = build_demo(args, Path(folder))
+        try:
+            return app.run()
+        finally:
+            pygame.quit()

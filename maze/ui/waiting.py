@@ -16,6 +16,7 @@ from pathlib import Path
 import pygame
 
 WaitFn = Callable[[None, int], int]
+MAX_BLOCK = 0.5       # seconds
 
 
 def _find_sdl_wait() -> WaitFn | None:
@@ -54,7 +55,10 @@ class EventWaiter:
         if events:
             return events
         if self._sdl_wait is not None:
-            self._sdl_wait(None, -1 if seconds is None else max(1, int(seconds * 1000) + 1))
+            # Never longer than MAX_BLOCK: should a wake-up ever be missed, the loop looks
+            # again soon (two wake-ups a second cost nothing measurable).
+            limit = MAX_BLOCK if seconds is None else min(seconds, MAX_BLOCK)
+            self._sdl_wait(None, max(1, int(limit * 1000) + 1))
             return pygame.event.get()
         first = pygame.event.wait() if seconds is None else \
             pygame.event.wait(max(1, int(seconds * 1000) + 1))
