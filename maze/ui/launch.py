@@ -9,6 +9,7 @@ import argparse
 import os
 import random
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
