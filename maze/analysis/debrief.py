@@ -31,7 +31,7 @@ class SquareStats:
 def heatmap(events: Iterable[Event]) -> dict[str, SquareStats]:
     cells: dict[str, SquareStats] = {}
     for event in events:
-        if isinstance(event, StepTaken):
+        if type(event) is StepTaken:
             cell = cells.setdefault(event.square, SquareStats())
             cell.visits += 1
             cell.beeps += event.class_ in BEEPS
@@ -93,7 +93,7 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: dict[str, Any
     """Three to six questions for the debrief, naming squares, players and seconds, the most
     telling first."""
     found: list[tuple[float, str]] = []
-    steps = [e for e in events if isinstance(e, StepTaken)]
+    steps = [e for e in events if type(e) is StepTaken]
     repeats = Counter(s.square for s in steps if s.class_ == "repeat_beep")
     if repeats:
         square, count = repeats.most_common(1)[0]
@@ -103,17 +103,21 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: dict[str, Any
             found.append((5, f"A known beep on {square} was stepped on again: how did the team "
                              f"keep what it learned?"))
     # The longest hesitation before an untested square.
-    rows_seen: dict[str, set[int]] = {}
+    longest_at = None
+    for index, step in enumerate(steps):
+        if step.exploring and step.dwell >= 5 and (
+                longest_at is None or step.dwell > steps[longest_at].dwell):
+            longest_at = index
     longest: tuple[float, str] | None = None
-    for step in steps:
+    if longest_at is not None:
+        step = steps[longest_at]
         row = parse_square(step.square).row + 1
-        first_in_row = row not in rows_seen.setdefault(step.player, set())
-        rows_seen[step.player].add(row)
-        if step.exploring and step.dwell >= 5 and (longest is None or step.dwell > longest[0]):
-            where = (f"before their first step into row {row}" if first_in_row
-                     else f"before stepping onto {step.square}")
-            longest = (step.dwell, f"{step.player} waited {_seconds(step.dwell)} {where}: "
-                                   f"what was going on?")
+        first_in_row = not any(s.player == step.player and parse_square(s.square).row + 1 == row
+                               for s in steps[:longest_at])
+        where = (f"before their first step into row {row}" if first_in_row
+                 else f"before stepping onto {step.square}")
+        longest = (step.dwell, f"{step.player} waited {_seconds(step.dwell)} {where}: "
+                               f"what was going on?")
     if longest:
         found.append((8 + longest[0] / 10, longest[1]))
     switch = figures["switch"]

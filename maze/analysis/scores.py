@@ -179,57 +179,62 @@ class Scorer:
             self.feed(event)
         return self
 
+    def _step(self, event: StepTaken) -> None:
+        """A step: by far the most common event, so read directly, not through a pattern."""
+        player, square, cls, dwell = event.player, event.square, event.class_, event.dwell
+        exploring, step_phase = event.exploring, event.phase
+        if not self.clock_started:
+            self.clock_started = True
+            self.learning.open(event.t)
+        stats = self.players.get(player) or self.players.setdefault(player, _Player())
+        if player not in self.on_board:
+            self.on_board[player] = event.t
+            stats.attempts += 1
+            if step_phase == "execution":
+                self.e_attempts += 1
+                if self.lag is None and self.first_found is not None:
+                    self.lag = round(event.t - self.first_found, 3)
+        stats.steps += 1
+        stats.dwells.append(dwell)
+        if exploring:
+            stats.dwells_new.append(dwell)
+        beep = cls in BEEPS
+        if step_phase == "learning":
+            self.l_steps += 1
+            self.l_dwell.append(dwell)
+            self.l_fail += beep
+            self.l_disc += cls in DISCOVERIES
+            self.l_rep += cls == "repeat_beep"
+            stats.discoveries += cls in DISCOVERIES
+            stats.repeat_errors += cls == "repeat_beep"
+            if exploring:
+                self.l_explore += 1
+                self.l_dwell_new.append(dwell)
+        elif step_phase == "execution":
+            self.e_dwell.append(dwell)
+            self.e_err += beep
+            stats.execution_errors += beep
+            self.e_off += exploring
+        if self.first_found is not None:
+            self.r_err += beep
+        if self.curveballs:
+            curve = self.curveballs[-1]
+            if curve.first_surprise is not None:
+                curve.steps_since_surprise += 1
+                if curve.detect_steps is None and exploring:
+                    curve.detect_steps = curve.steps_since_surprise
+                    curve.detect_seconds = round(event.t - curve.first_surprise, 3)
+                if beep and square in curve.old_path:
+                    curve.rigid_repeats += 1
+            elif cls == "surprise_beep":
+                curve.first_surprise = event.t
+
     def feed(self, event: Event) -> None:
         self.last_t = event.t
-        self.last_t = event.t
+        if type(event) is StepTaken:
+            self._step(event)
+            return
         match event:
-            case StepTaken(player=player, square=square, class_=cls, dwell=dwell,
-                           exploring=exploring, phase=step_phase):
-                if not self.clock_started:
-                    self.clock_started = True
-                    self.learning.open(event.t)
-                stats = self.players.setdefault(player, _Player())
-                if player not in self.on_board:
-                    self.on_board[player] = event.t
-                    stats.attempts += 1
-                    if step_phase == "execution":
-                        self.e_attempts += 1
-                        if self.lag is None and self.first_found is not None:
-                            self.lag = round(event.t - self.first_found, 3)
-                stats.steps += 1
-                stats.dwells.append(dwell)
-                if exploring:
-                    stats.dwells_new.append(dwell)
-                beep = cls in BEEPS
-                if step_phase == "learning":
-                    self.l_steps += 1
-                    self.l_dwell.append(dwell)
-                    self.l_fail += beep
-                    self.l_disc += cls in DISCOVERIES
-                    self.l_rep += cls == "repeat_beep"
-                    stats.discoveries += cls in DISCOVERIES
-                    stats.repeat_errors += cls == "repeat_beep"
-                    if exploring:
-                        self.l_explore += 1
-                        self.l_dwell_new.append(dwell)
-                elif step_phase == "execution":
-                    self.e_dwell.append(dwell)
-                    self.e_err += beep
-                    stats.execution_errors += beep
-                    self.e_off += exploring
-                if self.first_found is not None:
-                    self.r_err += beep
-                if self.curveballs:
-                    curve = self.curveballs[-1]
-                    if curve.first_surprise is not None:
-                        curve.steps_since_surprise += 1
-                        if curve.detect_steps is None and exploring:
-                            curve.detect_steps = curve.steps_since_surprise
-                            curve.detect_seconds = round(event.t - curve.first_surprise, 3)
-                        if beep and square in curve.old_path:
-                            curve.rigid_repeats += 1
-                    elif cls == "surprise_beep":
-                        curve.first_surprise = event.t
             case PhaseChanged(from_=old, to=new, cause=cause):
                 if old == "planning":
                     self.clock_started = True

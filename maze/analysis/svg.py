@@ -99,11 +99,11 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
     for step in line.steps:
         y = top + lanes.get(step.player, 0) * lane + lane / 2
         color = CLASS_COLORS.get(step.class_, "#999")
-        title = f"<title>{step.t:.1f} s {esc(step.player)} {esc(step.square)} {esc(step.class_)}</title>"
-        if "beep" in step.class_:
+        if "beep" in step.class_:          # a beep tells its time, player and square on hover
+            title = f"<title>{step.t:.1f} s {esc(step.player)} {esc(step.square)} {esc(step.class_)}</title>"
             out.append(f'<rect x="{x(step.t) - 4:.1f}" y="{y - 4}" width="8" height="8" fill="{color}">{title}</rect>')
         else:
-            out.append(f'<circle cx="{x(step.t):.1f}" cy="{y}" r="3.5" fill="{color}">{title}</circle>')
+            out.append(f'<circle cx="{x(step.t):.1f}" cy="{y}" r="3.5" fill="{color}"/>')
     for t in line.curveballs:
         out.append(f'<line x1="{x(t):.1f}" y1="{top - 2}" x2="{x(t):.1f}" y2="{top + lane * len(roster)}" '
                    f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>path changed</title></line>')

@@ -54,6 +54,8 @@ class Record:
         setattr(cls, "__match_args__", cls.FIELDS)  # noqa: B010 (mypy: not assignable)
         if not frozen:
             setattr(cls, "__hash__", None)  # noqa: B010 (mutable and compared by value)
+            # Plain attribute writes: a mutable record's fields change often (scores, state).
+            setattr(cls, "__setattr__", object.__setattr__)  # noqa: B010
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         names = self.FIELDS
