@@ -261,7 +261,7 @@ def make_logs(folder: Path, count: int, events_each: int = 400) -> None:
     for i in range(count):
         setup = _setup(seed=i, roster=("Ana", "Ben", "Chen", "Dana"))
         log = SessionLog(folder, setup)
-        play(setup, random.Random(i), sink=log.append, max_actions=events_each // 2)
+        play(setup, random.Random(i), sink=log.append, max_actions=round(events_each / 1.45))
         log.close()
 
 

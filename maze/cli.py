@@ -6,7 +6,7 @@ import argparse
 import os
 import random
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -189,14 +189,7 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return launch(args)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="maze", description="The hidden-path team exercise: find the one silent path "
-                                 "across, then everyone crosses it without a beep.")
-    parser.add_argument("--version", action="version", version=f"maze {__version__}")
-    sub = parser.add_subparsers(dest="command")
-
-    play = sub.add_parser("play", help="play a session (the default command)")
+def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("level", nargs="?", default=None,
                       help="a level file, or the name of a built-in or user level")
     play.add_argument("--players", help='the roster in turn order, e.g. "Ana,Ben,Chen" '
@@ -216,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="seed for generated curveball paths (default: random)")
     play.set_defaults(run=_cmd_play)
 
-    report = sub.add_parser("report", help="an HTML report (and CSV) of session logs")
+
+def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("logs", nargs="+", metavar="LOG_OR_DIR")
     report.add_argument("-o", "--output", default=None, metavar="FILE",
                         help="the HTML report (default report.html)")
@@ -225,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only the summary table, no per-session sections")
     report.set_defaults(run=_cmd_report)
 
-    demo = sub.add_parser("demo", help="a simulated team plays on screen (to show the rules)")
+
+def _args_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("level", nargs="?", default="quick-demo")
     demo.add_argument("--players", type=int, default=4, help="how many simulated players (1-30)")
     demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)")
@@ -236,7 +231,8 @@ def build_parser() -> argparse.ArgumentParser:
     dmode.add_argument("--window", metavar="WxH", default=None)
     demo.set_defaults(run=_cmd_demo)
 
-    rep = sub.add_parser("replay", help="play a session back from its log, or open its debrief")
+
+def _args_replay(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("log", metavar="LOG")
     rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)")
     rep.add_argument("--debrief", action="store_true", help="open the debrief screen directly")
@@ -245,25 +241,30 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--window", metavar="WxH", default=None)
     rep.set_defaults(run=_cmd_replay)
 
-    edit = sub.add_parser("edit", help="the level editor")
+
+def _args_edit(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("level", nargs="?", default=None,
                       help="a level to start from (a file, or a built-in or user level)")
     edit.add_argument("--window", metavar="WxH", default=None)
     edit.set_defaults(run=_cmd_edit)
 
-    score = sub.add_parser("score", help="the figures of one session, from its log")
+
+def _args_score(score: argparse.ArgumentParser) -> None:
     score.add_argument("log", metavar="LOG")
     score.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     score.set_defaults(run=_cmd_score)
 
-    check = sub.add_parser("check", help="validate level files; exit 1 if any is invalid")
+
+def _args_check(check: argparse.ArgumentParser) -> None:
     check.add_argument("levels", nargs="+", metavar="LEVEL")
     check.set_defaults(run=_cmd_check)
 
-    levels = sub.add_parser("levels", help="list the built-in and user levels")
+
+def _args_levels(levels: argparse.ArgumentParser) -> None:
     levels.set_defaults(run=_cmd_levels)
 
-    new = sub.add_parser("new-level", help="generate a level from a seed")
+
+def _args_new_level(new: argparse.ArgumentParser) -> None:
     new.add_argument("--cols", type=int, default=None)
     new.add_argument("--rows", type=int, default=None)
     new.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
@@ -273,15 +274,42 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("-o", "--output", required=True, metavar="FILE")
     new.add_argument("--force", action="store_true", help="replace FILE if it exists")
     new.set_defaults(run=_cmd_new_level)
+
+
+SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
+    ("play", "play a session (the default command)", _args_play),
+    ("report", "an HTML report (and CSV) of session logs", _args_report),
+    ("demo", "a simulated team plays on screen (to show the rules)", _args_demo),
+    ("replay", "play a session back from its log, or open its debrief", _args_replay),
+    ("edit", "the level editor", _args_edit),
+    ("score", "the figures of one session, from its log", _args_score),
+    ("check", "validate level files; exit 1 if any is invalid", _args_check),
+    ("levels", "list the built-in and user levels", _args_levels),
+    ("new-level", "generate a level from a seed", _args_new_level),
+)
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, that command's options alone are built (the others are
+    listed with their help): building them all took a few milliseconds of every start."""
+    parser = argparse.ArgumentParser(
+        prog="maze", description="The hidden-path team exercise: find the one silent path "
+                                 "across, then everyone crosses it without a beep.")
+    parser.add_argument("--version", action="version", version=f"maze {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    for name, help_text, arguments in SUBCOMMANDS:
+        command = sub.add_parser(name, help=help_text)
+        if only is None or only == name:
+            arguments(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    parser = build_parser()
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
         words = ["play", *words]          # plain `maze [options]` is `maze play [options]`
+    parser = build_parser(words[0] if words[0] in COMMANDS else None)
     args = parser.parse_args(words)
     try:
         return int(args.run(args))

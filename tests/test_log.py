@@ -69,8 +69,8 @@ def test_syncs_at_turn_ends_phase_changes_and_the_end(tmp_path):
     synced = []
     session, log = play_logged(tmp_path, ["B1", "A2", "wait 2", "end"],
                                fsync=lambda fd: synced.append(len(log_lines(tmp_path))))
-    # header, opening phase, first turn, the turn after the retreat, the end
-    assert len(synced) == 5
+    # opening phase (with the header), first turn, the turn after the retreat, the end
+    assert len(synced) == 4 and synced[0] >= 2
 
 
 def log_lines(folder):

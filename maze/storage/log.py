@@ -114,8 +114,8 @@ class SessionLog:
         self._torn = False
         self.error: OSError | None = None
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        # Written to the OS now; synced with the session's opening events a moment later.
         self._append_line(dumps(header(setup)))
-        self._sync()
 
     @property
     def backlog(self) -> int:

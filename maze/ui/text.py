@@ -12,6 +12,7 @@ import pygame
 from maze.paths import assets_dir
 
 _FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
+LINE_RATIO = 1.18              # DejaVu Sans: line height / point size
 PLACEHOLDER = "\u2022"          # a bullet: neutral, and the font has it
 _MISSING_PROBE = "\U0010fffd"   # a private-use code point no font we ship draws
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they join
@@ -90,7 +91,6 @@ class TextCache:
             OrderedDict()
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
-        self._ratios: dict[bool, float] = {}
         self._fitted: dict[tuple[str, int, bool, int], str] = {}
 
     def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
@@ -101,13 +101,13 @@ class TextCache:
         font = self._fonts.get(key)
         if font is None:
             path = str(assets_dir() / "fonts" / _FONT_FILES[bold])
-            ratio = self._ratios.get(bold)
-            if ratio is None:         # line height per point, measured once per face
-                ratio = self._ratios[bold] = pygame.font.Font(path, 100).get_linesize() / 100
-            size = max(4, int(height / ratio))
+            # DejaVu Sans's line height is 1.17 to 1.2 times its point size; start there and
+            # step down only if the rounding made it too tall (one font made, usually).
+            size = max(4, int(height / LINE_RATIO))
             font = pygame.font.Font(path, size)
-            if font.get_linesize() > height and size > 4:    # rounding: one step smaller
-                font = pygame.font.Font(path, size - 1)
+            while font.get_linesize() > height and size > 4:
+                size -= 1
+                font = pygame.font.Font(path, size)
             if script:
                 font.set_direction(pygame.DIRECTION_RTL)
                 font.set_script(script)
