@@ -135,12 +135,17 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     from maze.analysis.scores import score
     from maze.analysis.text import summary_text
-    from maze.storage.log import read_log
+    from maze.storage.log import UNUSABLE, read_log, unusable
 
     read = read_log(args.log)
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    figures = score(read.setup, read.events)
+    try:
+        figures = score(read.setup, read.events)
+    except DataError:
+        raise
+    except UNUSABLE as exc:
+        raise unusable(args.log, exc) from None
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))
     else:

@@ -25,7 +25,7 @@ from maze.analysis.text import OUTCOMES, minutes, num
 from maze.core.events import PathChanged, StepTaken
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import rules_summary
-from maze.storage.log import read_log
+from maze.storage.log import UNUSABLE, read_log, unusable
 
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell",
               "phase", "exploring")
@@ -241,7 +241,14 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             if warn:
                 for warning in read.warnings:
                     warn(warning)
-            figures = score(read.setup, read.events)
+            try:
+                figures = score(read.setup, read.events)
+                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}") \
+                    if not summary_only and output is not None else ""
+            except UNUSABLE as exc:
+                skipped.append((str(path), unusable(str(path), exc).problems[0].split(": ", 1)[1]))
+                del seen[read.setup.session_id]
+                continue
             anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
@@ -249,8 +256,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                             (figures["learning"]["discoveries_per_minute"],
                              figures["execution"]["error_free_speed"], figures["switch"]["score"]),
                             anchor))
-            if not summary_only and output is not None:
-                body.write(session_section(read, figures, anchor))
+            if section:
+                body.write(section)
             if writer is not None:
                 writer.writerows(csv_rows(read))
         if output is not None:

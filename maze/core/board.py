@@ -42,7 +42,8 @@ def parse_square(name: str) -> Square:
     """
     match = _NAME.match(name) if isinstance(name, str) else None
     if not match:
-        raise ValueError(f"{name!r} is not a square name (a letter A-Z then a row number, like C4)"
+        shown = repr(name if len(str(name)) <= 40 else str(name)[:40] + "…")
+        raise ValueError(f"{shown} is not a square name (a letter A-Z then a row number, like C4)"
                          .replace("'", '"'))
     return Square(ord(match.group(1)) - ord("A"), int(match.group(2)) - 1)
 

@@ -53,6 +53,11 @@ def read_json_file(path: str, source: str | None = None) -> Any:
         raise DataError([f"{source}: is a folder, not a file"]) from None
     except OSError as exc:
         raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+    return parse_json_bytes(raw, source)
+
+
+def parse_json_bytes(raw: bytes, source: str) -> Any:
+    """A file's bytes as JSON: refused over 1 MB before parsing, then UTF-8, then JSON."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError([f"{source}: larger than 1 MB; a level file is much smaller, "
                          f"so this is not one"])
@@ -61,6 +66,12 @@ def read_json_file(path: str, source: str | None = None) -> Any:
     except UnicodeDecodeError as exc:
         raise DataError([f"{source}: not UTF-8 text (bad byte at offset {exc.start})"]) from None
     return parse_json_text(text, source)
+
+
+def brief(text: object, limit: int = 40) -> str:
+    """A value from a file, short enough to quote in a one-line message."""
+    shown = str(text)
+    return shown if len(shown) <= limit else shown[:limit] + "…"
 
 
 def is_number(value: Any) -> bool:

@@ -20,7 +20,14 @@ from maze.core.path import path_problems
 from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
 from maze.paths import builtin_levels_dir, user_levels_dir
-from maze.storage.jsonfile import DataError, is_number, read_json_file, type_name
+from maze.storage.jsonfile import (
+    DataError,
+    brief,
+    is_number,
+    parse_json_bytes,
+    read_json_file,
+    type_name,
+)
 
 LevelError = DataError
 
@@ -77,7 +84,7 @@ def check_rule_overrides(overrides: Any, source: str, field: str = "rules") -> l
     for key, value in overrides.items():
         check = RULE_CHECKS.get(key)
         if check is None:
-            problems.append(f"{source}: {field}.{key} is not a rule (rules are: "
+            problems.append(f"{source}: {field}.{brief(key)} is not a rule (rules are: "
                             f"{', '.join(RULE_CHECKS)})")
         elif (message := check(value)) is not None:
             problems.append(f"{source}: {field}.{key} {message}")
@@ -104,7 +111,7 @@ def level_from_data(data: Any, source: str) -> Level:
                           f"(up to {LEVEL_VERSION}); update maze to open it"])
     for key in data:
         if key not in TOP_FIELDS:
-            problems.append(f"{source}: {key} is not a level field (fields are: "
+            problems.append(f"{source}: {brief(key)} is not a level field (fields are: "
                             f"{', '.join(TOP_FIELDS)})")
     for key in REQUIRED:
         if key not in data:
@@ -151,7 +158,7 @@ def level_from_data(data: Any, source: str) -> Level:
             raw_curveball = {}
         for key in raw_curveball:
             if key not in ("path", "after_crossings"):
-                problems.append(f"{source}: curveball.{key} is not a curveball field "
+                problems.append(f"{source}: curveball.{brief(key)} is not a curveball field "
                                 f"(fields are: path, after_crossings)")
         after = raw_curveball.get("after_crossings")
         if after is not None and (not isinstance(after, int) or isinstance(after, bool)
@@ -179,6 +186,11 @@ def level_from_data(data: Any, source: str) -> Level:
 
 def load_level(path: str | os.PathLike[str]) -> Level:
     return level_from_data(read_json_file(str(path)), str(path))
+
+
+def level_from_bytes(raw: bytes, source: str) -> Level:
+    """A level from a file's bytes (what load_level does after reading the file)."""
+    return level_from_data(parse_json_bytes(raw, source), source)
 
 
 def _encode(value: Any, indent: str) -> str:

@@ -176,6 +176,18 @@ class LogRead(Record, frozen=False):
         return any(isinstance(e, SessionEnded) for e in self.events)
 
 
+# What a log's events, read whole, can still throw when their values make no sense (a square
+# named "ZZ99", a list where a name belongs): checking every field as it is read would slow
+# every report, so what uses a log turns these into one clear line instead.
+UNUSABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, AssertionError)
+
+
+def unusable(source: str, exc: BaseException) -> DataError:
+    """The one line for a log whose events this program cannot use."""
+    return DataError([f"{source}: its events make no sense to this program "
+                      f"({type(exc).__name__}: {str(exc)[:120]})"])
+
+
 def setup_from_header(data: Any, source: str) -> SessionSetup:
     if not isinstance(data, dict) or data.get("format") != LOG_FORMAT:
         raise LogError([f"{source}: line 1 is not a maze session log header"])
@@ -217,9 +229,15 @@ def read_log(path: str | os.PathLike[str]) -> LogRead:
     source = str(path)
     try:
         with open(path, "rb") as handle:
-            raw_lines = handle.read().split(b"\n")
+            raw = handle.read()
     except OSError as exc:
         raise LogError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+    return log_from_bytes(raw, source)
+
+
+def log_from_bytes(raw: bytes, source: str) -> LogRead:
+    """A log from a file's bytes (what read_log does after reading the file)."""
+    raw_lines = raw.split(b"\n")
     if not raw_lines or not raw_lines[0].strip():
         raise LogError([f"{source}: empty: not a session log"])
     try:

@@ -214,9 +214,18 @@ def build_replay(args: argparse.Namespace) -> App:
 
     if not 1 <= args.speed <= 16:
         raise UsageError("--speed must be from 1 to 16")
+    from maze.core.session import replay
+    from maze.storage.log import UNUSABLE, unusable
+
     read = read_log(args.log)
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    try:                   # before any window: a log whose events make no sense is refused
+        replay(read.setup, read.events)
+        from maze.analysis.scores import score
+        score(read.setup, read.events)
+    except UNUSABLE as exc:
+        raise unusable(args.log, exc) from None
     size = parse_window(args.window) if args.window else None
     import pygame
 
