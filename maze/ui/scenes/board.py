@@ -6,6 +6,7 @@ back through ``_on_event``: written to the log first, then heard and seen.
 
 from __future__ import annotations
 
+import os
 import random
 from typing import Any
 
@@ -31,6 +32,8 @@ from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.keymap import PENALTY_KINDS, Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
 
+# MAZE_REPORT_EVENTS=1 prints each event's number once it is in the log (the kill test reads it).
+_REPORT_EVENTS = bool(os.environ.get("MAZE_REPORT_EVENTS"))
 FLASH_SECONDS = 0.8
 ANNOUNCE_SECONDS = 3.0
 CUE_SECONDS = 1.6
@@ -82,6 +85,8 @@ class BoardScene(Scene):
     # ------------------------------------------------------------------ events from the core
     def _on_event(self, event: Event) -> None:
         self.log.append(event)     # on disk (in the OS) before it is heard or seen
+        if _REPORT_EVENTS:         # for the kill test: "this event is done", after it is written
+            print(f"event {event.seq}", flush=True)
         if self.log.error is not None and self._log_retry_at is None:
             self._log_retry_at = self.app.clock() + LOG_RETRY_SECONDS
         now = self.app.clock()
