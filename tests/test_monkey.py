@@ -7,14 +7,13 @@ import os
 import random
 
 import pygame
+from helpers import FakeClock
 
 from maze.cli import build_parser
 from maze.core.session import replay
 from maze.storage.log import read_log
 from maze.ui.launch import build_app, build_editor
 from maze.ui.scenes.board import BoardScene
-
-from helpers import FakeClock
 
 EVENTS = 100_000 if os.environ.get("CI") else 3_000
 KEYS = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_q, pygame.K_e,

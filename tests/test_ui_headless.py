@@ -8,6 +8,7 @@ from helpers import make_level, make_setup
 from ui_helpers import Driver, click, key
 
 from maze.core.board import parse_square
+from maze.storage.log import read_log
 from maze.ui import theme
 from maze.ui.layout import compute
 from maze.ui.scenes.board import FLASH_SECONDS
@@ -250,3 +251,31 @@ def test_the_event_waiter_returns_queued_events_and_times_out(tmp_path):
     pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0))
     assert [e.type for e in waiter.wait(None)] == [pygame.KEYDOWN]
     assert waiter.wait(0.01) == []                    # nothing queued: back after the timeout
+
+
+def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
+    import errno
+    import os as _os
+
+    d = Driver(tmp_path)
+    full = {"now": False}
+
+    def write(fd, data):
+        if full["now"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return _os.write(fd, data)
+
+    d.log._write = write
+    d.press("Left", "Up")                          # B1: written
+    full["now"] = True
+    d.press("q")                                   # A2 beeps: the disk is full
+    d.wait(1.5)                                    # the walk back goes on regardless
+    assert d.board.log.error is not None and d.board.log.backlog > 0
+    d.app.draw(force=True)
+    assert "Cannot write the session log" in " ".join(
+        str(t) for t in d.app.text._surfaces if isinstance(t, tuple) and isinstance(t[0], str))
+    assert d.board.session.state.current_player == "Ben"     # the session went on
+    full["now"] = False
+    d.wait(2.5)                                    # the board retries, and the lines go out
+    assert d.board.log.backlog == 0
+    assert [e.seq for e in read_log(d.log.path).events] == [e.seq for e in d.board.session.events]
