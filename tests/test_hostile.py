@@ -157,3 +157,13 @@ def test_maze_score_refuses_a_log_whose_events_make_no_sense(tmp_path, capsys):
     assert main(["score", str(bad)]) in (0, 1)
     err = capsys.readouterr().err
     assert "Traceback" not in err
+
+
+def test_a_line_break_in_a_field_name_stays_on_one_line():
+    raw = b'{"format": "maze-level", "version": 1, "name": "x", "cols": 4, "rows": 4, ' \
+          b'"path": ["B1", "B2", "C3", "C4"], "curveball": {"\\n": null}, "a\\nb": 1}'
+    try:
+        level_from_bytes(raw, SOURCE)
+    except DataError as exc:
+        assert all("\n" not in line for line in exc.problems)
+        assert any("curveball.\\n is not a curveball field" in line for line in exc.problems)

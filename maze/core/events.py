@@ -46,7 +46,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     kind = data.get("type")
     spec = _SPECS.get(kind) if isinstance(kind, str) else None
     if spec is None:
-        raise EventFormatError(f"unknown event type {kind!r}")
+        raise EventFormatError(f"unknown event type {str(kind)[:40]!r}")
     cls, getter, names, lists = spec
     try:
         values = getter(data)                    # every field in one C call

@@ -69,8 +69,9 @@ def parse_json_bytes(raw: bytes, source: str) -> Any:
 
 
 def brief(text: object, limit: int = 40) -> str:
-    """A value from a file, short enough to quote in a one-line message."""
-    shown = str(text)
+    """A value from a file, fit to quote in a one-line message: control characters (a line
+    break in a field's name, say) escaped, and cut to ``limit`` characters."""
+    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
     return shown if len(shown) <= limit else shown[:limit] + "…"
 
 

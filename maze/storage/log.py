@@ -31,7 +31,7 @@ from maze.core.format import LOG_FORMAT, LOG_VERSION
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import SessionSetup
-from maze.storage.jsonfile import DataError
+from maze.storage.jsonfile import DataError, brief
 from maze.storage.levels import level_from_data
 
 LogError = DataError
@@ -185,7 +185,7 @@ UNUSABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, Asserti
 def unusable(source: str, exc: BaseException) -> DataError:
     """The one line for a log whose events this program cannot use."""
     return DataError([f"{source}: its events make no sense to this program "
-                      f"({type(exc).__name__}: {str(exc)[:120]})"])
+                      f"({type(exc).__name__}: {brief(exc, 120)})"])
 
 
 def setup_from_header(data: Any, source: str) -> SessionSetup:
@@ -214,7 +214,7 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
     missing = [k for k in RULE_NAMES if k not in rules_data]
     if unknown or missing:
         raise LogError([f"{source}: header.rules has unknown or missing rules: "
-                        f"{', '.join(unknown + missing)}"])
+                        f"{brief(', '.join(unknown + missing), 120)}"])
     try:
         rules = Rules(**rules_data)
     except TypeError as exc:
