@@ -80,6 +80,15 @@ def initial_settings(args: argparse.Namespace, level_key: str) -> tuple[Settings
     return settings, notice
 
 
+def open_display(size: tuple[int, int] | None) -> tuple[int, int]:
+    """Start pygame's display and fonts; the window's size: as asked (--window), or as large
+    as the display (the projector view; the window manager fits it to the work area)."""
+    import pygame
+    pygame.display.init()
+    pygame.font.init()
+    return size or (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+
+
 def start_sound(app: App, enabled: bool) -> None:
     """Open the mixer and synthesize the tones (after the first frame: start-up shows the
     board first). Muting chosen meanwhile is kept; a missing device is said on screen once."""
@@ -114,16 +123,10 @@ def build_app(args: argparse.Namespace) -> App:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
 
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "0")
-    import pygame
 
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
-    pygame.display.init()
-    pygame.font.init()
-    if size is None:   # the projector view: as large as the display (the window manager
-        # fits it to the work area); --window chooses a size, --fullscreen the whole display
-        desktop = pygame.display.get_desktop_sizes() or [(1280, 800)]
-        size = desktop[0]
+    size = open_display(size)
     app = App(size, args.fullscreen, title="maze")
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     remembered: dict[str, Any] = {"settings": None}
@@ -184,15 +187,11 @@ def build_editor(args: argparse.Namespace) -> App:
         if path.resolve().parent == user:
             target = path
     size = parse_window(args.window) if args.window else None
-    import pygame
 
     from maze.ui.app import App
     from maze.ui.scenes.editor import EditorScene
 
-    pygame.display.init()
-    pygame.font.init()
-    if size is None:
-        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    size = open_display(size)
     app = App(size, title="maze: level editor")
     app.start(EditorScene(app, level, user_levels_dir(), target))
     return app
@@ -227,15 +226,11 @@ def build_replay(args: argparse.Namespace) -> App:
     except UNUSABLE as exc:
         raise unusable(args.log, exc) from None
     size = parse_window(args.window) if args.window else None
-    import pygame
 
     from maze.ui.app import App
     from maze.ui.scenes.debrief import DebriefScene
     from maze.ui.scenes.replay import ReplayScene
-    pygame.display.init()
-    pygame.font.init()
-    if size is None:
-        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    size = open_display(size)
     app = App(size, args.fullscreen, title="maze: replay")
     app.after_first_frame.append(lambda: start_sound(app, True))
     path = Path(args.log)
@@ -271,15 +266,11 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
     names = tuple(DEMO_NAMES[i % len(DEMO_NAMES)] + ("" if i < len(DEMO_NAMES) else f" {i // 10 + 1}")
                   for i in range(args.players))
     size = parse_window(args.window) if args.window else None
-    import pygame
 
     from maze.ui.app import App
     from maze.ui.scenes.demo import DemoScene
 
-    pygame.display.init()
-    pygame.font.init()
-    if size is None:
-        size = (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    size = open_display(size)
     app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo")
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),

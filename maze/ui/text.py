@@ -84,6 +84,17 @@ def visual_runs(text: str) -> list[tuple[str, bool]]:
     return [(piece, rtl) for run, rtl in ordered for piece in (_by_script(run) if rtl else [run])]
 
 
+def side_by_side(images: list[pygame.Surface]) -> pygame.Surface:
+    """Images laid left to right on one transparent surface."""
+    out = pygame.Surface((max(1, sum(i.get_width() for i in images)),
+                          max(i.get_height() for i in images)), pygame.SRCALPHA)
+    x = 0
+    for image in images:
+        out.blit(image, (x, 0))
+        x += image.get_width()
+    return out
+
+
 class TextCache:
     def __init__(self, limit: int = 512) -> None:
         self._fonts: dict[tuple[int, bool, str], pygame.font.Font] = {}
@@ -177,13 +188,7 @@ class TextCache:
                 kept.append(image)
                 used += image.get_width()
             images = kept + [ellipsis]
-        out = pygame.Surface((max(1, sum(i.get_width() for i in images)),
-                              max(i.get_height() for i in images)), pygame.SRCALPHA)
-        x = 0
-        for image in images:
-            out.blit(image, (x, 0))
-            x += image.get_width()
-        return out
+        return side_by_side(images)
 
     def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:
         runs = visual_runs(text)
@@ -191,13 +196,7 @@ class TextCache:
             return self.font(height, bold).render(text, True, color)
         images = [self.font(height, bold, _script(run) if rtl else "").render(run, True, color)
                   for run, rtl in runs]
-        out = pygame.Surface((sum(i.get_width() for i in images),
-                              max(i.get_height() for i in images)), pygame.SRCALPHA)
-        x = 0
-        for image in images:
-            out.blit(image, (x, 0))
-            x += image.get_width()
-        return out
+        return side_by_side(images)
 
     def fitting_height(self, text: str, height: int, bold: bool, max_width: int,
                        smallest: int = 10) -> int:
