@@ -279,3 +279,26 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
     d.wait(2.5)                                    # the board retries, and the lines go out
     assert d.board.log.backlog == 0
     assert [e.seq for e in read_log(d.log.path).events] == [e.seq for e in d.board.session.events]
+
+
+HOSTILE_NAMES = ("a/b", "..", "back\\slash", "nul\x00byte", "bell\x07tab\t", "x" * 300,
+                 "🙂 Joy", "שלום", "مرحبا", "<script>alert(1)</script>")
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1920, 1080)])
+def test_hostile_names_play_and_show_on_the_board(tmp_path, size):
+    setup = make_setup(make_level(), HOSTILE_NAMES)
+    setup = type(setup)(**{**{n: getattr(setup, n) for n in setup.FIELDS},
+                          "team": "../<b>team</b>\x00" + "y" * 300})
+    d = Driver(tmp_path, setup, size=size)
+    assert d.log.path.parent == tmp_path and "/" not in d.log.path.name
+    for _ in range(len(HOSTILE_NAMES)):             # every name takes a turn at the board
+        d.press("ctrl+n")
+        d.app.draw(force=True)
+    d.press("Up")
+    d.app.draw(force=True)
+    assert read_log(d.log.path).setup.roster == HOSTILE_NAMES   # kept intact in the log
+    d.press("ctrl+q", "Return")
+    for page in range(3):                           # and on every debrief page
+        d.app.draw(force=True)
+        d.app.step(key("Right")[:1])
