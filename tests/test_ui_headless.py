@@ -299,6 +299,6 @@ def test_hostile_names_play_and_show_on_the_board(tmp_path, size):
     d.app.draw(force=True)
     assert read_log(d.log.path).setup.roster == HOSTILE_NAMES   # kept intact in the log
     d.press("ctrl+q", "Return")
-    for page in range(3):                           # and on every debrief page
+    for _ in range(3):                              # and on every debrief page
         d.app.draw(force=True)
         d.app.step(key("Right")[:1])
