@@ -302,3 +302,30 @@ def test_hostile_names_play_and_show_on_the_board(tmp_path, size):
     for _ in range(3):                              # and on every debrief page
         d.app.draw(force=True)
         d.app.step(key("Right")[:1])
+
+
+def test_time_warnings_at_two_minutes_and_thirty_seconds_seen_and_heard(tmp_path):
+    played: list[str] = []
+
+    class Recorder:
+        available, muted, notice = True, False, None
+
+        def play(self, name: str) -> None:
+            played.append(name)
+
+    d = Driver(tmp_path, make_setup(make_level(rules={"time_limit": 150}), ("Ana", "Ben")))
+    d.app.sound = Recorder()
+    d.press("Left", "Up")                     # B1 at t=2: the 150 s clock starts
+    assert d.app.wake_in() <= 30.0            # the loop wakes for the 2-minute warning
+    d.wait(29.5)
+    assert "warning" not in played
+    d.wait(1.0)                               # 2:00 left
+    assert played.count("warning") == 1 and d.board.announcement.text == "2 minutes left"
+    assert d.board.border_color == theme.WARNING
+    d.app.draw(force=True)
+    assert tuple(d.app.screen.get_at((1, 1)))[:3] == theme.WARNING   # seen, in orange
+    d.wait(90.0)                              # 0:30 left
+    assert played.count("warning") == 2 and d.board.announcement.text == "30 seconds left"
+    d.wait(10.0)
+    assert played.count("warning") == 2       # each warning sounds once
+    assert "beep" not in played               # a tone distinct from the beep

@@ -35,6 +35,7 @@ from maze.ui.layout import Layout, compute
 # MAZE_REPORT_EVENTS=1 prints each event's number once it is in the log (the kill test reads it).
 _REPORT_EVENTS = bool(os.environ.get("MAZE_REPORT_EVENTS"))
 FLASH_SECONDS = 0.8
+TIME_WARNINGS = (120, 30)          # seconds left
 ANNOUNCE_SECONDS = 3.0
 CUE_SECONDS = 1.6
 NOTICE_SECONDS = 3.5
@@ -77,6 +78,8 @@ class BoardScene(Scene):
         self._static: pygame.Surface | None = None
         self._log_retry_at: float | None = None
         self._live = LiveScore(setup)
+        self._warned: set[int] = set()
+        self.border_color = theme.BEEP
         self._shown: tuple[dict[str, Any], dict[str, Any]] | None = None
         if app.sound.notice:
             self._notify(app.sound.notice, theme.WARNING)
@@ -117,6 +120,7 @@ class BoardScene(Scene):
         from maze.core.board import parse_square
         self.flashes[parse_square(name)] = now + FLASH_SECONDS
         self.border_until = now + FLASH_SECONDS
+        self.border_color = theme.BEEP
 
     def _announce_phase(self, phase: Phase, cause: str, now: float) -> None:
         if cause == "path_changed" or (cause == "path_found"
@@ -272,9 +276,29 @@ class BoardScene(Scene):
                 pass
 
     # ------------------------------------------------------------------ time
+    def _time_warnings(self, now: float) -> None:
+        """At 2 minutes and at 30 seconds left: a tone distinct from the beep, a banner, and
+        the border in orange, so the room sees and hears it. Each sounds once."""
+        state = self.session.state
+        if state.ended or state.clock_started_at is None or state.paused:
+            return
+        left = self.session.time_left()
+        due = [w for w in TIME_WARNINGS if left <= w and w not in self._warned]
+        if not due:
+            return
+        self._warned.update(due)
+        seconds = min(due)
+        text = f"{seconds // 60} minutes left" if seconds >= 60 else f"{seconds} seconds left"
+        self.app.sound.play("warning")
+        self.announcement = Timed(text, now + ANNOUNCE_SECONDS, theme.WARNING)
+        self.border_until = now + FLASH_SECONDS
+        self.border_color = theme.WARNING
+        self.dirty = True
+
     def update(self) -> Transition | None:
         self.session.tick()
         now = self.app.clock()
+        self._time_warnings(now)
         if self._log_retry_at is not None and now >= self._log_retry_at:
             self._log_retry_at = None if self.log.flush() else now + LOG_RETRY_SECONDS
             self.dirty = True
@@ -319,6 +343,9 @@ class BoardScene(Scene):
             left = self.session.planning_left()
             left = self.session.time_left() if left is None else left
             times.append((left % 1.0) + 0.001)
+            for warning in TIME_WARNINGS:      # wake exactly when a warning falls due
+                if warning not in self._warned and left > warning:
+                    times.append(left - warning)
         for until in [*self.flashes.values(), self.border_until,
                       *(t.until for t in (self.announcement, self.cue, self.notice) if t)]:
             if until:

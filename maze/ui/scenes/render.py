@@ -123,7 +123,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         w, h = layout.width, layout.height
         for edge in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
-            surface.fill(theme.BEEP, edge)
+            surface.fill(getattr(scene, "border_color", theme.BEEP), edge)
     area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
@@ -256,7 +256,8 @@ def board_content(scene: BoardScene) -> dict[str, Any]:
         entry = scene.cursor
     return {
         "token": state.position, "entry": entry, "flashes": frozenset(scene.flashes),
-        "border": bool(scene.border_until), "paused": state.paused,
+        "border": (bool(scene.border_until), getattr(scene, "border_color", theme.BEEP)),
+        "paused": state.paused,
         "banner": scene.announcement.text if scene.announcement else None,
         "log": str(scene.log.error) if scene.log.error is not None else None,
         "marks": frozenset((sq, k.beeped) for sq, k in state.knowledge.items())
@@ -288,7 +289,7 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
         square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
-    if board_a["border"] != board_b["border"]:
+    if board_a["border"] != board_b["border"]:      # shown, hidden, or another colour
         thick = max(6, round(0.015 * min(layout.width, layout.height)))
         w, h = layout.width, layout.height
         rects += [pygame.Rect(0, 0, w, thick), pygame.Rect(0, h - thick, w, thick),
