@@ -140,6 +140,9 @@ def _cmd_score(args: argparse.Namespace) -> int:
     read = read_log(args.log)
     for warning in read.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    if args.anonymize:
+        from maze.analysis.anonymize import Pseudonyms
+        read.setup, read.events = Pseudonyms().session(read.setup, read.events)
     try:
         figures = score(read.setup, read.events)
     except DataError:
@@ -160,7 +163,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     csv_path = Path(args.csv) if args.csv else None
     try:
         count, skipped = write_report(args.logs, output, csv_path, args.summary_only,
-                                      warn=lambda w: print(f"warning: {w}", file=sys.stderr))
+                                      warn=lambda w: print(f"warning: {w}", file=sys.stderr),
+                                      anonymize=args.anonymize)
     except OSError as exc:
         raise UsageError(f"{exc.filename or 'output'}: cannot be written "
                          f"({exc.strerror or exc})") from None
@@ -222,6 +226,8 @@ def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("--csv", default=None, metavar="FILE", help="one row per step")
     report.add_argument("--summary-only", action="store_true",
                         help="only the summary table, no per-session sections")
+    report.add_argument("--anonymize", action="store_true",
+                        help="names replaced by Team A, Player 1...; no file paths shown")
     report.set_defaults(run=_cmd_report)
 
 
@@ -257,6 +263,8 @@ def _args_edit(edit: argparse.ArgumentParser) -> None:
 def _args_score(score: argparse.ArgumentParser) -> None:
     score.add_argument("log", metavar="LOG")
     score.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    score.add_argument("--anonymize", action="store_true",
+                       help="names replaced by Team A, Player 1...")
     score.set_defaults(run=_cmd_score)
 
 

@@ -215,8 +215,12 @@ def csv_rows(read: Any) -> Iterator[tuple[Any, ...]]:
 
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                  csv_path: Path | None = None, summary_only: bool = False,
-                 warn: Any = None) -> tuple[int, list[tuple[str, str]]]:
-    """Write the report (and CSV); returns how many sessions it holds and what was skipped."""
+                 warn: Any = None, anonymize: bool = False) -> tuple[int, list[tuple[str, str]]]:
+    """Write the report (and CSV); returns how many sessions it holds and what was skipped.
+    With ``anonymize``, names become pseudonyms and no file path (which holds the team's
+    name) is written."""
+    from maze.analysis.anonymize import Pseudonyms
+    pseudonyms = Pseudonyms() if anonymize else None
     rows: list[Row] = []
     skipped: list[tuple[str, str]] = []
     seen: dict[str, Path] = {}
@@ -232,10 +236,16 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             try:
                 read = read_log(path)
             except DataError as exc:
-                skipped.append((str(path), exc.problems[0].split(": ", 1)[-1]))
+                shown = "a log" if anonymize else str(path)
+                skipped.append((shown, exc.problems[0].split(": ", 1)[-1]))
                 continue
+            if pseudonyms is not None:
+                read.setup, read.events = pseudonyms.session(read.setup, read.events)
+                read.warnings = [w.replace(str(path), "a log") for w in read.warnings]
+                read.path = "a log"
             if read.setup.session_id in seen:      # a file given twice, or a copy of a log
-                skipped.append((str(path), f"the same session as {seen[read.setup.session_id]}"))
+                skipped.append(("a log" if anonymize else str(path),
+                                f"the same session as {'another log' if anonymize else seen[read.setup.session_id]}"))
                 continue
             seen[read.setup.session_id] = path
             if warn:
@@ -246,7 +256,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}") \
                     if not summary_only and output is not None else ""
             except UNUSABLE as exc:
-                skipped.append((str(path), unusable(str(path), exc).problems[0].split(": ", 1)[1]))
+                skipped.append(("a log" if anonymize else str(path),
+                                unusable(str(path), exc).problems[0].split(": ", 1)[1]))
                 del seen[read.setup.session_id]
                 continue
             anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
