@@ -26,7 +26,7 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay", "demo")
+COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay", "demo", "card")
 DEFAULT_LEVEL = "classic"
 
 
@@ -178,6 +178,26 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_card(args: argparse.Namespace) -> int:
+    from maze.analysis.card import card_html
+
+    level = load_level(find_level(args.level))
+    out = Path(args.output) if args.output else Path(f"{Path(find_level(args.level)).stem}-card.html")
+    try:
+        out.write_text(card_html(level), encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    print(f"{out}: the answer card for \"{level.name}\"")
+    return 0
+
+
+def _args_card(card: argparse.ArgumentParser) -> None:
+    card.add_argument("level", metavar="LEVEL")
+    card.add_argument("-o", "--output", default=None, metavar="FILE",
+                      help="the HTML card (default LEVEL-card.html)")
+    card.set_defaults(run=_cmd_card)
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     from maze.ui.launch import launch_demo
     return launch_demo(args)
@@ -299,6 +319,7 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
     ("check", "validate level files; exit 1 if any is invalid", _args_check),
     ("levels", "list the built-in and user levels", _args_levels),
     ("new-level", "generate a level from a seed", _args_new_level),
+    ("card", "a printable answer card of a level's path (for the facilitator)", _args_card),
 )
 
 

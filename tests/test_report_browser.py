@@ -74,3 +74,19 @@ def test_the_report_in_chromium(browser, logs, tmp_path):  # noqa: F811
         pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
         assert pages >= sessions + 1          # the summary, then each session from a new page
         (ARTIFACTS / f"report-{paper}.pdf").write_bytes(pdf)
+
+
+def test_the_answer_card_prints_on_one_page(browser, tmp_path):
+    card = tmp_path / "card.html"
+    assert main(["card", "curveball", "-o", str(card)]) == 0
+    browser.get(card.as_uri())
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+    assert browser.execute_script("return document.querySelectorAll('svg').length") == 2
+    from selenium.webdriver.common.print_page_options import PrintOptions
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    options.orientation = "landscape"
+    pdf = base64.b64decode(browser.print_page(options))
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "answer-card-a4.pdf").write_bytes(pdf)
