@@ -37,7 +37,8 @@ class Entry:
     ranks: tuple[int | None, int | None, int | None]
 
 
-def _rank(values: list[float | None]) -> list[int | None]:
+def rank_values(values: list[float | None]) -> list[int | None]:
+    """Each value's rank, 1 for the best (highest); equal values share a rank; None stays."""
     ordered = sorted({v for v in values if v is not None}, reverse=True)
     return [None if v is None else ordered.index(v) + 1 for v in values]
 
@@ -58,7 +59,7 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Ent
             continue
         rows.append((read.setup, score(read.setup, read.events)))
     values = [[f[block][key] for block, key in HEADLINES] for _, f in rows]
-    ranks = [_rank([v[i] for v in values]) for i in range(3)]
+    ranks = [rank_values([v[i] for v in values]) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):
         out.append(Entry(s.team, s.started_at, s.session_id, f["outcome"],

@@ -18,7 +18,7 @@ from typing import IO, Any
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import level_identity
+from maze.analysis.leaderboard import level_identity, rank_values
 from maze.analysis.scores import score
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num
@@ -165,11 +165,6 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str) -> str:
     return "".join(parts)
 
 
-def _ranks(values: list[float | None]) -> list[int | None]:
-    ordered = sorted({v for v in values if v is not None}, reverse=True)
-    return [None if v is None else ordered.index(v) + 1 for v in values]
-
-
 def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
     e = escape
     out = ["<h2>Summary</h2>"]
@@ -178,7 +173,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
         levels.setdefault(row.level_key, []).append(row)
     for group in levels.values():
         first = group[0]
-        ranks = [_ranks([r.scores[i] for r in group]) for i in range(3)]
+        ranks = [rank_values([r.scores[i] for r in group]) for i in range(3)]
         out.append(f"<h3>{e(first.level)} <span class=\"note\">({e(first.level_summary)})</span></h3>")
         out.append("<table><thead><tr><th>Team</th><th>Date</th><th>Outcome</th>"
                    "<th>Learning<br><span class=note>discoveries/min</span></th>"

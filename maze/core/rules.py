@@ -14,9 +14,6 @@ Retreat = Literal["auto", "manual"]
 Execution = Literal["everyone", "remaining"]
 Currency = Literal["seconds", "points"]
 
-PENALTY_TYPES = ("talking", "pointing", "two_on_board", "marking")
-
-
 class Rules(Record):
     cols: int = 6
     rows: int = 9

@@ -45,9 +45,6 @@ class TurnOrder:
         self.index = i
         return self.current
 
-    def move_to(self, player: str) -> None:
-        self.index = self.roster.index(player)
-
     def upcoming(self, count: int, eligible: Callable[[str], bool] = lambda _: True) -> list[str]:
         """The next ``count`` eligible players after the current one, in order (may repeat)."""
         out: list[str] = []

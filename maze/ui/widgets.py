@@ -29,10 +29,15 @@ class Widget:
         raise NotImplementedError
 
 
-def _frame(surface: pygame.Surface, rect: pygame.Rect, focused: bool, unit: int) -> None:
+def draw_frame(surface: pygame.Surface, rect: pygame.Rect, focused: bool, unit: int) -> None:
     pygame.draw.rect(surface, theme.PANEL, rect)
     pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, rect,
                      width=max(2, unit // 14))
+
+
+def scroll_first(first: int, selected: int, room: int) -> int:
+    """The first row to show of a scrolling list so that the selected row is in view."""
+    return min(max(first, selected - room + 1), selected)
 
 
 class TextField(Widget):
@@ -56,7 +61,7 @@ class TextField(Widget):
         return False
 
     def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
-        _frame(surface, self.rect, focused, unit)
+        draw_frame(surface, self.rect, focused, unit)
         # An empty field keeps its hint, even while the cursor is in it.
         shown = self.value + ("|" if focused else "") if self.value else (
             ("|" if focused else "") + self.hint)
@@ -92,7 +97,7 @@ class Choice(Widget):
         return True
 
     def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
-        _frame(surface, self.rect, focused, unit)
+        draw_frame(surface, self.rect, focused, unit)
         _arrows(surface, self.rect, unit)
         image = text.render(f"{self.label}: {self.options[self.index][1]}", unit, theme.TEXT,
                             max_width=self.rect.width - 3 * unit)

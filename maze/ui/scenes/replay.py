@@ -208,9 +208,6 @@ class ReplayScene(Scene):
         return None
 
     # ------------------------------------------------------------------ drawing
-    def live_figures(self) -> dict[str, Any]:
-        return self._live.update(self.events[: self.index]).figures(self.session.t)
-
     def live_board(self) -> dict[str, Any]:
         return self._live.update(self.events[: self.index]).board(self.session.t)
 

@@ -31,6 +31,8 @@ from maze.ui.widgets import (
     Widget,
     draw_arrow_up,
     draw_cross,
+    draw_frame,
+    scroll_first,
 )
 
 MAX_PLAYERS = 30
@@ -108,12 +110,10 @@ class Roster(Widget):
         return False
 
     def draw(self, surface: pygame.Surface, text: Any, focused: bool, unit: int) -> None:
-        pygame.draw.rect(surface, theme.PANEL, self.rect)
-        pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, self.rect,
-                         width=max(2, unit // 14))
+        draw_frame(surface, self.rect, focused, unit)
         row_h = round(unit * 1.25)
         room = max(1, self.rect.height // row_h)
-        self.first = min(max(self.first, self.selected - room + 1), self.selected)
+        self.first = scroll_first(self.first, self.selected, room)
         self.rows = []
         if not self.names:
             hint = text.render("No players yet: type a name below, then Enter", round(unit * 0.8),
@@ -166,12 +166,10 @@ class LevelList(Widget):
         return False
 
     def draw(self, surface: pygame.Surface, text: Any, focused: bool, unit: int) -> None:
-        pygame.draw.rect(surface, theme.PANEL, self.rect)
-        pygame.draw.rect(surface, theme.TOKEN if focused else theme.SQUARE_EDGE, self.rect,
-                         width=max(2, unit // 14))
+        draw_frame(surface, self.rect, focused, unit)
         row_h = round(unit * 1.2)
         room = max(1, self.rect.height // row_h)
-        self.first = min(max(self.first, self.selected - room + 1), self.selected)
+        self.first = scroll_first(self.first, self.selected, room)
         self.rows = []
         for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
             entry = self.entries[index]
