@@ -53,7 +53,7 @@ def run(session: Session, clock: FakeClock, script: Iterable[str]) -> None:
     """Play a script. Items: a square ("A1", "A1@2.5" to wait 2.5 s first; default 1 s),
     "exit" (leave by the start edge in a manual retreat), "wait S", or a command name
     ("skip", "pause", "resume", "curveball", "penalty KIND", "end", "end_planning",
-    "memory_aid", "reveal")."""
+    "memory_aid", "reveal", "undo")."""
     for item in script:
         words = item.split()
         if words[0] == "wait":
@@ -61,7 +61,7 @@ def run(session: Session, clock: FakeClock, script: Iterable[str]) -> None:
             session.tick()
             continue
         if words[0] in ("skip", "pause", "resume", "curveball", "end", "end_planning",
-                        "reveal"):
+                        "reveal", "undo"):
             getattr(session, words[0])()
             continue
         if words[0] == "memory_aid":
@@ -100,6 +100,7 @@ def compact(event: Event) -> str:
         "player_skipped": lambda: f"skipped {d['player']}",
         "memory_aid": lambda: f"memory_aid {'on' if d['on'] else 'off'}",
         "muted": lambda: f"muted {d['on']}",
+        "action_undone": lambda: f"undone {d['action']} #{d['undone']}",
     }.get(kind, lambda: kind)()
     return f"{d['t']:g} {body}"
 

@@ -25,7 +25,7 @@ action = st.one_of(
     st.tuples(st.just("move"), st.sampled_from(MOVES), st.integers(0, 3)),
     st.tuples(st.just("wait"), st.floats(0, 4, allow_nan=False)),
     st.tuples(st.sampled_from(["pause", "resume", "skip", "curveball", "memory", "reveal",
-                               "end_planning"])),
+                               "end_planning", "undo"])),
     st.tuples(st.just("penalty"), st.sampled_from(["talking", "pointing"])),
 )
 

@@ -187,10 +187,31 @@ def test_esc_menu_reaches_every_action_by_keys_and_mouse(tmp_path):
     assert isinstance(d.app.top, HelpOverlay) and len(d.app.stack) == 2
     d.press("Escape", "Escape")
     d.app.draw(force=True)
-    d.app.step(click(d.app.top._rows[7].center))       # end the session: asks first
+    d.app.step(click(d.app.top._rows[8].center))       # end the session: asks first
     assert isinstance(d.app.top, ConfirmEnd)
     d.press("Return")
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
+
+
+def test_ctrl_z_takes_back_a_penalty_and_a_skip_and_the_results_list_them(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(), ("Ana", "Ben")))
+    d.press("ctrl+z")                                  # nothing yet: a quiet word, no event
+    assert d.board.notice.text == "Nothing to undo" and len(d.logged()) == 2
+    d.press("Left", "Up", "ctrl+1", "ctrl+z")
+    assert d.board.notice.text == "Undone: penalty for talking (+30 s back)"
+    assert d.board.session.time_left() == d.board.session.rules.time_limit - 2
+    d.press("ctrl+n")
+    assert d.board.session.state.current_player == "Ben"
+    d.press("ctrl+z")                                  # Ana is back where she stood
+    assert d.board.notice.text == "Undone: skip. Ana's turn again"
+    assert d.board.session.state.position == parse_square("B1")
+    logged = [line.split(" ", 1)[1] for line in d.logged()[2:]]
+    assert logged == ["step Ana B1 new_safe", "penalty talking 30 seconds facilitator",
+                      "undone penalty #4", "skipped Ana", "turn Ben", "undone skip #6"]
+    d.press("Up", "e", "Up", "ctrl+q", "Return")      # Ana crosses from B1, then the end
+    figures = d.app.top.figures
+    assert figures["penalties"]["count"] == 0 and figures["players"]["Ana"]["attempts"] == 1
+    assert [u["action"] for u in figures["undone"]] == ["penalty", "skip"]
 
 
 def test_results_say_the_memory_aid_was_on_and_the_path_revealed(tmp_path):

@@ -21,7 +21,7 @@ from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import level_identity, rank_values
 from maze.analysis.scores import score
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import OUTCOMES, minutes, num
+from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import rules_summary
@@ -152,6 +152,9 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str) -> str:
         unit = "s" if pen["currency"] == "seconds" else "points"
         kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen["by_type"].items())
         parts.append(f'<p class="meta">Penalties: {pen["count"]} ({pen["cost"]:g} {unit}): {kinds}.</p>')
+    if figures["undone"]:
+        parts.append('<p class="meta">Undone by the facilitator, not counted: ' + "; ".join(
+            f"<s>{e(undone_text(u))}</s>" for u in figures["undone"]) + ".</p>")
     extras = []
     if figures["memory_aid_used"]:
         extras.append("the memory aid was on")

@@ -10,7 +10,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from maze.core.events import (
+    ActionUndone,
     Crossed,
+    CurveballArmed,
     Event,
     MemoryAidToggled,
     PathChanged,
@@ -158,6 +160,9 @@ class Scorer:
         self.penalty_cost = 0.0
         self.memory_aid = self.setup.rules.memory_aid
         self.memory_aid_used = self.memory_aid
+        self.aid_toggles: dict[int, bool] = {}        # seq -> switched on (undone ones removed)
+        self.actions: dict[int, tuple[Any, ...]] = {}   # the facilitator's actions, by seq
+        self.undone: list[dict[str, Any]] = []
         self.reveals = 0
         self.l_steps = self.l_fail = self.l_disc = self.l_rep = self.l_explore = 0
         self.l_dwell: list[float] = []
@@ -263,7 +268,11 @@ class Scorer:
                         cross_phase == "execution" or self.curveballs):
                     self.r_cross += 1
                     self.r_squares += self.path_length
-            case RetreatDone(player=player) | PlayerSkipped(player=player):
+            case PlayerSkipped(player=player):
+                began = self.on_board.get(player)
+                self._leave(player, event.t)
+                self.actions[event.seq] = ("skip", event.t, player, began)
+            case RetreatDone(player=player):
                 self._leave(player, event.t)
             case TurnStarted():
                 for player in list(self.on_board):
@@ -272,15 +281,50 @@ class Scorer:
                 self.curveballs.append(_Curveball(event.t, self.current_path))
                 self.current_path = frozenset(new_path)
                 self.path_length = len(new_path)
-            case PenaltyRecorded(kind=kind, cost=cost):
+            case PenaltyRecorded(kind=kind, cost=cost, by=by):
                 self.penalties[kind] = self.penalties.get(kind, 0) + 1
                 self.penalty_cost += cost
+                if by == "facilitator":
+                    self.actions[event.seq] = ("penalty", event.t, kind, cost)
             case MemoryAidToggled(on=on):
                 self.memory_aid_used = self.memory_aid_used or bool(on)
+                self.aid_toggles[event.seq] = bool(on)
+                self.actions[event.seq] = ("memory_aid", event.t, bool(on))
+            case CurveballArmed(by="facilitator"):
+                self.actions[event.seq] = ("curveball", event.t)
+            case ActionUndone(undone=seq):
+                self._undo(seq, event.t)
             case PathRevealed():
                 self.reveals += 1
             case SessionEnded(outcome=ended):
                 self.outcome, self.end_t = ended, event.t
+
+    def _undo(self, seq: int, t: float) -> None:
+        """A facilitator's action taken back: the figures become those of a session in which
+        it never happened; the action is listed under ``undone``."""
+        action = self.actions.pop(seq, None)
+        if action is None:
+            return
+        kind, at = action[0], action[1]
+        detail = ""
+        if kind == "penalty":
+            penalty, cost = action[2], action[3]
+            self.penalties[penalty] -= 1
+            if not self.penalties[penalty]:
+                del self.penalties[penalty]
+            self.penalty_cost -= cost
+            detail = penalty
+        elif kind == "memory_aid":
+            del self.aid_toggles[seq]
+            self.memory_aid_used = self.memory_aid or any(self.aid_toggles.values())
+            detail = "on" if action[2] else "off"
+        elif kind == "skip":
+            player, began = action[2], action[3]
+            detail = player
+            if began is not None and player in self.players:
+                self.players[player].seconds_on_board -= at - began
+                self.on_board[player] = began     # the attempt goes on
+        self.undone.append({"action": kind, "detail": detail, "at": at, "undone_at": t})
 
     def _end(self, now: float | None) -> float:
         if self.end_t is not None:
@@ -353,6 +397,7 @@ class Scorer:
             "penalties": {"count": sum(self.penalties.values()), "cost": self.penalty_cost,
                           "currency": self.setup.rules.currency, "by_type": self.penalties},
             "memory_aid_used": self.memory_aid_used, "reveals": self.reveals,
+            "undone": list(self.undone),
             "players": {name: {
                 "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
                 "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,

@@ -24,6 +24,18 @@ def minutes(seconds: float | None) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+UNDONE_LABELS = {"penalty": "penalty for {}", "skip": "skip of {}", "curveball": "curveball",
+                 "memory_aid": "memory aid switched {}"}
+
+
+def undone_text(entry: dict[str, Any]) -> str:
+    """One undone action, as the debrief and the report list it: "penalty for talking at 3:12,
+    undone at 3:20"."""
+    label = UNDONE_LABELS.get(entry["action"], str(entry["action"]))
+    label = label.format(str(entry["detail"]).replace("_", " "))
+    return f"{label} at {minutes(entry['at'])}, undone at {minutes(entry['undone_at'])}"
+
+
 def summary_text(figures: dict[str, Any]) -> str:
     f = figures
     learn, exe, sw = f["learning"], f["execution"], f["switch"]
@@ -52,6 +64,8 @@ def summary_text(figures: dict[str, Any]) -> str:
     unit = " s" if p["currency"] == "seconds" else " points"
     by_type = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p["by_type"].items())
     lines.append(f"Penalties  {p['count']} ({p['cost']:g}{unit})" + (f": {by_type}" if by_type else ""))
+    if f["undone"]:
+        lines.append("Undone (not counted)  " + "; ".join(undone_text(u) for u in f["undone"]))
     if f["memory_aid_used"]:
         lines.append("The memory aid was on.")
     if f["reveals"]:

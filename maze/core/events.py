@@ -189,6 +189,18 @@ class PlayerSkipped(Event):
     TYPE: ClassVar[str] = "player_skipped"
 
 
+class ActionUndone(Event):
+    undone: int        # the seq of the facilitator's event that no longer counts
+    action: str        # penalty, skip, curveball or memory_aid
+    TYPE: ClassVar[str] = "action_undone"
+
+
+class SessionResumed(Event):
+    resumed_at: str    # wall-clock time of the resumption, ISO 8601 with offset
+    gap: float | None  # seconds between the log's last write and the resumption (None: unknown)
+    TYPE: ClassVar[str] = "session_resumed"
+
+
 class SessionEnded(Event):
     outcome: str       # completed, time_up, ended_by_facilitator, budget_spent
     TYPE: ClassVar[str] = "session_ended"

@@ -14,6 +14,7 @@ from typing import Any
 
 from maze.core.board import Square
 from maze.core.events import (
+    ActionUndone,
     BeepSounded,
     Crossed,
     CurveballArmed,
@@ -31,6 +32,7 @@ from maze.core.events import (
     RetreatStarted,
     RetreatStepped,
     SessionEnded,
+    SessionResumed,
     SoundMuted,
     StepTaken,
     TurnStarted,
@@ -105,6 +107,40 @@ class Session:
         self._paused_total = 0.0
         self._paused_at: float | None = None
         self._batch: list[Event] = []
+        # The generator's state before each pending curveball drew its path: undoing the
+        # curveball puts it back, so later curveballs draw as if it had never happened.
+        self._rng_before: dict[int, Any] = {}
+
+    @classmethod
+    def resumed(cls, setup: SessionSetup, events: Iterable[Event], clock: Clock,
+                rng: random.Random, sink: Sink | None = None, *, resumed_at: str = "",
+                gap: float | None = None) -> Session:
+        """Carry on an interrupted session: its state is its events replayed, its clock goes on
+        from the last logged moment, and a ``session_resumed`` event records the gap. ``rng``
+        is wound on past the curveball paths already drawn, so later ones are the same as had
+        the session never stopped."""
+        session = cls(setup, clock, rng, sink)
+        state = session.state
+        for event in events:
+            if isinstance(event, CurveballArmed) and event.source == "generated":
+                before = rng.getstate()
+                derive_path(state.board, state.path, rng)
+                session._rng_before[event.seq] = before
+            elif isinstance(event, ActionUndone) and event.undone in session._rng_before:
+                rng.setstate(session._rng_before.pop(event.undone))
+            state.apply(event)
+            session.events.append(event)
+        if not session.events:
+            raise ActionRefused("nothing to resume: the session never started")
+        if state.ended:
+            raise ActionRefused("the session has ended: nothing to resume")
+        session._origin = clock() - state.t
+        if state.paused:
+            session._paused_at = clock()
+        session._emit(SessionResumed, state.t, resumed_at=resumed_at,
+                      gap=None if gap is None else round(max(0.0, gap), 3))
+        session._batch = []
+        return session
 
     # ----------------------------------------------------------------- clock and emission
     @property
@@ -373,11 +409,14 @@ class Session:
             raise ActionRefused("Curveball refused: no path found yet")
         if s.armed_path is not None:
             raise ActionRefused("Curveball already waiting")
+        before = self._rng.getstate()
         found = self._next_curveball_path()
         if found is None:
             raise ActionRefused("Curveball refused: no other path")
-        self._emit(CurveballArmed, now, by="facilitator", path=path_names(found[0]),
-                   source=found[1])
+        armed = self._emit(CurveballArmed, now, by="facilitator", path=path_names(found[0]),
+                           source=found[1])
+        if found[1] == "generated":
+            self._rng_before[armed.seq] = before
         if s.position is None and s.steps_this_turn == 0:
             self._change_path(now)  # nobody has stepped this turn: nothing under their feet
         return self._done()
@@ -391,6 +430,19 @@ class Session:
         now = self._command()
         self._emit(PlayerSkipped, now, player=self.state.current_player)
         self._end_turn(now)
+        return self._done()
+
+    def undo(self) -> list[Event]:
+        """Take back the facilitator's last action that can still be taken back (a penalty, a
+        skip before the next move, a curveball not yet in effect, a memory-aid toggle) with a
+        compensating event; the log keeps both."""
+        now = self._command()
+        if not self.state.undoable:
+            raise ActionRefused("Nothing to undo")
+        entry = self.state.undoable[-1]
+        self._emit(ActionUndone, now, undone=entry.seq, action=entry.action)
+        if entry.seq in self._rng_before:
+            self._rng.setstate(self._rng_before.pop(entry.seq))
         return self._done()
 
     def toggle_memory_aid(self) -> list[Event]:

@@ -7,9 +7,11 @@ replay applies the events of a log, so both arrive at the same state.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from maze.core.board import Board, Square, parse_square
 from maze.core.events import (
+    ActionUndone,
     BeepSounded,
     Crossed,
     CurveballArmed,
@@ -59,6 +61,14 @@ class Knowledge(Record):
     epoch: int       # how many path changes had happened when it was learned
 
 
+class Undoable(Record):
+    """A facilitator's action that Ctrl+Z can still take back, and what taking it back restores."""
+
+    seq: int
+    action: str        # penalty, skip, curveball, memory_aid
+    restore: tuple[Any, ...] = ()
+
+
 class SessionState(Record, frozen=False):
     roster: tuple[str, ...]
     rules: Rules
@@ -99,6 +109,7 @@ class SessionState(Record, frozen=False):
     beeps: int = 0
     crossings: int = 0
     retreat_errors: int = 0
+    undoable: list[Undoable] = field(default_factory=list)   # newest last
 
     @property
     def ended(self) -> bool:
@@ -164,6 +175,7 @@ class SessionState(Record, frozen=False):
                 self.turn_anchor_t = event.t
                 self.steps_this_turn = 0
             case StepTaken(square=name, class_=cls):
+                self._moved()
                 square = parse_square(name)
                 if self.clock_started_at is None:
                     self.clock_started_at = event.t
@@ -180,6 +192,7 @@ class SessionState(Record, frozen=False):
                 self.retreat = walk_back + [None]
                 self.retreat_last_t = event.t
             case RetreatStepped(square=name):
+                self._moved()
                 assert self.retreat is not None
                 self.retreat.pop(0)
                 self.position = None if name is None else parse_square(name)
@@ -201,12 +214,16 @@ class SessionState(Record, frozen=False):
             case Resumed():
                 self.paused = False
             case CurveballArmed(path=names, by=by):
+                if by == "facilitator":
+                    self.undoable.append(Undoable(event.seq, "curveball"))
                 self.armed_path = parse_path(names)
                 self.armed_by = by
                 self.armed_source = event.source
                 if by == "schedule":
                     self.scheduled_fired = True
             case PathChanged(path=names):
+                self._moved()   # whatever was skipped stays skipped once the path has changed
+                self.undoable = [u for u in self.undoable if u.action != "curveball"]
                 self.path = parse_path(names)
                 self.path_epoch += 1
                 self.armed_path = self.armed_source = self.armed_by = None
@@ -215,19 +232,61 @@ class SessionState(Record, frozen=False):
             case PathRevealed():
                 self.reveals += 1
             case MemoryAidToggled(on=on):
+                self.undoable.append(Undoable(event.seq, "memory_aid", (self.memory_aid,)))
                 self.memory_aid = bool(on)
-            case PenaltyRecorded(cost=cost, currency=currency):
+            case PenaltyRecorded(cost=cost, currency=currency, by=by):
+                if by == "facilitator":
+                    self.undoable.append(Undoable(event.seq, "penalty", (cost, currency)))
                 if currency == "points":
                     self.points_spent += cost
                 else:
                     self.penalty_seconds += cost
             case PlayerSkipped(player=player):
+                self.undoable.append(Undoable(event.seq, "skip", (
+                    player, self.turn, self.position, tuple(self.trail),
+                    None if self.retreat is None else tuple(self.retreat), self.retreat_last_t,
+                    self.turn_anchor_t, self.steps_this_turn, player in self.excused,
+                    player in self.owes)))
                 self._leave_board()
                 if self.phase is Phase.EXECUTION:
                     self.excused.add(player)
                     self.owes.discard(player)
+            case ActionUndone(undone=seq):
+                for i, entry in enumerate(self.undoable):
+                    if entry.seq == seq:
+                        del self.undoable[i]
+                        self._undo(entry)
+                        break          # an undo of nothing undoable changes nothing
             case SessionEnded(outcome=outcome):
                 self.outcome = outcome
+                self.undoable = []
+
+    def _moved(self) -> None:
+        """Someone moved: a skip can no longer be taken back (the turn has been played)."""
+        if self.undoable:
+            self.undoable = [u for u in self.undoable if u.action != "skip"]
+
+    def _undo(self, entry: Undoable) -> None:
+        """Put back what the action changed, as if it had never happened."""
+        if entry.action == "penalty":
+            cost, currency = entry.restore
+            if currency == "points":
+                self.points_spent -= cost
+            else:
+                self.penalty_seconds -= cost
+        elif entry.action == "memory_aid":
+            self.memory_aid = entry.restore[0]
+        elif entry.action == "curveball":
+            self.armed_path = self.armed_source = self.armed_by = None
+        elif entry.action == "skip":
+            (player, self.turn, self.position, trail, retreat, self.retreat_last_t,
+             self.turn_anchor_t, self.steps_this_turn, was_excused, was_owing) = entry.restore
+            self.trail = list(trail)
+            self.retreat = None if retreat is None else list(retreat)
+            if not was_excused:
+                self.excused.discard(player)
+            if was_owing:
+                self.owes.add(player)
 
     def _leave_board(self) -> None:
         self.position = None

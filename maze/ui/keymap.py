@@ -24,6 +24,7 @@ class Action(Enum):
     PENALTY_MARKING = auto()
     SKIP = auto()
     MEMORY_AID = auto()
+    UNDO = auto()
     MUTE = auto()
     FULLSCREEN = auto()
     END_SESSION = auto()
@@ -58,7 +59,7 @@ CTRL_KEYS: dict[int, Action] = {
     pygame.K_2: Action.PENALTY_POINTING, pygame.K_3: Action.PENALTY_TWO_ON_BOARD,
     pygame.K_4: Action.PENALTY_MARKING, pygame.K_n: Action.SKIP,
     pygame.K_a: Action.MEMORY_AID, pygame.K_m: Action.MUTE, pygame.K_f: Action.FULLSCREEN,
-    pygame.K_q: Action.END_SESSION,
+    pygame.K_q: Action.END_SESSION, pygame.K_z: Action.UNDO,
 }
 
 PLAIN_KEYS: dict[int, Action] = {

@@ -253,6 +253,9 @@ class BoardScene(Scene):
                     player = session.state.current_player
                     session.skip()
                     self._notify(f"Skipped {player}")
+                case Action.UNDO:
+                    session.undo()
+                    self._notify(self._undone_text(), theme.TEXT)
                 case Action.MEMORY_AID:
                     session.toggle_memory_aid()
                     self._notify("Memory aid " + ("on" if session.state.memory_aid else "off"))
@@ -267,6 +270,22 @@ class BoardScene(Scene):
             self._notify(str(exc), theme.TEXT_DIM)
         self.dirty = True
         return None
+
+    def _undone_text(self) -> str:
+        """What Ctrl+Z just took back, in the facilitator's words."""
+        from maze.core.events import ActionUndone, PenaltyRecorded, PlayerSkipped
+        events = self.session.events
+        undo = next(e for e in reversed(events) if isinstance(e, ActionUndone))
+        target = next((e for e in reversed(events) if e.seq == undo.undone), None)
+        match target:
+            case PenaltyRecorded(kind=kind, cost=cost):
+                unit = " s" if target.currency == "seconds" else " points"
+                return f"Undone: penalty for {kind.replace('_', ' ')} (+{cost:g}{unit} back)"
+            case PlayerSkipped():
+                return f"Undone: skip. {self.session.state.current_player}'s turn again"
+        if undo.action == "curveball":
+            return "Undone: the curveball (the path stays as it is)"
+        return "Undone: memory aid " + ("on" if self.session.state.memory_aid else "off") + " again"
 
     def end_session(self) -> None:
         if not self.session.state.ended:

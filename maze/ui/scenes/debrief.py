@@ -15,7 +15,7 @@ import pygame
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import leaderboard
 from maze.analysis.scores import score
-from maze.analysis.text import minutes, num
+from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
 from maze.core.session import SessionSetup
 from maze.ui import theme
@@ -266,3 +266,8 @@ class DebriefScene(Scene):
         else:
             message = "No penalties."
         surface.blit(text.render(message, size, theme.WARNING, max_width=w - 2 * x), (x, y))
+        if self.figures["undone"]:
+            y += round(size * 1.3)
+            undone = "Undone, not counted: " + "; ".join(undone_text(u)
+                                                         for u in self.figures["undone"])
+            surface.blit(text.render(undone, size, theme.TEXT_DIM, max_width=w - 2 * x), (x, y))
