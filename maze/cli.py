@@ -26,7 +26,8 @@ from maze.storage.levels import (
 )
 
 MAX_PLAYERS = 30
-COMMANDS = ("play", "check", "levels", "new-level", "score", "edit", "report", "replay", "demo", "card")
+COMMANDS = ("play", "resume", "check", "levels", "new-level", "score", "edit", "report", "replay",
+            "demo", "card")
 DEFAULT_LEVEL = "classic"
 
 
@@ -239,6 +240,20 @@ def _args_play(play: argparse.ArgumentParser) -> None:
     play.set_defaults(run=_cmd_play)
 
 
+def _args_resume(resume: argparse.ArgumentParser) -> None:
+    resume.add_argument("resume", metavar="LOG", help="the session log of the interrupted session")
+    mode = resume.add_mutually_exclusive_group()
+    mode.add_argument("--fullscreen", action="store_true")
+    mode.add_argument("--window", metavar="WxH", default=None)
+    resume.add_argument("--no-sound", action="store_true")
+    resume.add_argument("--log-dir", default=None,
+                        help="where the next teams' logs go (default: the log's own folder)")
+    # What `maze play` reads that a resumed session takes from its log instead.
+    resume.set_defaults(run=_cmd_play, level=None, players=None, team=None, preset=None,
+                        memory_aid=False, retreat=None, time_limit=None, planning=None,
+                        seed=None)
+
+
 def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("logs", nargs="+", metavar="LOG_OR_DIR")
     report.add_argument("-o", "--output", default=None, metavar="FILE",
@@ -311,6 +326,7 @@ def _args_new_level(new: argparse.ArgumentParser) -> None:
 
 SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
     ("play", "play a session (the default command)", _args_play),
+    ("resume", "carry on an interrupted session from its log", _args_resume),
     ("report", "an HTML report (and CSV) of session logs", _args_report),
     ("demo", "a simulated team plays on screen (to show the rules)", _args_demo),
     ("replay", "play a session back from its log, or open its debrief", _args_replay),

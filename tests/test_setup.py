@@ -188,3 +188,41 @@ def test_next_team_after_a_session_started_with_players(env):
     key(app, pygame.K_RETURN)
     key(app, pygame.K_n)
     assert isinstance(app.top, SetupScene) and app.top.levels.entry.key == "quick-demo"
+
+
+def test_an_interrupted_session_is_resumed_from_the_setup_screen(env):
+    from maze.ui.scenes.resume import ResumeScene
+
+    app = open_app(env, "--players", "Ana,Ben")           # a session starts...
+    board = app.top
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0, unicode="", scancode=0)])
+    path = board.log.path
+    board.closing()                                       # ...and the window is closed
+    pygame.quit()
+    pygame.display.init()
+    pygame.font.init()
+    app = open_app(env)
+    scene = app.top
+    assert isinstance(scene, SetupScene) and scene.resume_button in scene.widgets
+    app.draw(force=True)
+    app.step(click(scene.resume_button.rect.center))
+    listing = app.top
+    assert isinstance(listing, ResumeScene) and [e.path for e in listing.entries] == [path]
+    key(app, pygame.K_ESCAPE)                             # back, and in again by keys
+    assert app.top is scene
+    tab_to(app, scene.resume_button)
+    key(app, pygame.K_RETURN)
+    assert isinstance(app.top, ResumeScene)
+    key(app, pygame.K_RETURN)
+    resumed = app.top
+    assert isinstance(resumed, BoardScene) and resumed.log.path == path
+    assert resumed.session.state.position is not None     # Ana still stands on her square
+    assert resumed.announcement is not None and resumed.announcement.text.startswith("Resumed")
+    resumed.closing()
+    kinds = [e.TYPE for e in read_log(path).events]
+    assert kinds == ["phase_changed", "turn_started", "step", "session_resumed"]
+
+
+def test_no_resume_button_without_interrupted_sessions(env):
+    app = open_app(env)
+    assert app.top.resume_button not in app.top.widgets

@@ -1,10 +1,11 @@
 """The session log: JSON Lines, appended as events happen, never rewritten (docs/formats.md).
 
-The file is created exclusively (an existing file is never opened for writing) and written
-with ``os.write`` on an ``O_APPEND`` descriptor, so each line reaches the operating system the
-moment it is written; ``fsync`` follows at the end of each turn, at phase changes and at the
-end. If a write fails (a full disk), the lines wait in memory and are written, starting on a
-fresh line, as soon as a write succeeds again.
+The file is created exclusively and written with ``os.write`` on an ``O_APPEND`` descriptor,
+so each line reaches the operating system the moment it is written; ``fsync`` follows at the
+end of each turn, at phase changes and at the end. An existing file is opened for writing only
+to resume its interrupted session, to append, never to truncate. If a write fails (a full
+disk), the lines wait in memory and are written, starting on a fresh line, as soon as a write
+succeeds again.
 """
 
 from __future__ import annotations
@@ -101,21 +102,57 @@ def header(setup: SessionSetup) -> dict[str, Any]:
 Writer = Callable[[int, bytes], int]
 
 
+class LogInUse(OSError):
+    """Another maze window is writing this session's log right now."""
+
+
+def _lock(fd: int, path: Path) -> None:
+    """Hold the log for as long as the session is open, so that two windows never write one
+    session (a second `maze resume` of a live session is refused). Where the system has no
+    advisory locks, nothing is held."""
+    try:
+        import fcntl
+    except ImportError:          # Windows: no fcntl
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise LogInUse(f"{path}: the session is open in another maze window") from None
+    except OSError:
+        pass                     # a filesystem without locks: carry on without one
+
+
 class SessionLog:
     """Appends one session's events to its own file."""
 
-    def __init__(self, folder: Path, setup: SessionSetup, write: Writer = os.write,
-                 fsync: Callable[[int], None] = os.fsync) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / log_file_name(setup)
+    def __init__(self, folder: Path, setup: SessionSetup | None, write: Writer = os.write,
+                 fsync: Callable[[int], None] = os.fsync, *, existing: Path | None = None) -> None:
         self._write = write
         self._fsync = fsync
         self._pending: list[bytes] = []
         self._torn = False
         self.error: OSError | None = None
+        if existing is not None:     # resuming: append to the session's own log
+            self.path = existing
+            self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
+            _lock(self._fd, self.path)
+            self._torn = not _ends_with_newline(self.path)   # a line cut off by the crash
+            return
+        assert setup is not None
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / log_file_name(setup)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        _lock(self._fd, self.path)
         # Written to the OS now; synced with the session's opening events a moment later.
         self._append_line(dumps(header(setup)))
+
+    @classmethod
+    def reopen(cls, path: Path, write: Writer = os.write,
+               fsync: Callable[[int], None] = os.fsync) -> SessionLog:
+        """An interrupted session's log, opened to append (never truncated); what follows
+        starts on a fresh line if the last one was cut off."""
+        return cls(path.parent, None, write, fsync, existing=path)
 
     @property
     def backlog(self) -> int:
@@ -162,6 +199,15 @@ class SessionLog:
         self.flush()
         self._sync()
         os.close(self._fd)
+
+
+def _ends_with_newline(path: Path) -> bool:
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        if handle.tell() == 0:
+            return True
+        handle.seek(-1, os.SEEK_END)
+        return handle.read(1) == b"\n"
 
 
 class LogRead(Record, frozen=False):
@@ -302,3 +348,99 @@ def _gap_warnings(source: str, events: list[Event]) -> list[str]:
             warnings.append(f"{source}: events {gap} are missing")
         expected = max(expected, event.seq + 1)
     return warnings
+
+
+# ---------------------------------------------------------------------------- resuming
+
+class Unfinished(Record):
+    """An interrupted session in the log folder, as the resume list shows it."""
+
+    path: Path
+    team: str
+    level: str
+    players: int
+    started_at: str
+    stopped_at: float          # active seconds at the last logged event
+    time_limit: float
+    modified: float            # when the log was last written (seconds since the epoch)
+
+
+_ENDED = b'"type": "session_ended"'
+_TAIL = 8192
+
+
+def unfinished_logs(folder: Path, limit: int = 50) -> list[Unfinished]:
+    """The sessions in ``folder`` whose logs have no end, newest first: each file's header
+    and its last few kilobytes are read, never the whole file. Logs this program cannot read
+    are left out (``maze resume`` on one says why)."""
+    try:
+        candidates = sorted(folder.glob("*.jsonl"), key=_mtime, reverse=True)
+    except OSError:
+        return []
+    found: list[Unfinished] = []
+    for path in candidates:
+        if len(found) >= limit:
+            break
+        try:
+            entry = _unfinished(path)
+        except (OSError, ValueError, LogError, *UNUSABLE):
+            continue
+        if entry is not None:
+            found.append(entry)
+    return found
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _unfinished(path: Path) -> Unfinished | None:
+    with open(path, "rb") as handle:
+        first = handle.readline(1 << 20)
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - _TAIL))
+        tail = handle.read()
+        modified = os.fstat(handle.fileno()).st_mtime
+    if _ENDED in tail:
+        return None
+    setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
+    stopped = 0.0
+    for line in reversed(tail.split(b"\n")[1:]):   # [0]: the header, or a line cut by the seek
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue                     # the cut-off last line, or a blank
+        if isinstance(data, dict) and isinstance(data.get("t"), int | float):
+            stopped = float(data["t"])
+            break
+    else:
+        return None                      # not a single event: the session never started
+    return Unfinished(path, setup.team, setup.level.name, len(setup.roster), setup.started_at,
+                      stopped, setup.rules.time_limit, modified)
+
+
+def read_for_resume(path: str | os.PathLike[str]) -> LogRead:
+    """An interrupted session's log, checked whole before anything is appended to it: it must
+    have started, not ended, and have every event (a damaged last line, cut off by the crash,
+    is fine: that event is lost and the session goes on from the one before)."""
+    read = read_log(path)
+    source = str(path)
+    ended = next((e for e in read.events if isinstance(e, SessionEnded)), None)
+    if ended is not None:
+        raise LogError([f"{source}: this session has ended ({ended.outcome}); "
+                        f"nothing to resume (`maze replay` shows it)"])
+    if not read.events:
+        raise LogError([f"{source}: the session never started; start a new one instead"])
+    missing = [w for w in read.warnings if w.endswith("are missing")]
+    for seq, event in enumerate(read.events, start=1):
+        if event.seq != seq:
+            missing = missing or [f"{source}: events are out of order at line {seq + 1}"]
+            break
+    if missing:
+        raise LogError([f"{missing[0]}: the session cannot be rebuilt exactly, so it is not "
+                        f"resumed (`maze score` still reads it)"])
+    return read

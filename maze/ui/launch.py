@@ -22,8 +22,10 @@ from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
 
 if TYPE_CHECKING:
+    from maze.storage.log import LogRead
     from maze.storage.settings import Settings
     from maze.ui.app import App
+    from maze.ui.scenes.board import BoardScene
 
 
 def check_log_dir(folder: Path) -> Path:
@@ -112,11 +114,64 @@ def launch(args: argparse.Namespace) -> int:
         pygame.quit()
 
 
+def check_resumable(path: Path) -> LogRead:
+    """An interrupted session's log, read and rebuilt before any window opens or anything is
+    appended: every refusal is one line naming the file."""
+    from maze.core.session import ActionRefused, Session
+    from maze.storage.log import UNUSABLE, read_for_resume, unusable
+
+    read = read_for_resume(path)
+    for warning in read.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    try:
+        Session.resumed(read.setup, read.events, time.monotonic, random.Random(read.setup.seed))
+    except ActionRefused as exc:
+        raise UsageError(f"{path}: {exc}") from None
+    except UNUSABLE as exc:
+        raise unusable(str(path), exc) from None
+    return read
+
+
+def resume_board(app: App, path: Path, read: LogRead | None = None) -> BoardScene:
+    """The board of an interrupted session, carried on in its own log. Raises ValueError (a
+    DataError or LogInUse message) for the setup screen to show."""
+    from maze.storage.log import LogInUse
+    from maze.ui.scenes.board import BoardScene
+
+    if read is None:
+        try:
+            read = check_resumable(path)
+        except UsageError as exc:
+            raise ValueError(str(exc)) from None
+    try:
+        gap = time.time() - path.stat().st_mtime      # when the log was last written
+        log = SessionLog.reopen(path)
+    except LogInUse as exc:
+        raise ValueError(str(exc)) from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
+    return BoardScene(app, read.setup, log, resume=read.events, gap=gap)
+
+
 def build_app(args: argparse.Namespace) -> App:
-    """Everything `maze play` sets up, up to the first screen (tests drive the app from here)."""
+    """Everything `maze play` (and `maze resume`) sets up, up to the first screen (tests drive
+    the app from here)."""
+    resume = Path(args.resume) if getattr(args, "resume", None) else None
+    read = check_resumable(resume) if resume is not None else None
+    if read is not None and resume is not None:
+        try:                       # refused before any window: a log another window holds
+            from maze.storage.log import LogInUse
+            SessionLog.reopen(resume).close()
+        except LogInUse as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise UsageError(f"{resume}: cannot be appended to "
+                             f"({exc.strerror or exc})") from None
     level_path = find_level(args.level or DEFAULT_LEVEL)
     level = load_level(level_path)
-    log_dir = check_log_dir(Path(args.log_dir) if args.log_dir else default_log_dir())
+    log_folder = (Path(args.log_dir) if args.log_dir
+                  else resume.parent if resume is not None else default_log_dir())
+    log_dir = check_log_dir(log_folder)
     flags = rule_flags(args)
     size = parse_window(args.window) if args.window else None
     roster = parse_players(args.players) if args.players is not None else None
@@ -161,11 +216,15 @@ def build_app(args: argparse.Namespace) -> App:
                 match = LevelEntry("this-level", level_path, "generated", session.level)
                 entries.insert(0, match)
             settings = replace(settings, level=match.key)
+        from maze.storage.log import unfinished_logs
         return SetupScene(app, entries, start, settings=settings, notice=notice,
-                          new_team=session is not None)
+                          new_team=session is not None, unfinished=unfinished_logs(log_dir),
+                          resume=lambda path: resume_board(app, path))
 
     app.next_team = setup_screen
-    if roster is not None:
+    if read is not None and resume is not None:
+        app.start(resume_board(app, resume, read))
+    elif roster is not None:
         app.start(begin(make_setup(level, args.team or "Team", roster, args.preset, flags, seed,
                                    new_session_id(), wall_clock_now())))
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Sequence
 from typing import Any
 
 import pygame
@@ -60,11 +61,13 @@ def clock_text(seconds: float) -> str:
 
 
 class BoardScene(Scene):
-    def __init__(self, app: App, setup: SessionSetup, log: SessionLog) -> None:
+    def __init__(self, app: App, setup: SessionSetup, log: SessionLog,
+                 resume: Sequence[Event] | None = None, gap: float | None = None) -> None:
+        """A new session; or, with ``resume`` (the events of an interrupted session, whose log
+        ``log`` has been reopened), that session carried on where its log stops."""
         super().__init__(app)
         self.setup = setup
         self.log = log
-        self.session = Session(setup, app.clock, random.Random(setup.seed), self._on_event)
         self.cursor = setup.level.cols // 2
         self.flashes: dict[Square, float] = {}
         self.border_until = 0.0
@@ -81,9 +84,27 @@ class BoardScene(Scene):
         self._warned: set[int] = set()
         self.border_color = theme.BEEP
         self._shown: tuple[dict[str, Any], dict[str, Any]] | None = None
+        rng = random.Random(setup.seed)
+        if resume is None:
+            self.session = Session(setup, app.clock, rng, self._on_event)
+            self.session.start()
+        else:
+            from maze.storage.log import wall_clock_now
+            self.session = Session.resumed(setup, resume, app.clock, rng, self._on_event,
+                                           resumed_at=wall_clock_now(), gap=gap)
+            self._resumed()
         if app.sound.notice:
             self._notify(app.sound.notice, theme.WARNING)
-        self.session.start()
+
+    def _resumed(self) -> None:
+        """Say where the session stands, and keep quiet the time warnings already past."""
+        state = self.session.state
+        left = self.session.time_left()
+        self._warned.update(w for w in TIME_WARNINGS
+                            if state.clock_started_at is not None and left <= w)
+        where = "paused: Ctrl+Space goes on" if state.paused else f"{clock_text(left)} left"
+        self.announcement = Timed(f"Resumed: {where}", self.app.clock() + ANNOUNCE_SECONDS,
+                                  theme.TOKEN)
 
     # ------------------------------------------------------------------ events from the core
     def _on_event(self, event: Event) -> None:
@@ -94,14 +115,14 @@ class BoardScene(Scene):
             self._log_retry_at = self.app.clock() + LOG_RETRY_SECONDS
         now = self.app.clock()
         sound = self.app.sound
-        state = self.session.state
         match event:
             case StepTaken(class_=cls):
                 self._last_class = cls
                 if cls in (StepClass.NEW_SAFE, StepClass.KNOWN_SAFE):
                     sound.play("step")
             case BeepSounded(square=name):
-                repeat = self._last_class == StepClass.REPEAT_BEEP and state.memory_aid
+                repeat = (self._last_class == StepClass.REPEAT_BEEP
+                          and self.session.state.memory_aid)
                 sound.play("repeat" if repeat else "beep")
                 self._flash(name, now)
             case RetreatErred(square=name):

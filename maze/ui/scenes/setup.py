@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -19,6 +20,7 @@ from maze.core.level import Level
 from maze.core.path import generate_path, path_names
 from maze.core.rules import PRESETS
 from maze.storage.levels import LevelEntry, rules_summary
+from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
 from maze.ui import theme
 from maze.ui.app import App, Replace, Scene, Transition
@@ -51,6 +53,7 @@ class SetupChoices:
 
 
 StartSession = Callable[[SetupChoices], Scene]      # may raise ValueError with a message
+ResumeSession = Callable[[Path], Scene]             # the same, for an interrupted session
 
 
 class Roster(Widget):
@@ -192,8 +195,11 @@ def _digits(c: str) -> bool:
 class SetupScene(Scene):
     def __init__(self, app: App, levels: Sequence[LevelEntry], start: StartSession,
                  settings: Settings | None = None, notice: str | None = None,
-                 new_team: bool = False) -> None:
+                 new_team: bool = False, unfinished: Sequence[Unfinished] = (),
+                 resume: ResumeSession | None = None) -> None:
         super().__init__(app)
+        self.unfinished = list(unfinished)
+        self.resume = resume
         s = settings or Settings()
         self.start = start
         self.settings = s
@@ -217,10 +223,15 @@ class SetupScene(Scene):
         self.sound = Toggle("Sound", s.sound)
         self.memory_aid = Toggle("Memory aid", s.memory_aid)
         self.start_button = Button("Start (Enter)", self._start_clicked)
+        count = len(self.unfinished)
+        self.resume_button = Button(f"Resume a session ({count})", self._resume_clicked,
+                                    theme.WARNING)
         self.widgets: list[Widget] = [
             self.team, self.roster, self.add, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
             self.sound, self.memory_aid, self.start_button]
+        if self.unfinished and resume is not None:
+            self.widgets.append(self.resume_button)
         self.focus = 0 if not self.team.value else 2
         self._pending: Transition | None = None
         pygame.key.start_text_input()
@@ -260,6 +271,12 @@ class SetupScene(Scene):
 
     def _start_clicked(self) -> None:
         self._pending = self._start()
+
+    def _resume_clicked(self) -> None:
+        from maze.ui.scenes.resume import ResumeScene
+        assert self.resume is not None
+        pygame.key.stop_text_input()
+        self._pending = Replace(ResumeScene(self.app, self.unfinished, self.resume, self))
 
     def choices(self) -> SetupChoices:
         entry = self.levels.entry
@@ -314,6 +331,9 @@ class SetupScene(Scene):
                 if widget is self.generate:
                     self._generate()
                     return None
+                if widget is self.resume_button:
+                    self._resume_clicked()
+                    return self._take_pending()
                 return self._start()
             if widget.handle(event):
                 return None
@@ -325,6 +345,9 @@ class SetupScene(Scene):
                     self.focus = index
                     candidate.click(event.pos)
                     break
+        return self._take_pending()
+
+    def _take_pending(self) -> Transition | None:
         pending, self._pending = self._pending, None
         return pending
 
@@ -345,6 +368,9 @@ class SetupScene(Scene):
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
         self.start_button.rect = pygame.Rect(left, h - margin - field_h,
                                              min(col_w, round(unit * 8)), field_h)
+        resume_w = min(col_w, round(unit * 11))
+        self.resume_button.rect = pygame.Rect(w - margin - resume_w, margin, resume_w,
+                                              round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
                    self.memory_aid]
@@ -404,5 +430,4 @@ class SetupScene(Scene):
 
 
 def base_path(entry: LevelEntry | None) -> Any:
-    from pathlib import Path
     return entry.path if entry is not None else Path("generated.json")

@@ -1,0 +1,127 @@
+"""The resume list (from the setup screen): the interrupted sessions in the log folder, newest
+first. Up/Down choose, Enter (or a click) carries the chosen one on; Esc goes back."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pygame
+
+from maze.storage.log import Unfinished
+from maze.ui import theme
+from maze.ui.app import App, Replace, Scene, Transition
+from maze.ui.widgets import draw_frame, scroll_first
+
+ResumeSession = Callable[[Path], Scene]        # may raise ValueError with a message
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _when(modified: float, now: float) -> str:
+    ago = max(0.0, now - modified)
+    if ago < 90:
+        return "just now"
+    if ago < 90 * 60:
+        return f"{round(ago / 60)} min ago"
+    if ago < 36 * 3600:
+        return f"{round(ago / 3600)} h ago"
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(modified))
+
+
+def describe(entry: Unfinished, now: float) -> tuple[str, str]:
+    """The two lines of a row: who and what; where it stopped and when."""
+    players = f"{entry.players} player{'s' if entry.players != 1 else ''}"
+    started = entry.started_at[:16].replace("T", " ")
+    return (f"{entry.team}: {entry.level}, {players}",
+            f"started {started}; stopped at {_clock(entry.stopped_at)} of "
+            f"{_clock(entry.time_limit)}; last written {_when(entry.modified, now)}")
+
+
+class ResumeScene(Scene):
+    def __init__(self, app: App, entries: Sequence[Unfinished], resume: ResumeSession,
+                 back: Scene) -> None:
+        super().__init__(app)
+        self.entries = list(entries)
+        self.resume = resume
+        self.back = back
+        self.selected = 0
+        self.first = 0
+        self.error = ""
+        self._rows: list[tuple[int, pygame.Rect]] = []
+
+    def _choose(self, index: int) -> Transition | None:
+        try:
+            scene = self.resume(self.entries[index].path)
+        except ValueError as exc:
+            self.error = str(exc).splitlines()[0]
+            self.dirty = True
+            return None
+        return Replace(scene)
+
+    def _back(self) -> Transition:
+        pygame.key.start_text_input()        # the setup screen takes typing again
+        self.back.dirty = True
+        return Replace(self.back)
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        self.dirty = True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                return self._back()
+            if event.key in (pygame.K_UP, pygame.K_DOWN) and self.entries:
+                step = -1 if event.key == pygame.K_UP else 1
+                self.selected = min(max(0, self.selected + step), len(self.entries) - 1)
+            elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and self.entries:
+                return self._choose(self.selected)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for index, row in self._rows:
+                if row.collidepoint(event.pos):
+                    self.selected = index
+                    return self._choose(index)
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(theme.BACKGROUND)
+        text = self.app.text
+        w, h = surface.get_size()
+        unit = max(10, round(0.034 * h))
+        margin = round(0.04 * w)
+        surface.blit(text.render("Resume an interrupted session", round(unit * 1.5), theme.TOKEN,
+                                 bold=True, max_width=w - 2 * margin), (margin, margin))
+        hint = ("Up/Down choose, Enter carries it on (the clock goes on from where the log "
+                "stops), Esc goes back")
+        surface.blit(text.render(hint, round(unit * 0.75), theme.TEXT_DIM, max_width=w - 2 * margin),
+                     (margin, margin + round(unit * 2.2)))
+        box = pygame.Rect(margin, margin + round(unit * 3.6), w - 2 * margin,
+                          h - 2 * margin - round(unit * 5.4))
+        draw_frame(surface, box, True, unit)
+        row_h = round(unit * 2.4)
+        room = max(1, (box.height - 6) // row_h)
+        self.first = scroll_first(self.first, self.selected, room)
+        self._rows = []
+        now = time.time()
+        if not self.entries:
+            surface.blit(text.render("No interrupted sessions in the log folder.", unit,
+                                     theme.TEXT_DIM), (box.x + unit, box.y + unit // 2))
+        for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
+            row = pygame.Rect(box.x + 3, box.y + 3 + slot * row_h, box.width - 6, row_h)
+            self._rows.append((index, row))
+            chosen = index == self.selected
+            if chosen:
+                pygame.draw.rect(surface, theme.STRIP, row)
+            top, bottom = describe(self.entries[index], now)
+            surface.blit(text.render(top, unit, theme.TEXT if chosen else theme.TEXT_DIM,
+                                     bold=chosen, max_width=row.width - unit),
+                         (row.x + unit // 2, row.y + unit // 5))
+            surface.blit(text.render(bottom, round(unit * 0.75), theme.TEXT_DIM,
+                                     max_width=row.width - unit),
+                         (row.x + unit // 2, row.y + round(unit * 1.3)))
+        if self.error:
+            surface.blit(text.render(self.error, round(unit * 0.8), theme.BEEP,
+                                     max_width=w - 2 * margin),
+                         (margin, h - margin - unit))
