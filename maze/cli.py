@@ -219,6 +219,11 @@ def _cmd_play(args: argparse.Namespace) -> int:
     return launch(args)
 
 
+def _add_display(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--display", type=int, default=None, metavar="N",
+                        help="open on display N (1, 2...: the projector is often 2)")
+
+
 def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("level", nargs="?", default=None,
                       help="a level file, or the name of a built-in or user level")
@@ -229,6 +234,7 @@ def _args_play(play: argparse.ArgumentParser) -> None:
     mode = play.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true")
     mode.add_argument("--window", metavar="WxH", default=None)
+    _add_display(play)
     play.add_argument("--log-dir", default=None, help="where session logs go")
     play.add_argument("--no-sound", action="store_true")
     play.add_argument("--memory-aid", action="store_true", help="mark squares already tested")
@@ -245,6 +251,7 @@ def _args_resume(resume: argparse.ArgumentParser) -> None:
     mode = resume.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true")
     mode.add_argument("--window", metavar="WxH", default=None)
+    _add_display(resume)
     resume.add_argument("--no-sound", action="store_true")
     resume.add_argument("--log-dir", default=None,
                         help="where the next teams' logs go (default: the log's own folder)")
@@ -275,6 +282,7 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
     dmode = demo.add_mutually_exclusive_group()
     dmode.add_argument("--fullscreen", action="store_true")
     dmode.add_argument("--window", metavar="WxH", default=None)
+    _add_display(demo)
     demo.set_defaults(run=_cmd_demo)
 
 
@@ -285,6 +293,7 @@ def _args_replay(rep: argparse.ArgumentParser) -> None:
     mode = rep.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true")
     mode.add_argument("--window", metavar="WxH", default=None)
+    _add_display(rep)
     rep.set_defaults(run=_cmd_replay)
 
 

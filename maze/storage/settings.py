@@ -30,6 +30,7 @@ class Settings:
     memory_aid: bool = False
     difficulty: str = "normal"        # for levels generated on the setup screen
     seed: str = ""
+    display: int = 1                  # the display the board opens on, counted from 1
 
 
 def settings_path() -> Path:

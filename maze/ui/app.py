@@ -81,8 +81,9 @@ class Scene:
 class App:
     def __init__(self, size: tuple[int, int] = (1280, 800), fullscreen: bool = False,
                  clock: Callable[[], float] = time.monotonic, sound: Player | None = None,
-                 title: str = "maze") -> None:
+                 title: str = "maze", display: int = 0) -> None:
         self.clock = clock
+        self.display = display          # SDL's index of the display the window is on
         self.sound: Player = sound or Silent()
         # Work that can wait until the first frame is on screen (synthesizing the tones).
         self.after_first_frame: list[Callable[[], None]] = []
@@ -106,17 +107,47 @@ class App:
     def top(self) -> Scene:
         return self.stack[-1]
 
-    def _open(self, fullscreen: bool) -> pygame.Surface:
-        if fullscreen:
-            if pygame.display.get_surface() is not None:
-                # Resizing a window into fullscreen leaves it at its windowed position when
-                # there is no window manager (a bare X server, a kiosk): open it afresh.
-                pygame.display.quit()
-                pygame.display.init()
-            pygame.display.set_caption(self.title)
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+    def _open(self, fullscreen: bool, afresh: bool = False) -> pygame.Surface:
+        from maze.ui.displays import usable
+        self.display = usable(self.display)
+        if (fullscreen or afresh) and pygame.display.get_surface() is not None:
+            # Resizing a window into fullscreen leaves it at its windowed position when there
+            # is no window manager (a bare X server, a kiosk), and an open window stays on its
+            # display: open it afresh.
+            pygame.display.quit()
+            pygame.display.init()
+            self.display = usable(self.display)
         pygame.display.set_caption(self.title)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        if fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN, display=self.display)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE, display=self.display)
+
+    def move_to_display(self, index: int) -> None:
+        """Put the window on another display (the setup screen's choice): fullscreen there if it
+        was fullscreen, else a window that fits it."""
+        from maze.ui.displays import display_sizes, usable
+        index = usable(index)
+        if index == self.display:
+            return
+        self.display = index
+        if not self.fullscreen:
+            w, h = display_sizes()[index]
+            self.windowed_size = (min(self.windowed_size[0], w), min(self.windowed_size[1], h))
+        self.screen = self._open(self.fullscreen, afresh=True)
+        self._resized()
+
+    def _check_display(self) -> None:
+        """A display unplugged under the window (the projector's cable pulled mid-session):
+        open again on one that is there, and say so. Never a crash."""
+        from maze.ui.displays import usable
+        if usable(self.display) == self.display:
+            return
+        gone = self.display + 1
+        self.screen = self._open(self.fullscreen, afresh=True)
+        self._resized()
+        notify = getattr(self.top, "notify", None) if self.stack else None
+        if notify is not None:
+            notify(f"Display {gone} was disconnected: now on display {self.display + 1}")
 
     def toggle_fullscreen(self) -> None:
         if not self.fullscreen:
@@ -156,6 +187,7 @@ class App:
 
     def step(self, events: list[pygame.event.Event]) -> None:
         """Handle events, let every scene update, and draw if anything changed."""
+        self._check_display()            # one cheap SDL call: is our display still there?
         for event in events:
             if not self.running:
                 break

@@ -79,16 +79,32 @@ def initial_settings(args: argparse.Namespace, level_key: str) -> tuple[Settings
         settings.memory_aid = True
     if args.no_sound:
         settings.sound = False
+    if getattr(args, "display", None) is not None:
+        settings.display = args.display
     return settings, notice
 
 
-def open_display(size: tuple[int, int] | None) -> tuple[int, int]:
-    """Start pygame's display and fonts; the window's size: as asked (--window), or as large
-    as the display (the projector view; the window manager fits it to the work area)."""
+def open_display(size: tuple[int, int] | None, number: int | None = None,
+                 remembered: int | None = None) -> tuple[tuple[int, int], int]:
+    """Start pygame's display and fonts; the window's size (as asked with --window, or as large
+    as its display: the projector view; the window manager fits it to the work area) and the
+    display it opens on (--display, counted from 1; a display that is not there is refused
+    with the list of those that are, before any window opens; else the ``remembered`` one if
+    it is there, else the first)."""
     import pygame
+
+    from maze.ui.displays import DisplayError, display_index, display_sizes
     pygame.display.init()
     pygame.font.init()
-    return size or (pygame.display.get_desktop_sizes() or [(1280, 800)])[0]
+    sizes = display_sizes()
+    try:
+        if number is None and remembered is not None and 1 <= remembered <= len(sizes):
+            number = remembered
+        index = display_index(number, sizes) if number is not None else 0
+    except DisplayError as exc:
+        pygame.quit()
+        raise UsageError(str(exc)) from None
+    return size or sizes[index], index
 
 
 def start_sound(app: App, enabled: bool) -> None:
@@ -181,8 +197,14 @@ def build_app(args: argparse.Namespace) -> App:
 
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
-    size = open_display(size)
-    app = App(size, args.fullscreen, title="maze")
+    # The board opens on the display chosen last time; the setup screen, where the
+    # facilitator sits, on the first, unless --display says otherwise.
+    last_display = None
+    if args.display is None and (roster is not None or read is not None):
+        from maze.storage.settings import load_settings
+        last_display = load_settings()[0].display
+    size, display = open_display(size, args.display, last_display)
+    app = App(size, args.fullscreen, title="maze", display=display)
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     remembered: dict[str, Any] = {"settings": None}
 
@@ -197,6 +219,7 @@ def build_app(args: argparse.Namespace) -> App:
     def start(choices: Any) -> BoardScene:        # a SetupChoices from the setup screen
         setup = make_setup(choices.level, choices.team, choices.players, choices.preset,
                            choices.flags, seed, new_session_id(), wall_clock_now())
+        app.move_to_display(choices.display)       # the board goes where the room looks
         scene = begin(setup)
         remembered["settings"] = choices.settings
         app.sound.muted = not choices.sound
@@ -250,7 +273,7 @@ def build_editor(args: argparse.Namespace) -> App:
     from maze.ui.app import App
     from maze.ui.scenes.editor import EditorScene
 
-    size = open_display(size)
+    size, display = open_display(size)
     app = App(size, title="maze: level editor")
     app.start(EditorScene(app, level, user_levels_dir(), target))
     return app
@@ -289,8 +312,8 @@ def build_replay(args: argparse.Namespace) -> App:
     from maze.ui.app import App
     from maze.ui.scenes.debrief import DebriefScene
     from maze.ui.scenes.replay import ReplayScene
-    size = open_display(size)
-    app = App(size, args.fullscreen, title="maze: replay")
+    size, display = open_display(size, args.display)
+    app = App(size, args.fullscreen, title="maze: replay", display=display)
     app.after_first_frame.append(lambda: start_sound(app, True))
     path = Path(args.log)
     if args.debrief:
@@ -329,8 +352,9 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
     from maze.ui.app import App
     from maze.ui.scenes.demo import DemoScene
 
-    size = open_display(size)
-    app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo")
+    size, display = open_display(size, args.display)
+    app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
+              display=display)
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),
                        wall_clock_now())

@@ -50,6 +50,7 @@ class SetupChoices:
     flags: dict[str, Any]
     sound: bool
     settings: Settings
+    display: int = 0                  # SDL's index of the display the board opens on
 
 
 StartSession = Callable[[SetupChoices], Scene]      # may raise ValueError with a message
@@ -222,6 +223,11 @@ class SetupScene(Scene):
                                   zero="as preset")
         self.sound = Toggle("Sound", s.sound)
         self.memory_aid = Toggle("Memory aid", s.memory_aid)
+        from maze.ui.displays import display_sizes
+        sizes = display_sizes()
+        self.display = Choice("Board on display", [(str(i), f"{i} ({w}x{h})")
+                                          for i, (w, h) in enumerate(sizes, start=1)],
+                              str(min(max(1, s.display), len(sizes))))
         self.start_button = Button("Start (Enter)", self._start_clicked)
         count = len(self.unfinished)
         self.resume_button = Button(f"Resume a session ({count})", self._resume_clicked,
@@ -230,6 +236,8 @@ class SetupScene(Scene):
             self.team, self.roster, self.add, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
             self.sound, self.memory_aid, self.start_button]
+        if len(sizes) > 1:           # a projector plugged in: where does the board go?
+            self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
             self.widgets.append(self.resume_button)
         self.focus = 0 if not self.team.value else 2
@@ -301,10 +309,10 @@ class SetupScene(Scene):
             preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
             time_limit=self.time_limit.number, sound=self.sound.on,
             memory_aid=self.memory_aid.on, difficulty=self.difficulty.value,
-            seed=self.seed.value)
+            seed=self.seed.value, display=int(self.display.value))
         return SetupChoices(self.team.value.strip() or "Team", tuple(self.roster.names),
                             entry.level, entry.key, self.preset.value or None, flags,
-                            self.sound.on, settings)
+                            self.sound.on, settings, int(self.display.value) - 1)
 
     def _start(self) -> Transition | None:
         try:
@@ -373,7 +381,7 @@ class SetupScene(Scene):
                                               round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
-                   self.memory_aid]
+                   self.memory_aid] + ([self.display] if self.display in self.widgets else [])
         half = (col_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
         options_top = h - margin - rows_needed * (field_h + gap) + gap
@@ -391,8 +399,9 @@ class SetupScene(Scene):
                                          right + col_w - self.seed.rect.right - gap, field_h)
         for i, widget in enumerate(options):
             col, row = i % 2, i // 2
+            alone = i == len(options) - 1 and col == 0      # the last of an odd number: all across
             widget.rect = pygame.Rect(right + col * (half + gap), options_top + row * (field_h + gap),
-                                      half, field_h)
+                                      col_w if alone else half, field_h)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)

@@ -1,0 +1,40 @@
+"""Which display the window opens on (the projector is usually the second one).
+
+Users count displays from 1, as the operating system's settings do; SDL counts from 0. The
+list is SDL's own (``pygame.display.get_desktop_sizes``), read after the display module starts.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+
+class DisplayError(ValueError):
+    """A display that is not there: one line for the user."""
+
+
+def display_sizes() -> list[tuple[int, int]]:
+    """The size of each display SDL knows now (never empty)."""
+    return list(pygame.display.get_desktop_sizes()) or [(1280, 800)]
+
+
+def describe(sizes: list[tuple[int, int]]) -> str:
+    """>>> describe([(1920, 1080), (1024, 768)])
+    '1: 1920x1080, 2: 1024x768'"""
+    return ", ".join(f"{i}: {w}x{h}" for i, (w, h) in enumerate(sizes, start=1))
+
+
+def display_index(number: int, sizes: list[tuple[int, int]]) -> int:
+    """The SDL index of display ``number`` (counted from 1), or a DisplayError."""
+    if not 1 <= number <= len(sizes):
+        count = len(sizes)
+        raise DisplayError(f"--display {number}: there {'is' if count == 1 else 'are'} {count} "
+                           f"display{'s' if count != 1 else ''} ({describe(sizes)})")
+    return number - 1
+
+
+def usable(index: int) -> int:
+    """``index`` if that display is still there, else the last one that is (a projector
+    unplugged since)."""
+    count = max(1, pygame.display.get_num_displays())
+    return min(max(0, index), count - 1)
