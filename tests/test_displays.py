@@ -122,3 +122,17 @@ def test_unplugging_the_projector_mid_session_moves_the_board(env, monkeypatch):
     app.step([])
     assert app.draw(force=True)
     board.closing()
+
+
+def test_a_day_without_the_projector_does_not_forget_it(env, monkeypatch):
+    from maze.storage.settings import Settings, save_settings
+    FakeDisplays(monkeypatch, [LAPTOP])
+    save_settings(Settings(display=2, players=["Ana"]))
+    app = open_app(env, "--window", "1200x760")
+    scene = app.top
+    assert scene.display not in scene.widgets                # nothing to choose today
+    app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="",
+                                 scancode=0)])
+    assert isinstance(app.top, BoardScene) and app.display == 0
+    assert load_settings()[0].display == 2
+    app.top.closing()

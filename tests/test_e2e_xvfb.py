@@ -94,3 +94,48 @@ def test_stopping_the_program_mid_session_loses_nothing(tmp_path):
     read = read_log(next(logs.glob("*.jsonl")))
     assert read.warnings == [] and any(e.TYPE == "step" for e in read.events)
     assert not read.ended           # scored later as unfinished, not invented as ended
+
+
+def test_a_killed_session_resumed_as_a_facilitator_would_and_scored(tmp_path):
+    """SIGKILL with Ben on the board; `maze resume LOG` in a new window; the team finishes;
+    the log holds the first part untouched, a session_resumed record, then the rest."""
+    require_tools()
+    maze = shutil.which("maze")
+    assert maze
+    level = tmp_path / "e2e.json"
+    level.write_text(json.dumps(LEVEL))
+    logs = tmp_path / "logs"
+    with display("1024x768") as name:
+        window = Window([maze, "play", str(level), "--players", "Ana,Ben", "--log-dir",
+                         str(logs), "--window", "1000x740", "--no-sound"], name, cwd=tmp_path)
+        try:
+            assert wait_for(lambda: len(events_in(logs)) >= 2)
+            window.keys("Left", "Up", "q")           # Ana: B1, then A2 beeps
+            assert wait_for(lambda: any("turn Ben" in e for e in events_in(logs)))
+            window.keys("Up")                        # Ben on B1...
+            assert wait_for(lambda: any("step Ben B1" in e for e in events_in(logs)))
+            window.process.kill()                    # ...when the power goes
+            window.process.wait(10)
+        finally:
+            window.close()
+        log = next(logs.glob("*.jsonl"))
+        before = log.read_bytes()
+        window = Window([maze, "resume", str(log), "--window", "1000x740", "--no-sound"], name,
+                        cwd=tmp_path)
+        try:
+            assert wait_for(lambda: any("session_resumed" in e for e in events_in(logs)))
+            window.keys("Up", "e", "Up")             # Ben goes on from B1 and crosses
+            assert wait_for(lambda: any("path_found" in e for e in events_in(logs)))
+            window.keys("Left", "Up", "Up", "e", "Up")   # Ana crosses, then Ben again
+            assert wait_for(lambda: any("turn Ben" in e for e in events_in(logs)[-3:]))
+            window.keys("Up", "Up", "e", "Up")       # the start column stays on B
+            assert wait_for(lambda: any("ended completed" in e for e in events_in(logs))), \
+                events_in(logs)
+        finally:
+            window.close()
+    assert log.read_bytes().startswith(before)
+    kinds = [e.split(" ", 1)[1] for e in events_in(logs)]
+    assert kinds[kinds.index("session_resumed") - 1] == "step Ben B1 known_safe"
+    assert kinds[-3:] == ["step Ben C4 known_safe", "crossing Ben execution", "ended completed"]
+    from maze.cli import main
+    assert main(["score", str(log), "--json"]) == 0

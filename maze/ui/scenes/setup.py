@@ -309,7 +309,9 @@ class SetupScene(Scene):
             preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
             time_limit=self.time_limit.number, sound=self.sound.on,
             memory_aid=self.memory_aid.on, difficulty=self.difficulty.value,
-            seed=self.seed.value, display=int(self.display.value))
+            seed=self.seed.value,
+            # One display today: the projector remembered from last time stays remembered.
+            display=int(self.display.value) if self.display in self.widgets else self.settings.display)
         return SetupChoices(self.team.value.strip() or "Team", tuple(self.roster.names),
                             entry.level, entry.key, self.preset.value or None, flags,
                             self.sound.on, settings, int(self.display.value) - 1)
