@@ -120,7 +120,11 @@ def test_unplugging_the_projector_mid_session_moves_the_board(env, monkeypatch):
     assert board.notice is not None and "Display 2 was disconnected" in board.notice.text
     assert board.session.state.position == Square(2, 0)   # the session goes on as it was
     app.step([])
-    assert app.draw(force=True)
+    assert app.draw(force=True) and app.display == 0
+    fake.sizes.append(PROJECTOR)                           # plugged in again
+    app.step([])
+    assert app.display == 1 and fake.opened[-1] == (1, True) and app.size == PROJECTOR
+    assert "Display 2 is back" in board.notice.text
     board.closing()
 
 

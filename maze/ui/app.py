@@ -84,6 +84,7 @@ class App:
                  title: str = "maze", display: int = 0) -> None:
         self.clock = clock
         self.display = display          # SDL's index of the display the window is on
+        self.wanted_display = display   # where it belongs (the projector, while unplugged)
         self.sound: Player = sound or Silent()
         # Work that can wait until the first frame is on screen (synthesizing the tones).
         self.after_first_frame: list[Callable[[], None]] = []
@@ -126,6 +127,7 @@ class App:
         """Put the window on another display (the setup screen's choice): fullscreen there if it
         was fullscreen, else a window that fits it."""
         from maze.ui.displays import display_sizes, usable
+        self.wanted_display = index
         index = usable(index)
         if index == self.display:
             return
@@ -138,16 +140,25 @@ class App:
 
     def _check_display(self) -> None:
         """A display unplugged under the window (the projector's cable pulled mid-session):
-        open again on one that is there, and say so. Never a crash."""
+        open again on one that is there, and say so; when it is plugged in again, go back to
+        it. Never a crash."""
         from maze.ui.displays import usable
-        if usable(self.display) == self.display:
+        here = usable(self.display) == self.display
+        wanted = self.wanted_display
+        if here and (self.display == wanted or usable(wanted) != wanted):
             return
-        gone = self.display + 1
+        if here:             # the display it belongs on is back
+            self.display = wanted
+            message = f"Display {wanted + 1} is back: the board is on it again"
+        else:
+            message = f"Display {self.display + 1} was disconnected: now on display "
         self.screen = self._open(self.fullscreen, afresh=True)
         self._resized()
+        if not here:
+            message += str(self.display + 1)
         notify = getattr(self.top, "notify", None) if self.stack else None
         if notify is not None:
-            notify(f"Display {gone} was disconnected: now on display {self.display + 1}")
+            notify(message)
 
     def toggle_fullscreen(self) -> None:
         if not self.fullscreen:

@@ -266,8 +266,15 @@ class DebriefScene(Scene):
         else:
             message = "No penalties."
         surface.blit(text.render(message, size, theme.WARNING, max_width=w - 2 * x), (x, y))
-        if self.figures["undone"]:
-            y += round(size * 1.3)
-            undone = "Undone, not counted: " + "; ".join(undone_text(u)
-                                                         for u in self.figures["undone"])
-            surface.blit(text.render(undone, size, theme.TEXT_DIM, max_width=w - 2 * x), (x, y))
+        undone = self.figures["undone"]
+        if undone:
+            y += round(size * 1.6)
+            surface.blit(text.render("Undone by the facilitator, not counted:", size,
+                                     theme.TEXT_DIM, bold=True, max_width=w - 2 * x), (x, y))
+            room = max(1, (h - y - round(unit * 4)) // round(size * 1.3) - 1)
+            shown = [undone_text(u) for u in undone[:room]]
+            if len(undone) > room:
+                shown[-1] = f"... and {len(undone) - room + 1} more (maze report lists all)"
+            for line in shown:
+                y += round(size * 1.3)
+                surface.blit(text.render(line, size, theme.TEXT_DIM, max_width=w - 2 * x), (x, y))

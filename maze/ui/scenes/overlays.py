@@ -29,7 +29,7 @@ HELP_KEYS = (
     ("Ctrl+R", "hold to reveal the path    Ctrl+K  curveball"),
     ("Ctrl+1..4", "penalty: talking, pointing, two on the board, marking"),
     ("Ctrl+N", "skip the player    Ctrl+A  memory aid    Ctrl+M  mute"),
-    ("Ctrl+Z", "undo the last penalty, skip, pending curveball or memory-aid switch"),
+    ("Ctrl+Z", "undo your last slip (penalty, skip, curveball...)"),
     ("F11 / Ctrl+F", "fullscreen     F1  this help     Ctrl+Q  end the session"),
 )
 
@@ -92,7 +92,7 @@ MENU_ITEMS: tuple[tuple[str, str, Action | None], ...] = (
     ("Sound on or off", "Ctrl+M", Action.MUTE),
     ("Fullscreen on or off", "F11", Action.FULLSCREEN),
     ("Skip the player at the board", "Ctrl+N", Action.SKIP),
-    ("Undo the last penalty, skip, curveball...", "Ctrl+Z", Action.UNDO),
+    ("Undo my last slip", "Ctrl+Z", Action.UNDO),
     ("End the session and show the results", "Ctrl+Q", Action.END_SESSION),
 )
 
