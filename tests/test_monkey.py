@@ -74,6 +74,12 @@ class Monkey:
         self.app.clock = self.clock
         self.last_t: dict[int, float] = {}
         self.app.step([])
+        top = self.app.top
+        if self.apps % 3 == 0 and getattr(top, "unfinished", None):
+            # now and then, straight to the list of interrupted sessions (random keys
+            # alone seldom Tab that far)
+            self.app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1,
+                                              pos=top.resume_button.rect.center)])
 
     def invariants(self, check_replay: bool) -> None:
         for scene in self.app.stack:
@@ -115,4 +121,5 @@ def test_random_input_across_every_screen_breaks_nothing(tmp_path, monkeypatch):
         pygame.quit()
     if "MAZE_MONKEY_SEED" not in os.environ:
         assert monkey.screens >= {"SetupScene", "BoardScene", "HelpOverlay", "MenuOverlay",
-                                  "ConfirmEnd", "DebriefScene", "ReplayScene", "EditorScene"}
+                                  "ConfirmEnd", "DebriefScene", "ReplayScene", "EditorScene",
+                                  "ResumeScene"}

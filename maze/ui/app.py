@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pygame
 
+from maze.ui.displays import display_sizes, usable
 from maze.ui.sound import Player, Silent
 from maze.ui.text import TextCache
 
@@ -109,7 +110,6 @@ class App:
         return self.stack[-1]
 
     def _open(self, fullscreen: bool, afresh: bool = False) -> pygame.Surface:
-        from maze.ui.displays import usable
         self.display = usable(self.display)
         if (fullscreen or afresh) and pygame.display.get_surface() is not None:
             # Resizing a window into fullscreen leaves it at its windowed position when there
@@ -126,7 +126,6 @@ class App:
     def move_to_display(self, index: int) -> None:
         """Put the window on another display (the setup screen's choice): fullscreen there if it
         was fullscreen, else a window that fits it."""
-        from maze.ui.displays import display_sizes, usable
         self.wanted_display = index
         index = usable(index)
         if index == self.display:
@@ -142,7 +141,6 @@ class App:
         """A display unplugged under the window (the projector's cable pulled mid-session):
         open again on one that is there, and say so; when it is plugged in again, go back to
         it. Never a crash."""
-        from maze.ui.displays import usable
         here = usable(self.display) == self.display
         wanted = self.wanted_display
         if here and (self.display == wanted or usable(wanted) != wanted):
