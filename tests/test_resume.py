@@ -15,6 +15,7 @@ from maze.analysis.scores import score
 from maze.cli import main
 from maze.core.events import SessionResumed
 from maze.core.session import ActionRefused, Session
+from maze.storage.jsonfile import DataError
 from maze.storage.log import (
     LogInUse,
     SessionLog,
@@ -221,3 +222,30 @@ def test_the_header_is_not_rewritten_and_the_session_resumed_event_is_json(tmp_p
     assert json.loads(lines[-1]) == {"seq": 4, "t": 1.0, "type": "session_resumed",
                                      "resumed_at": "2026-11-22T11:00:00+01:00", "gap": None}
 
+
+
+def test_a_log_cut_at_any_byte_is_resumed_or_refused_in_one_line(tmp_path):
+    """A power cut can leave the log cut anywhere: `maze resume` either carries it on or says
+    in one line why not, never a traceback."""
+    from maze.cli import UsageError
+    from maze.ui.launch import check_resumable
+
+    setup = make_setup(make_level(alternate=ALT))
+    log = SessionLog(tmp_path, setup)
+    session, clock = start(setup, sink=log.append)
+    run(session, clock, SCRIPT[:10])
+    log.close()
+    whole = log.path.read_bytes()
+    cut = tmp_path / "cut.jsonl"
+    resumed = refused = 0
+    for end in range(0, len(whole) + 1, 7):
+        cut.write_bytes(whole[:end])
+        try:
+            read = check_resumable(cut)
+        except (DataError, UsageError) as exc:
+            assert "\n" not in str(exc).strip() and str(cut) in str(exc)
+            refused += 1
+            continue
+        assert len(read.events) <= len(session.events)
+        resumed += 1
+    assert resumed and refused
