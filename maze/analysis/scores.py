@@ -11,17 +11,25 @@ from typing import Any
 
 from maze.core.events import (
     ActionUndone,
+    BeepSounded,
     Crossed,
     CurveballArmed,
     Event,
     MemoryAidToggled,
     PathChanged,
     PathRevealed,
+    Paused,
     PenaltyRecorded,
     PhaseChanged,
     PlayerSkipped,
+    Resumed,
     RetreatDone,
+    RetreatErred,
+    RetreatStarted,
+    RetreatStepped,
     SessionEnded,
+    SessionResumed,
+    SoundMuted,
     StepTaken,
     TurnStarted,
 )
@@ -236,8 +244,11 @@ class Scorer:
 
     def feed(self, event: Event) -> None:
         self.last_t = event.t
-        if type(event) is StepTaken:
+        kind = type(event)
+        if kind is StepTaken:
             self._step(event)
+            return
+        if kind in _NOT_SCORED:          # a third of a log: skip the patterns below
             return
         match event:
             case PhaseChanged(from_=old, to=new, cause=cause):
@@ -406,6 +417,12 @@ class Scorer:
                 "seconds_on_board": round(on_board[name], 3)} for name, p in self.players.items()},
             "board": self.board(now),
         }
+
+
+# Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
+# time of their own; pauses are outside active time; a resumption changes nothing).
+_NOT_SCORED = frozenset({BeepSounded, RetreatStarted, RetreatStepped, RetreatErred, Paused,
+                         Resumed, SoundMuted, SessionResumed})
 
 
 class LiveScore:
