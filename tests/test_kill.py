@@ -1,7 +1,8 @@
 """Kill at any moment: the real program (dummy video driver) plays a session, a simulated team
 at the keys, and is killed with SIGKILL at random moments. After each kill the log holds
 every event the program had reported as done, no line is damaged except perhaps a torn last
-one (skipped with one warning), and the log replays. 8 kills here; 50 under CI."""
+one (skipped with one warning), the log replays, and an unfinished session can be resumed.
+8 kills here; 50 under CI."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import subprocess
 import sys
 import time
 
-from maze.core.session import replay
-from maze.storage.log import read_log
+from maze.core.session import Session, replay
+from maze.storage.log import read_for_resume, read_log
 
 KILLS = 50 if os.environ.get("CI") else 8
 
@@ -62,4 +63,9 @@ def test_killed_at_random_moments_the_log_keeps_every_reported_event(tmp_path):
             lines = logs[0].read_bytes().split(b"\n")
             last = max(i + 1 for i, line in enumerate(lines) if line.strip())
             assert read.warnings[0].endswith(f"skipped 1 damaged line(s): line {last}")
-        replay(read.setup, read.events)
+        state = replay(read.setup, read.events)
+        if read.events and not state.ended:     # and the session can be carried on from there
+            again = read_for_resume(logs[0])
+            resumed = Session.resumed(again.setup, again.events, time.monotonic,
+                                      random.Random(again.setup.seed))
+            assert resumed.state.seq == state.seq + 1 and resumed.state.t == state.t

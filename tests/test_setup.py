@@ -196,6 +196,7 @@ def test_an_interrupted_session_is_resumed_from_the_setup_screen(env):
     app = open_app(env, "--players", "Ana,Ben")           # a session starts...
     board = app.top
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_UP, mod=0, unicode="", scancode=0)])
+    key(app, pygame.K_m, pygame.KMOD_LCTRL)                 # the sound was muted
     path = board.log.path
     board.closing()                                       # ...and the window is closed
     pygame.quit()
@@ -218,9 +219,10 @@ def test_an_interrupted_session_is_resumed_from_the_setup_screen(env):
     assert isinstance(resumed, BoardScene) and resumed.log.path == path
     assert resumed.session.state.position is not None     # Ana still stands on her square
     assert resumed.announcement is not None and resumed.announcement.text.startswith("Resumed")
+    assert app.sound.muted                                  # and stays muted
     resumed.closing()
     kinds = [e.TYPE for e in read_log(path).events]
-    assert kinds == ["phase_changed", "turn_started", "step", "session_resumed"]
+    assert kinds == ["phase_changed", "turn_started", "step", "muted", "session_resumed"]
 
 
 def test_no_resume_button_without_interrupted_sessions(env):

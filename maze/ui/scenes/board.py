@@ -97,7 +97,12 @@ class BoardScene(Scene):
             self._notify(app.sound.notice, theme.WARNING)
 
     def _resumed(self) -> None:
-        """Say where the session stands, and keep quiet the time warnings already past."""
+        """Say where the session stands, keep quiet the time warnings already past, and stay
+        muted if the facilitator had muted the sound."""
+        from maze.core.events import SoundMuted
+        muted = [e.on for e in self.session.events if isinstance(e, SoundMuted)]
+        if muted and muted[-1]:
+            self.app.sound.muted = True
         state = self.session.state
         left = self.session.time_left()
         self._warned.update(w for w in TIME_WARNINGS
