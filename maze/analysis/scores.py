@@ -244,11 +244,10 @@ class Scorer:
 
     def feed(self, event: Event) -> None:
         self.last_t = event.t
-        kind = type(event)
-        if kind is StepTaken:
+        if type(event) is StepTaken:
             self._step(event)
             return
-        if kind in _NOT_SCORED:          # a third of a log: skip the patterns below
+        if type(event) in _NOT_SCORED:   # a third of a log: skip the patterns below
             return
         match event:
             case PhaseChanged(from_=old, to=new, cause=cause):
