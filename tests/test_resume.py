@@ -203,6 +203,10 @@ def test_the_resume_list_holds_the_unfinished_sessions_newest_first(tmp_path):
     SessionLog(tmp_path, type(setup)(**{**setup.__dict__, "session_id": "never"})).close()
     found = unfinished_logs(tmp_path)
     assert [f.path for f in found] == [made[2], made[0]]
+    live = SessionLog(tmp_path, type(setup)(**{**setup.__dict__, "session_id": "live"}))
+    start(setup, sink=live.append)                           # being played in another window
+    assert [f.path for f in unfinished_logs(tmp_path)] == [made[2], made[0]]
+    live.close()
     assert found[0].team == "Team 2" and found[0].stopped_at == 1.0 and found[0].players == 3
 
 

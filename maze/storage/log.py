@@ -397,8 +397,23 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
+def _in_use(fd: int) -> bool:
+    """Whether another window holds this log (its session is being played right now)."""
+    try:
+        import fcntl
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except (ImportError, OSError):
+        return False
+    fcntl.flock(fd, fcntl.LOCK_UN)
+    return False
+
+
 def _unfinished(path: Path) -> Unfinished | None:
     with open(path, "rb") as handle:
+        if _in_use(handle.fileno()):
+            return None                  # not interrupted: being played in another window
         first = handle.readline(1 << 20)
         handle.seek(0, os.SEEK_END)
         size = handle.tell()
