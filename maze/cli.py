@@ -205,21 +205,25 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from maze.ui.launch import launch_replay
-    return launch_replay(args)
+    from maze.ui.launch import build_replay, run_app
+    return run_app(build_replay, args)
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
-    from maze.ui.launch import launch_editor
-    return launch_editor(args)
+    from maze.ui.launch import build_editor, run_app
+    return run_app(build_editor, args)
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    from maze.ui.launch import launch  # pygame only for the commands that open a window
-    return launch(args)
+    from maze.ui.launch import build_app, run_app  # pygame only for commands with a window
+    return run_app(build_app, args)
 
 
-def _add_display(parser: argparse.ArgumentParser) -> None:
+def _add_screen(parser: argparse.ArgumentParser) -> None:
+    """Where the window goes: --fullscreen or --window WxH, and --display N."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--fullscreen", action="store_true")
+    mode.add_argument("--window", metavar="WxH", default=None)
     parser.add_argument("--display", type=int, default=None, metavar="N",
                         help="open on display N (1, 2...: the projector is often 2)")
 
@@ -231,10 +235,7 @@ def _args_play(play: argparse.ArgumentParser) -> None:
                                         "(skips the setup screen)")
     play.add_argument("--team", default=None, help="the team's name")
     play.add_argument("--preset", choices=sorted(PRESETS), default=None)
-    mode = play.add_mutually_exclusive_group()
-    mode.add_argument("--fullscreen", action="store_true")
-    mode.add_argument("--window", metavar="WxH", default=None)
-    _add_display(play)
+    _add_screen(play)
     play.add_argument("--log-dir", default=None, help="where session logs go")
     play.add_argument("--no-sound", action="store_true")
     play.add_argument("--memory-aid", action="store_true", help="mark squares already tested")
@@ -248,10 +249,7 @@ def _args_play(play: argparse.ArgumentParser) -> None:
 
 def _args_resume(resume: argparse.ArgumentParser) -> None:
     resume.add_argument("resume", metavar="LOG", help="the session log of the interrupted session")
-    mode = resume.add_mutually_exclusive_group()
-    mode.add_argument("--fullscreen", action="store_true")
-    mode.add_argument("--window", metavar="WxH", default=None)
-    _add_display(resume)
+    _add_screen(resume)
     resume.add_argument("--no-sound", action="store_true")
     resume.add_argument("--log-dir", default=None,
                         help="where the next teams' logs go (default: the log's own folder)")
@@ -279,10 +277,7 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)")
     demo.add_argument("--seed", type=int, default=None)
     demo.add_argument("--no-sound", action="store_true")
-    dmode = demo.add_mutually_exclusive_group()
-    dmode.add_argument("--fullscreen", action="store_true")
-    dmode.add_argument("--window", metavar="WxH", default=None)
-    _add_display(demo)
+    _add_screen(demo)
     demo.set_defaults(run=_cmd_demo)
 
 
@@ -290,10 +285,7 @@ def _args_replay(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("log", metavar="LOG")
     rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)")
     rep.add_argument("--debrief", action="store_true", help="open the debrief screen directly")
-    mode = rep.add_mutually_exclusive_group()
-    mode.add_argument("--fullscreen", action="store_true")
-    mode.add_argument("--window", metavar="WxH", default=None)
-    _add_display(rep)
+    _add_screen(rep)
     rep.set_defaults(run=_cmd_replay)
 
 

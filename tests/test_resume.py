@@ -14,6 +14,7 @@ from helpers import FakeClock, make_level, make_setup, run, start
 from maze.analysis.scores import score
 from maze.cli import main
 from maze.core.events import SessionResumed
+from maze.core.record import replace
 from maze.core.session import ActionRefused, Session
 from maze.storage.jsonfile import DataError
 from maze.storage.log import (
@@ -190,20 +191,19 @@ def test_a_log_that_cannot_be_resumed_gets_one_line_naming_it(tmp_path, capsys, 
 def test_the_resume_list_holds_the_unfinished_sessions_newest_first(tmp_path):
     made = []
     for i, outcome in enumerate(["unfinished", "ended", "unfinished"]):
-        setup = make_setup()
-        setup = type(setup)(**{**setup.__dict__, "team": f"Team {i}", "session_id": f"id{i}"})
+        setup = replace(make_setup(), team=f"Team {i}", session_id=f"id{i}")
         log = SessionLog(tmp_path, setup)
         session, clock = start(setup, sink=log.append)
-        run(session, clock, ["B1"] * 1 + (["end"] if outcome == "ended" else []))
+        run(session, clock, ["B1"] + (["end"] if outcome == "ended" else []))
         log.close()
         os.utime(log.path, (1_000_000 + i, 1_000_000 + i))
         made.append(log.path)
     (tmp_path / "junk.jsonl").write_bytes(b"\x00\xff garbage")
     (tmp_path / "empty.jsonl").write_bytes(b"")
-    SessionLog(tmp_path, type(setup)(**{**setup.__dict__, "session_id": "never"})).close()
+    SessionLog(tmp_path, replace(setup, session_id="never")).close()
     found = unfinished_logs(tmp_path)
     assert [f.path for f in found] == [made[2], made[0]]
-    live = SessionLog(tmp_path, type(setup)(**{**setup.__dict__, "session_id": "live"}))
+    live = SessionLog(tmp_path, replace(setup, session_id="live"))
     start(setup, sink=live.append)                           # being played in another window
     assert [f.path for f in unfinished_logs(tmp_path)] == [made[2], made[0]]
     live.close()

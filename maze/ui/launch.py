@@ -120,10 +120,11 @@ def start_sound(app: App, enabled: bool) -> None:
         notify(app.sound.notice)
 
 
-def launch(args: argparse.Namespace) -> int:
+def run_app(build: Callable[[argparse.Namespace], App], args: argparse.Namespace) -> int:
+    """Build the app for a command (every input checked first), run it, close pygame."""
     import pygame
 
-    app = build_app(args)
+    app = build(args)
     try:
         return app.run()
     finally:
@@ -148,10 +149,23 @@ def check_resumable(path: Path) -> LogRead:
     return read
 
 
-def resume_board(app: App, path: Path, read: LogRead | None = None) -> BoardScene:
-    """The board of an interrupted session, carried on in its own log. Raises ValueError (a
-    DataError or LogInUse message) for the setup screen to show."""
+def reopen_log(path: Path) -> tuple[SessionLog, float]:
+    """An interrupted session's log opened to append, and the seconds since it was last
+    written; ValueError (one line) if another window holds it or it cannot be written."""
     from maze.storage.log import LogInUse
+    try:
+        gap = time.time() - path.stat().st_mtime
+        return SessionLog.reopen(path), gap
+    except LogInUse as exc:
+        raise ValueError(str(exc)) from None
+    except OSError as exc:
+        raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
+
+
+def resume_board(app: App, path: Path, read: LogRead | None = None,
+                 opened: tuple[SessionLog, float] | None = None) -> BoardScene:
+    """The board of an interrupted session, carried on in its own log. Raises ValueError with
+    one line for the setup screen to show."""
     from maze.ui.scenes.board import BoardScene
 
     if read is None:
@@ -159,13 +173,7 @@ def resume_board(app: App, path: Path, read: LogRead | None = None) -> BoardScen
             read = check_resumable(path)
         except UsageError as exc:
             raise ValueError(str(exc)) from None
-    try:
-        gap = time.time() - path.stat().st_mtime      # when the log was last written
-        log = SessionLog.reopen(path)
-    except LogInUse as exc:
-        raise ValueError(str(exc)) from None
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
+    log, gap = opened or reopen_log(path)
     return BoardScene(app, read.setup, log, resume=read.events, gap=gap)
 
 
@@ -174,15 +182,12 @@ def build_app(args: argparse.Namespace) -> App:
     the app from here)."""
     resume = Path(args.resume) if getattr(args, "resume", None) else None
     read = check_resumable(resume) if resume is not None else None
-    if read is not None and resume is not None:
-        try:                       # refused before any window: a log another window holds
-            from maze.storage.log import LogInUse
-            SessionLog.reopen(resume).close()
-        except LogInUse as exc:
+    opened = None
+    if resume is not None:         # refused before any window: a log another window holds
+        try:
+            opened = reopen_log(resume)
+        except ValueError as exc:
             raise UsageError(str(exc)) from None
-        except OSError as exc:
-            raise UsageError(f"{resume}: cannot be appended to "
-                             f"({exc.strerror or exc})") from None
     level_path = find_level(args.level or DEFAULT_LEVEL)
     level = load_level(level_path)
     log_folder = (Path(args.log_dir) if args.log_dir
@@ -245,8 +250,8 @@ def build_app(args: argparse.Namespace) -> App:
                           resume=lambda path: resume_board(app, path))
 
     app.next_team = setup_screen
-    if read is not None and resume is not None:
-        app.start(resume_board(app, resume, read))
+    if resume is not None:
+        app.start(resume_board(app, resume, read, opened))
     elif roster is not None:
         app.start(begin(make_setup(level, args.team or "Team", roster, args.preset, flags, seed,
                                    new_session_id(), wall_clock_now())))
@@ -273,20 +278,10 @@ def build_editor(args: argparse.Namespace) -> App:
     from maze.ui.app import App
     from maze.ui.scenes.editor import EditorScene
 
-    size, display = open_display(size)
+    size, _ = open_display(size)
     app = App(size, title="maze: level editor")
     app.start(EditorScene(app, level, user_levels_dir(), target))
     return app
-
-
-def launch_editor(args: argparse.Namespace) -> int:
-    import pygame
-
-    app = build_editor(args)
-    try:
-        return app.run()
-    finally:
-        pygame.quit()
 
 
 def build_replay(args: argparse.Namespace) -> App:
@@ -321,16 +316,6 @@ def build_replay(args: argparse.Namespace) -> App:
     else:
         app.start(ReplayScene(app, read.setup, read.events, path, speed=args.speed))
     return app
-
-
-def launch_replay(args: argparse.Namespace) -> int:
-    import pygame
-
-    app = build_replay(args)
-    try:
-        return app.run()
-    finally:
-        pygame.quit()
 
 
 DEMO_NAMES = ("Ana", "Ben", "Chen", "Dana", "Emre", "Fatou", "Goran", "Hana", "Ines", "Jonas")

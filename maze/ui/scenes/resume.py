@@ -9,17 +9,13 @@ from pathlib import Path
 
 import pygame
 
+from maze.analysis.text import minutes
 from maze.storage.log import Unfinished
 from maze.ui import theme
 from maze.ui.app import App, Replace, Scene, Transition
 from maze.ui.widgets import draw_frame, scroll_first
 
 ResumeSession = Callable[[Path], Scene]        # may raise ValueError with a message
-
-
-def _clock(seconds: float) -> str:
-    seconds = max(0, int(seconds))
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
 
 def _when(modified: float, now: float) -> str:
@@ -38,8 +34,8 @@ def describe(entry: Unfinished, now: float) -> tuple[str, str]:
     players = f"{entry.players} player{'s' if entry.players != 1 else ''}"
     started = entry.started_at[:16].replace("T", " ")
     return (f"{entry.team}: {entry.level}, {players}",
-            f"started {started}; stopped at {_clock(entry.stopped_at)} of "
-            f"{_clock(entry.time_limit)}; last written {_when(entry.modified, now)}")
+            f"started {started}; stopped at {minutes(entry.stopped_at)} of "
+            f"{minutes(entry.time_limit)}; last written {_when(entry.modified, now)}")
 
 
 class ResumeScene(Scene):
