@@ -25,6 +25,8 @@ def test_everything_fits_and_nothing_overlaps(width, height, cols, rows):
     board = layout.board_area
     assert screen.contains(layout.hud) and screen.contains(board)
     assert not board.colliderect(layout.hud)
+    assert screen.contains(layout.cue) and not layout.cue.colliderect(board)
+    assert not layout.cue.colliderect(layout.hud) and layout.cue.height >= 2 * READABLE * height
     lines = [line.rect for line in layout.hud_lines]
     for rect in lines:
         assert layout.hud.contains(rect)
@@ -63,4 +65,6 @@ def test_square_at_finds_every_square_and_the_start_edge(width, height):
 def test_the_board_uses_the_room_it_has():
     small, large = compute(1024, 768, 6, 9), compute(3840, 2160, 6, 9)
     assert large.square > 2.5 * small.square
-    assert compute(1920, 1080, 6, 9).grid.height > 0.8 * 1080
+    # The board and the how-to-move cue under it fill the height.
+    layout = compute(1920, 1080, 6, 9)
+    assert layout.grid.height + layout.cue.height > 0.8 * 1080

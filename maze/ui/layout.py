@@ -38,6 +38,7 @@ class Layout(Record):
     col_label_height: int
     label_every: int
     hud_lines: tuple[HudLine, ...] = field(default=())
+    cue: Rect = field(default=Rect(0, 0, 0, 0))   # under the start edge: how to move
 
     def square_rect(self, square: Square) -> Rect:
         x = self.grid.x + square.col * self.square
@@ -102,11 +103,14 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True) -> 
     strip_h = round(label_height * 1.5)
     band = round(label_height * (1.8 if rows >= 10 else 1.2))   # room for "12" beside a row
     avail_w = region.width - 2 * margin - 2 * band
-    avail_h = region.height - 2 * margin - 2 * strip_h
+    # Under the start edge, two lines that tell a first-time player how to move, at the size
+    # the room reads (the board gives up that much height; the editor has no players).
+    cue_h = round(readable * 2.3) if hud else 0
+    avail_h = region.height - 2 * margin - 2 * strip_h - cue_h
     square = max(2, min(avail_w // cols, avail_h // rows))
     grid_w, grid_h = square * cols, square * rows
     gx = region.x + (region.width - grid_w) // 2
-    gy = region.y + (region.height - grid_h) // 2
+    gy = region.y + (region.height - grid_h - cue_h) // 2
     grid = Rect(gx, gy, grid_w, grid_h)
     goal = Rect(gx, gy - strip_h, grid_w, strip_h)
     start = Rect(gx, grid.bottom, grid_w, strip_h)
@@ -116,9 +120,10 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True) -> 
         label_every = max(1, math.ceil(label_height * 1.1 / square))
     col_label_height = min(label_height, max(6, int(square * 0.9)))
 
+    cue = Rect(region.x + margin, start.bottom, region.width - 2 * margin, cue_h)
     lines = _hud_lines(panel.inflate(-2 * margin, -2 * margin), height, side) if hud else ()
     return Layout(width, height, cols, rows, square, grid, start, goal, panel, region, label_height,
-                  col_label_height, label_every, lines)
+                  col_label_height, label_every, lines, cue)
 
 
 def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:

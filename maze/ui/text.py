@@ -1,6 +1,11 @@
 """Text on screen: the fonts shipped with the program (DejaVu Sans) sized by pixel height, any
 script in names (right-to-left runs shaped and ordered), a neutral placeholder for characters
-the font lacks (emoji...), and a bounded cache so nothing is rendered twice."""
+the font lacks (emoji...), and a bounded cache so nothing is rendered twice.
+
+The text layer can audit a frame (``TextCache.audit``): every line drawn through ``draw`` is
+recorded with its place, height and role, and every line the program had to cut is recorded
+too, so a test can assert across every screen and size that nothing of the program's own text
+is cut, overlaps other text, or falls off the screen, and that what the room reads is large."""
 
 from __future__ import annotations
 
@@ -16,6 +21,74 @@ LINE_RATIO = 1.18              # DejaVu Sans: line height / point size
 PLACEHOLDER = "\u2022"          # a bullet: neutral, and the font has it
 _MISSING_PROBE = "\U0010fffd"   # a private-use code point no font we ship draws
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they join
+# Characters that take no room and change nothing a reader sees in a name: format and bidi
+# controls (U+200B zero width space, U+202E override, U+2066 isolate, U+00AD soft hyphen...).
+# Drawing them alone gives SDL_ttf "Text has zero width"; they are dropped on screen (the name
+# is kept as typed in logs and reports).
+USER_CUT = 24                   # a name a user typed may end in "…" past this many characters
+
+# Roles of drawn text, for the projector rule: what the room must read (at least 4% of the
+# window height), ordinary text (at least 2.5%), and board axis labels on big boards (exempt).
+ROOM, DETAIL, AXIS = "room", "detail", "axis"
+ROOM_SHARE, DETAIL_SHARE = 0.04, 0.025
+
+
+class Placed:
+    """One line of text drawn on a surface."""
+
+    __slots__ = ("text", "rect", "height", "role", "surface", "bounds")
+
+    def __init__(self, text: str, rect: pygame.Rect, height: int, role: str, surface: int,
+                 bounds: pygame.Rect) -> None:
+        self.text, self.rect, self.height, self.role = text, rect, height, role
+        self.surface, self.bounds = surface, bounds
+
+    def __repr__(self) -> str:
+        return f"{self.text!r} at {tuple(self.rect)} ({self.height} px, {self.role})"
+
+
+class TextAudit:
+    """What one frame drew, and the problems in it (for tests and for a developer's eye)."""
+
+    def __init__(self) -> None:
+        self.placed: list[Placed] = []
+        self.cuts: list[str] = []
+
+    def clear(self) -> None:
+        self.placed.clear()
+        self.cuts.clear()
+
+    def cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """An opaque panel drawn over ``rect``: the text under it is hidden, not overlapped."""
+        sid = id(surface)
+        self.placed = [p for p in self.placed if p.surface != sid or not p.rect.colliderect(rect)]
+
+    def overlaps(self) -> list[tuple[Placed, Placed]]:
+        out = []
+        for i, a in enumerate(self.placed):
+            for b in self.placed[i + 1:]:
+                if a.surface != b.surface:
+                    continue
+                clip = a.rect.clip(b.rect)
+                if clip.width > 2 and clip.height > 2:   # touching lines are not overlapping
+                    out.append((a, b))
+        return out
+
+    def off_surface(self) -> list[Placed]:
+        return [p for p in self.placed if not p.bounds.contains(p.rect)]
+
+    def too_small(self, screen_height: int) -> list[Placed]:
+        need = {ROOM: ROOM_SHARE * screen_height, DETAIL: DETAIL_SHARE * screen_height}
+        return [p for p in self.placed
+                if p.role in need and p.height + 0.5 < need[p.role]]
+
+    def problems(self, screen_height: int) -> list[str]:
+        """Every cut, overlap, line off its surface and line too small to read, one a line."""
+        out = [f"cut: {c!r}" for c in self.cuts]
+        out += [f"overlap: {a} / {b}" for a, b in self.overlaps()]
+        out += [f"off the screen: {p}" for p in self.off_surface()]
+        out += [f"too small: {p}" for p in self.too_small(screen_height)]
+        return out
 
 
 def _direction(ch: str) -> str | None:
@@ -95,6 +168,15 @@ def side_by_side(images: list[pygame.Surface]) -> pygame.Surface:
     return out
 
 
+def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame.Surface:
+    """A run of text; one SDL_ttf cannot draw (a lone combining mark: "zero width") is an
+    empty image of the line's height, never a crash."""
+    try:
+        return font.render(text, True, color)
+    except pygame.error:
+        return pygame.Surface((1, font.get_height()), pygame.SRCALPHA)
+
+
 class TextCache:
     def __init__(self, limit: int = 512) -> None:
         self._fonts: dict[tuple[int, bool, str], pygame.font.Font] = {}
@@ -103,6 +185,7 @@ class TextCache:
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
         self._fitted: dict[tuple[str, int, bool, int], str] = {}
+        self.audit: TextAudit | None = None     # set by tests (and a developer's checks)
 
     def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
         """A font whose line height is at most ``height`` pixels (and close to it); with a
@@ -144,6 +227,8 @@ class TextCache:
         out: list[str] = []
         for ch in text:
             category = unicodedata.category(ch)
+            if category == "Cf" and ch not in _JOINERS:
+                continue       # invisible: zero width, bidi controls, soft hyphen
             missing = category in ("Cc", "Cs", "Co", "Cn") or ch in _JOINERS or (
                 category != "Zs" and not self._has_glyph(ch))
             if missing:
@@ -159,9 +244,15 @@ class TextCache:
                    for run, rtl in visual_runs(shown))
 
     def render(self, text: str, height: int, color: tuple[int, ...], bold: bool = False,
-               max_width: int | None = None) -> pygame.Surface:
+               max_width: int | None = None, user: bool = False) -> pygame.Surface:
+        """One line of text. With ``max_width``, a line that does not fit ends in "…": allowed
+        only for a name a user typed (``user``) longer than any sensible name; anything else
+        cut is a layout bug, and the audit reports it."""
         if max_width is not None:
-            text = self.fit(text, height, bold, max_width)
+            fitted = self.fit(text, height, bold, max_width)
+            if fitted != text and self.audit is not None and not (user and len(text) > USER_CUT):
+                self.audit.cuts.append(text)
+            text = fitted
         key = (text, int(height), bold, tuple(color))
         surface = self._surfaces.get(key)
         if surface is None:
@@ -174,27 +265,68 @@ class TextCache:
         return surface
 
     def render_parts(self, parts: list[str], height: int, color: tuple[int, ...],
-                     bold: bool = False, max_width: int | None = None) -> pygame.Surface:
+                     bold: bool = False, max_width: int | None = None,
+                     more: str = "") -> pygame.Surface:
         """Pieces laid out left to right, each on its own (a list of names in different
-        scripts must not merge into one right-to-left run); what does not fit ends in "…"."""
+        scripts must not merge into one right-to-left run). What does not fit is left off
+        whole, and ``more`` (with ``{n}``, the count of pieces left off) says so."""
         images = [self.render(part, height, color, bold) for part in parts]
         if max_width is not None and sum(i.get_width() for i in images) > max_width:
-            ellipsis = self.render("…", height, color, bold)
             kept: list[pygame.Surface] = []
-            used = ellipsis.get_width()
-            for image in images:
-                if used + image.get_width() > max_width:
+            for count in range(len(images) - 1, 0, -1):
+                left_off = sum(1 for p in parts[count:] if p.strip(", "))
+                tail = self.render(more.format(n=left_off), height, color, bold) if more else None
+                used = sum(i.get_width() for i in images[:count]) + (
+                    tail.get_width() if tail else 0)
+                if used <= max_width or count == 1:
+                    kept = images[:count] + ([tail] if tail else [])
                     break
-                kept.append(image)
-                used += image.get_width()
-            images = kept + [ellipsis]
+            images = kept
+            if self.audit is not None and sum(i.get_width() for i in images) > max_width:
+                self.audit.cuts.append("".join(parts))
         return side_by_side(images)
 
+    def draw(self, surface: pygame.Surface, text: str, height: int, color: tuple[int, ...],
+             bold: bool = False, max_width: int | None = None, user: bool = False,
+             role: str = DETAIL, **anchor: object) -> pygame.Rect:
+        """Render a line and blit it where ``anchor`` says (``topleft=``, ``center=``,
+        ``midleft=``...); returns where it went. Every line of the program goes through here
+        so the audit sees it."""
+        image = self.render(text, height, color, bold, max_width, user)
+        return self.place(surface, image, text, height, role, **anchor)
+
+    def place(self, surface: pygame.Surface, image: pygame.Surface, text: str, height: int,
+              role: str = DETAIL, **anchor: object) -> pygame.Rect:
+        """Blit an image of text made elsewhere (a list of names, a clock) and record it."""
+        rect = image.get_rect(**anchor) if anchor else image.get_rect()
+        surface.blit(image, rect)
+        if self.audit is not None and text.strip():
+            self.audit.placed.append(Placed(text, rect, int(height), role, id(surface),
+                                            surface.get_rect()))
+        return rect
+
+    def cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        if self.audit is not None:
+            self.audit.cover(surface, rect)
+
+    def wrap(self, message: str, height: int, bold: bool, width: int) -> list[str]:
+        """Split a message into lines that fit ``width``, at spaces (a word longer than the
+        width gets its own line, and is cut when drawn: the audit reports it)."""
+        lines: list[str] = []
+        for word in message.split():
+            if lines and self.width(lines[-1] + " " + word, height, bold) <= width:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return lines or [""]
+
     def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:
+        if not text:           # nothing visible (SDL_ttf refuses to draw zero width)
+            return pygame.Surface((1, self.font(height, bold).get_height()), pygame.SRCALPHA)
         runs = visual_runs(text)
         if len(runs) == 1 and not runs[0][1]:
-            return self.font(height, bold).render(text, True, color)
-        images = [self.font(height, bold, _script(run) if rtl else "").render(run, True, color)
+            return _render(self.font(height, bold), text, color)
+        images = [_render(self.font(height, bold, _script(run) if rtl else ""), run, color)
                   for run, rtl in runs]
         return side_by_side(images)
 

@@ -66,8 +66,8 @@ class TextField(Widget):
         shown = self.value + ("|" if focused else "") if self.value else (
             ("|" if focused else "") + self.hint)
         color = theme.TEXT if self.value else theme.TEXT_DIM
-        image = text.render(shown, unit, color, max_width=self.rect.width - unit)
-        surface.blit(image, image.get_rect(midleft=(self.rect.x + unit // 2, self.rect.centery)))
+        text.draw(surface, shown, unit, color, max_width=self.rect.width - unit,
+                  midleft=(self.rect.x + unit // 2, self.rect.centery))
 
 
 class Choice(Widget):
@@ -99,9 +99,9 @@ class Choice(Widget):
     def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
         draw_frame(surface, self.rect, focused, unit)
         _arrows(surface, self.rect, unit)
-        image = text.render(f"{self.label}: {self.options[self.index][1]}", unit, theme.TEXT,
-                            max_width=self.rect.width - 3 * unit)
-        surface.blit(image, image.get_rect(center=self.rect.center))
+        text.draw(surface, f"{self.label}: {self.options[self.index][1]}", unit, theme.TEXT,
+                            max_width=self.rect.width - 3 * unit,
+                  center=self.rect.center)
 
 
 class Stepper(Choice):
@@ -152,9 +152,9 @@ class Button(Widget):
         if focused:
             pygame.draw.rect(surface, theme.TOKEN, self.rect.inflate(6, 6), width=max(2, unit // 12),
                              border_radius=unit // 4)
-        image = text.render(self.label, unit, theme.BACKGROUND, bold=True,
-                            max_width=self.rect.width - unit // 2)
-        surface.blit(image, image.get_rect(center=self.rect.center))
+        text.draw(surface, self.label, unit, theme.BACKGROUND, bold=True,
+                            max_width=self.rect.width - unit // 2,
+                  center=self.rect.center)
 
 
 def _arrows(surface: pygame.Surface, rect: pygame.Rect, unit: int) -> None:

@@ -23,6 +23,7 @@ from maze.core.events import (
     RetreatErred,
     SessionEnded,
     StepTaken,
+    TurnStarted,
 )
 from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
@@ -38,6 +39,7 @@ _REPORT_EVENTS = bool(os.environ.get("MAZE_REPORT_EVENTS"))
 FLASH_SECONDS = 0.8
 TIME_WARNINGS = (120, 30)          # seconds left
 ANNOUNCE_SECONDS = 3.0
+HANDOVER_SECONDS = 2.0
 CUE_SECONDS = 1.6
 NOTICE_SECONDS = 3.5
 LOG_RETRY_SECONDS = 2.0
@@ -81,7 +83,8 @@ class BoardScene(Scene):
         self._static: pygame.Surface | None = None
         self._log_retry_at: float | None = None
         self._live = LiveScore(setup)
-        self._warned: set[int] = set()
+        # A warning sounds only if that much time was ever left to count down from.
+        self._warned: set[int] = {w for w in TIME_WARNINGS if w >= setup.rules.time_limit}
         self.border_color = theme.BEEP
         self._shown: tuple[dict[str, Any], dict[str, Any]] | None = None
         rng = random.Random(setup.seed)
@@ -107,9 +110,11 @@ class BoardScene(Scene):
         left = self.session.time_left()
         self._warned.update(w for w in TIME_WARNINGS
                             if state.clock_started_at is not None and left <= w)
-        where = "paused: Ctrl+Space goes on" if state.paused else f"{clock_text(left)} left"
-        self.announcement = Timed(f"Resumed: {where}", self.app.clock() + ANNOUNCE_SECONDS,
-                                  theme.TOKEN)
+        # The clock beside says how much time is left (a time here would be a second behind
+        # it by the next frame).
+        where = "paused: Ctrl+Space goes on" if state.paused else "the clock goes on"
+        self.announcement = Timed(f"Resumed where it stopped: {where}",
+                                  self.app.clock() + ANNOUNCE_SECONDS, theme.TOKEN)
 
     # ------------------------------------------------------------------ events from the core
     def _on_event(self, event: Event) -> None:
@@ -134,10 +139,21 @@ class BoardScene(Scene):
                 sound.play("beep")
                 self._flash(name, now)
                 self.cue = Timed("Wrong way: retrace", now + CUE_SECONDS, theme.BEEP)
-            case Crossed():
+            case Crossed(player=player, phase=phase):
                 sound.play("crossing")
+                state = self.session.state
+                if phase == Phase.EXECUTION.value and state.shown_phase is Phase.EXECUTION:
+                    across = sum(1 for p in state.roster if p in state.crossed_execution)
+                    total = across + sum(1 for p in state.roster if p in state.owes)
+                    self._announce(f"{player} crossed: {across} of {total} across", now,
+                                   ANNOUNCE_SECONDS, theme.EXECUTION)
+                self._crossed_by = player
             case PhaseChanged(to=to, cause=cause):
                 self._announce_phase(Phase(to), cause, now)
+            case TurnStarted(player=player):
+                if len(self.session.state.roster) > 1 and event.seq > 2:
+                    self._announce(f"{player}, your turn", now, HANDOVER_SECONDS, theme.TOKEN,
+                                   append=True)
             case SessionEnded():
                 self.finished = True
         self.dirty = True
@@ -148,17 +164,31 @@ class BoardScene(Scene):
         self.border_until = now + FLASH_SECONDS
         self.border_color = theme.BEEP
 
+    _crossed_by = ""
+
+    def _announce(self, text: str, now: float, seconds: float, color: tuple[int, int, int],
+                  append: bool = False) -> None:
+        """A large, short message across the board. A hand-over right after another message
+        joins it ("Ana crossed: 2 of 5 across. Ben, your turn") instead of hiding it."""
+        current = self.announcement
+        if append and current is not None and now < current.until:
+            self.announcement = Timed(f"{current.text}. {text}", max(current.until, now + seconds),
+                                      current.color)
+        else:
+            self.announcement = Timed(text, now + seconds, color)
+
     def _announce_phase(self, phase: Phase, cause: str, now: float) -> None:
         if cause == "path_changed" or (cause == "path_found"
                                        and self.session.state.path_epoch > 0):
             return   # a curveball is never announced, nor the hidden return to execution
         if phase is Phase.EXECUTION:
-            text = "Path found! Execution: everyone across, no beeps"
+            who = f"{self._crossed_by} found the path!" if self._crossed_by else "Path found!"
+            text = f"{who} Execution: everyone across, no beeps"
         elif phase is Phase.LEARNING:
             text = "Learning: silence, find the path"
         else:
             text = "Planning: talk it over"
-        self.announcement = Timed(text, now + ANNOUNCE_SECONDS, PHASE_TEXT[phase][2])
+        self._announce(text, now, ANNOUNCE_SECONDS, PHASE_TEXT[phase][2])
 
     def notify(self, text: str, color: tuple[int, int, int] = theme.WARNING) -> None:
         """A short message in the side panel (for the facilitator)."""

@@ -49,8 +49,8 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     for i, name in enumerate(roster):
         y = inner.y + i * lane_h + lane_h // 2
         if lane_h >= 10:
-            image = text.render(name, label_h, theme.TEXT_DIM, max_width=label_w - 6)
-            surface.blit(image, image.get_rect(midright=(rect.x + label_w - 4, y)))
+            text.draw(surface, name, label_h, theme.TEXT_DIM, max_width=label_w - 6,
+                      midright=(rect.x + label_w - 4, y))
     mark = max(2, min(lane_h // 3, 6))
     for step in line.steps:
         x = timeline_x(rect, label_w, end, step.t)
@@ -91,8 +91,8 @@ def draw_heatmap(surface: pygame.Surface, text: TextCache, layout: Layout,
             pygame.draw.line(surface, theme.TEXT, (x0, y0), (x0 + c, y0 + c), 2)
             pygame.draw.line(surface, theme.TEXT, (x0 + c, y0), (x0, y0 + c), 2)
         shown = f"{value:.0f}" if isinstance(value, float) else str(value)
-        image = text.render(shown, number_h, theme.TEXT, bold=True)
-        surface.blit(image, image.get_rect(center=rect.center))
+        text.draw(surface, shown, number_h, theme.TEXT, bold=True,
+                  center=rect.center)
     for i, path in enumerate(paths):
         points = [layout.square_rect(parse_square(n)).center for n in path]
         stroke = theme.PATH if i == 0 else theme.SAFE

@@ -86,10 +86,9 @@ class DebriefScene(Scene):
         tabs = "   ".join(f"[{name}]" if i == self.page else name for i, name in enumerate(PAGES))
         keys = "Left/Right: pages   H: heatmap   R: replay   " + \
             ("N: next team   " if self.app.next_team else "") + "Esc: quit"
-        surface.blit(text.render(tabs, small, theme.TOKEN, bold=True),
-                     (round(0.03 * w), h - round(small * 2.6)))
-        image = text.render(keys, small, theme.TEXT_DIM, max_width=w // 2)
-        surface.blit(image, image.get_rect(bottomright=(w - round(0.03 * w), h - round(small * 1.5))))
+        text.draw(surface, tabs, small, theme.TOKEN, bold=True, topleft=(round(0.03 * w), h - round(small * 2.6)))
+        text.draw(surface, keys, small, theme.TEXT_DIM, max_width=w // 2,
+                  bottomright=(w - round(0.03 * w), h - round(small * 1.5)))
 
     def headlines(self) -> list[tuple[str, str, str]]:
         f = self.figures
@@ -117,7 +116,7 @@ class DebriefScene(Scene):
         x, y, width = round(0.04 * w), round(0.035 * h), round(0.92 * w)
         title = OUTCOME_TEXT.get(f["outcome"], f["outcome"])
         size = text.fitting_height(title, round(unit * 1.4), True, width // 2, smallest=unit)
-        surface.blit(text.render(title, size, theme.TOKEN, bold=True), (x, y))
+        text.draw(surface, title, size, theme.TOKEN, bold=True, topleft=(x, y))
         pen = f["penalties"]
         unit_name = "s" if pen["currency"] == "seconds" else "points"
         facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played; "
@@ -127,33 +126,32 @@ class DebriefScene(Scene):
         if f["reveals"]:
             facts += f"; path revealed {f['reveals']}x"
         y += round(size * 1.25)
-        surface.blit(text.render(facts, round(unit * 0.75), theme.TEXT_DIM, max_width=width), (x, y))
+        text.draw(surface, facts, round(unit * 0.75), theme.TEXT_DIM, max_width=width, topleft=(x, y))
         y += round(unit * 1.4)
         left_w = round(width * 0.55)
         label_w = max(text.width(t, unit, True) for t, _, _ in self.headlines()) + unit
         for (title_text, value, detail), color in zip(self.headlines(), (theme.LEARNING, theme.EXECUTION,
                                                                          theme.PLANNING), strict=True):
-            surface.blit(text.render(title_text, unit, color, bold=True), (x, y))
-            surface.blit(text.render(value, round(unit * 1.15), theme.TEXT, bold=True,
-                                     max_width=left_w - label_w), (x + label_w, y - unit // 10))
+            text.draw(surface, title_text, unit, color, bold=True, topleft=(x, y))
+            text.draw(surface, value, round(unit * 1.15), theme.TEXT, bold=True,
+                                     max_width=left_w - label_w, topleft=(x + label_w, y - unit // 10))
             y += round(unit * 1.3)
             from maze.ui.scenes.render import wrap
             detail_h = round(unit * 0.62)
             for line in wrap(text, detail, detail_h, False, left_w - label_w)[:2]:
-                surface.blit(text.render(line, detail_h, theme.TEXT_DIM, max_width=left_w - label_w),
-                             (x + label_w, y))
+                text.draw(surface, line, detail_h, theme.TEXT_DIM, max_width=left_w - label_w, topleft=(x + label_w, y))
                 y += round(detail_h * 1.2)
             y += round(unit * 0.5)
         # Prompts on the right.
         px, py = x + left_w + unit, round(0.035 * h) + round(unit * 2.5)
         pw = width - left_w - unit
-        surface.blit(text.render("For the debrief", round(unit * 0.85), theme.TOKEN, bold=True), (px, py))
+        text.draw(surface, "For the debrief", round(unit * 0.85), theme.TOKEN, bold=True, topleft=(px, py))
         py += round(unit * 1.3)
         small = round(unit * 0.68)
         from maze.ui.scenes.render import wrap
         for prompt in self.prompts:
             for i, line in enumerate(wrap(text, prompt, small, False, pw - small)):
-                surface.blit(text.render(("• " if i == 0 else "  ") + line, small, theme.TEXT), (px, py))
+                text.draw(surface, ("• " if i == 0 else "  ") + line, small, theme.TEXT, topleft=(px, py))
                 py += round(small * 1.2)
             py += small // 2
         self._draw_leaderboard(surface, x, max(y, py) + unit // 2, width,
@@ -174,15 +172,14 @@ class DebriefScene(Scene):
         columns = [x, x + width * 40 // 100, x + width * 60 // 100, x + width * 80 // 100]
         for left, head in zip(columns, ("Teams on this level", "Learning", "Execution", "Switching"),
                               strict=True):
-            surface.blit(text.render(head, size, theme.TEXT_DIM, bold=True), (left, y))
+            text.draw(surface, head, size, theme.TEXT_DIM, bold=True, topleft=(left, y))
         y += line
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
-            surface.blit(text.render(f"{row.team}  {row.started_at[:10]}", size, color,
-                                     max_width=columns[1] - x - size), (x, y))
+            text.draw(surface, f"{row.team}  {row.started_at[:10]}", size, color,
+                                     max_width=columns[1] - x - size, topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
-                surface.blit(text.render("-" if value is None else f"{value:.1f}  #{rank}", size, color),
-                             (left, y))
+                text.draw(surface, "-" if value is None else f"{value:.1f}  #{rank}", size, color, topleft=(left, y))
             y += line
 
     def _draw_board(self, surface: pygame.Surface, unit: int) -> None:
@@ -206,29 +203,26 @@ class DebriefScene(Scene):
                  ("The path in yellow" + changed, theme.PATH, False)]
         y = round(h * 0.06)
         for message, color, bold in lines:
-            surface.blit(text.render(message, round(unit * 0.7), color, bold=bold, max_width=w - x - unit),
-                         (x, y))
+            text.draw(surface, message, round(unit * 0.7), color, bold=bold, max_width=w - x - unit, topleft=(x, y))
             y += round(unit * 1.1)
         busiest = sorted(self.cells.items(), key=lambda kv: -getattr(kv[1], mode))[:5]
         for name, cell in busiest:
             value = getattr(cell, mode)
             if value:
                 shown = f"{value:.0f} s" if mode == "dwell" else str(value)
-                surface.blit(text.render(f"{name}: {shown}", round(unit * 0.7), theme.TEXT),
-                             (x, y))
+                text.draw(surface, f"{name}: {shown}", round(unit * 0.7), theme.TEXT, topleft=(x, y))
                 y += round(unit * 0.95)
         rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), round(0.96 * w), strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
         legend = ("Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, "
                   "red repeat, pink surprise).  Shading: phases.")
-        surface.blit(text.render(legend, legend_h, theme.TEXT_DIM, max_width=rect.width),
-                     (rect.x, rect.bottom + 2))
+        text.draw(surface, legend, legend_h, theme.TEXT_DIM, max_width=rect.width, topleft=(rect.x, rect.bottom + 2))
 
     def _draw_players(self, surface: pygame.Surface, unit: int) -> None:
         text = self.app.text
         w, h = surface.get_size()
         x, y = round(0.04 * w), round(0.05 * h)
-        surface.blit(text.render("Players", round(unit * 1.2), theme.TOKEN, bold=True), (x, y))
+        text.draw(surface, "Players", round(unit * 1.2), theme.TOKEN, bold=True, topleft=(x, y))
         y += round(unit * 1.8)
         heads = ["Player", "Steps", "Tries", "Crossed", "Found", "Repeats", "Exec. errors",
                  "Pause", "Before new"]
@@ -241,7 +235,7 @@ class DebriefScene(Scene):
         head_h = min(text.fitting_height(head, size, True, width - 8, smallest=8)
                      for head, width in zip(heads, widths, strict=True))
         for left, head in zip(columns, heads, strict=True):
-            surface.blit(text.render(head, head_h, theme.TEXT_DIM, bold=True), (left, y))
+            text.draw(surface, head, head_h, theme.TEXT_DIM, bold=True, topleft=(left, y))
         y += round(size * 1.5)
         players = self.figures["players"]
         room = max(1, (h - y - round(unit * 4)) // round(size * 1.3))
@@ -251,11 +245,11 @@ class DebriefScene(Scene):
                      p["execution_errors"], num(p["median_dwell"], " s"), num(p["median_dwell_new"], " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
                 limit = (columns[1] - left - size) if i == 0 else None
-                surface.blit(text.render(str(cell), size, theme.TEXT, max_width=limit), (left, y))
+                text.draw(surface, str(cell), size, theme.TEXT, max_width=limit, topleft=(left, y))
             y += round(size * 1.3)
         if len(players) > room:
-            surface.blit(text.render(f"... and {len(players) - room} more (maze report shows all)",
-                                     size, theme.TEXT_DIM), (x, y))
+            text.draw(surface, f"... and {len(players) - room} more (maze report shows all)",
+                                     size, theme.TEXT_DIM, topleft=(x, y))
             y += round(size * 1.3)
         pen = self.figures["penalties"]
         y += size
@@ -265,16 +259,16 @@ class DebriefScene(Scene):
             message = f"Penalties: {pen['count']} ({pen['cost']:g} {unit_name}). {kinds}"
         else:
             message = "No penalties."
-        surface.blit(text.render(message, size, theme.WARNING, max_width=w - 2 * x), (x, y))
+        text.draw(surface, message, size, theme.WARNING, max_width=w - 2 * x, topleft=(x, y))
         undone = self.figures["undone"]
         if undone:
             y += round(size * 1.6)
-            surface.blit(text.render("Undone by the facilitator, not counted:", size,
-                                     theme.TEXT_DIM, bold=True, max_width=w - 2 * x), (x, y))
+            text.draw(surface, "Undone by the facilitator, not counted:", size,
+                                     theme.TEXT_DIM, bold=True, max_width=w - 2 * x, topleft=(x, y))
             room = max(1, (h - y - round(unit * 4)) // round(size * 1.3) - 1)
             shown = [undone_text(u) for u in undone[:room]]
             if len(undone) > room:
                 shown[-1] = f"... and {len(undone) - room + 1} more (maze report lists all)"
             for line in shown:
                 y += round(size * 1.3)
-                surface.blit(text.render(line, size, theme.TEXT_DIM, max_width=w - 2 * x), (x, y))
+                text.draw(surface, line, size, theme.TEXT_DIM, max_width=w - 2 * x, topleft=(x, y))

@@ -313,7 +313,7 @@ class EditorScene(Scene):
         gap = max(4, unit // 3)
         x, width = panel.x + unit, panel.width - 2 * unit
         y = unit
-        surface.blit(text.render("Level editor", round(unit * 1.3), theme.TOKEN, bold=True), (x, y))
+        text.draw(surface, "Level editor", round(unit * 1.3), theme.TOKEN, bold=True, topleft=(x, y))
         y += round(unit * 2)
         rows: list[list[Widget]] = [
             [self.name], [self.cols, self.rows], [self.preset, self.diagonals],
@@ -341,5 +341,5 @@ class EditorScene(Scene):
         for message, color in lines:
             if y + small > h - small:
                 break
-            surface.blit(text.render(message, small, color, max_width=width), (x, y))
+            text.draw(surface, message, small, color, max_width=width, topleft=(x, y))
             y += round(small * 1.25)

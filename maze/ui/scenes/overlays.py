@@ -64,24 +64,22 @@ class HelpOverlay(Scene):
         h = surface.get_height()
         line_h = max(10, min(round(0.036 * h), rect.height // 17))
         y = rect.y + line_h
-        image = text.render("How to play", round(line_h * 1.4), theme.TOKEN, bold=True)
-        surface.blit(image, (rect.x + line_h, y))
+        text.draw(surface, "How to play", round(line_h * 1.4), theme.TOKEN, bold=True,
+                  topleft=(rect.x + line_h, y))
         y += round(line_h * 2)
         width = rect.width - 2 * line_h
         for rule in HELP_RULES:
-            surface.blit(text.render(rule, line_h, theme.TEXT, max_width=width),
-                         (rect.x + line_h, y))
+            text.draw(surface, rule, line_h, theme.TEXT, max_width=width, topleft=(rect.x + line_h, y))
             y += round(line_h * 1.25)
         y += line_h // 2
         key_w = max(text.font(line_h, True).size(k)[0] for k, _ in HELP_KEYS) + line_h
         for key, meaning in HELP_KEYS:
-            surface.blit(text.render(key, line_h, theme.TOKEN, bold=True), (rect.x + line_h, y))
-            surface.blit(text.render(meaning, line_h, theme.TEXT_DIM,
-                                     max_width=width - key_w),
-                         (rect.x + line_h + key_w, y))
+            text.draw(surface, key, line_h, theme.TOKEN, bold=True, topleft=(rect.x + line_h, y))
+            text.draw(surface, meaning, line_h, theme.TEXT_DIM,
+                                     max_width=width - key_w, topleft=(rect.x + line_h + key_w, y))
             y += round(line_h * 1.2)
-        close = text.render("F1 or Esc closes this help", line_h, theme.TEXT_DIM)
-        surface.blit(close, close.get_rect(bottomright=(rect.right - line_h, rect.bottom - line_h // 2)))
+        text.draw(surface, "F1 or Esc closes this help", line_h, theme.TEXT_DIM,
+                  bottomright=(rect.right - line_h, rect.bottom - line_h // 2))
 
 
 MENU_ITEMS: tuple[tuple[str, str, Action | None], ...] = (
@@ -145,8 +143,7 @@ class MenuOverlay(Scene):
         h = surface.get_height()
         line_h = max(12, min(round(0.045 * h), rect.height // (len(MENU_ITEMS) + 3)))
         y = rect.y + line_h // 2
-        surface.blit(text.render("Menu", round(line_h * 1.2), theme.TOKEN, bold=True),
-                     (rect.x + line_h, y))
+        text.draw(surface, "Menu", round(line_h * 1.2), theme.TOKEN, bold=True, topleft=(rect.x + line_h, y))
         y += round(line_h * 1.8)
         self._rows = []
         key_w = max(text.width(k, line_h) for _, k, _ in MENU_ITEMS)
@@ -156,12 +153,11 @@ class MenuOverlay(Scene):
             if index == self.selected:
                 pygame.draw.rect(surface, theme.STRIP, row)
                 pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
-            surface.blit(text.render(label, line_h, theme.TEXT,
-                                     max_width=row.width - key_w - 2 * line_h),
-                         (row.x + line_h // 2, row.y + line_h // 8))
-            image = text.render(key, line_h, theme.TEXT_DIM)
-            surface.blit(image, image.get_rect(topright=(row.right - line_h // 2,
-                                                         row.y + line_h // 8)))
+            text.draw(surface, label, line_h, theme.TEXT,
+                                     max_width=row.width - key_w - 2 * line_h, topleft=(row.x + line_h // 2, row.y + line_h // 8))
+            text.draw(surface, key, line_h, theme.TEXT_DIM,
+                      topright=(row.right - line_h // 2,
+                                                         row.y + line_h // 8))
             y += round(line_h * 1.4)
 
 
@@ -195,6 +191,6 @@ class ConfirmEnd(Scene):
         blit = text.render("End the session now?", h, theme.TEXT, bold=True,
                            max_width=rect.width - h)
         surface.blit(blit, blit.get_rect(center=(rect.centerx, rect.centery - h)))
-        hint = text.render("Enter: end and show the results    Esc: keep playing", round(h * 0.7),
-                           theme.TEXT_DIM, max_width=rect.width - h)
-        surface.blit(hint, hint.get_rect(center=(rect.centerx, rect.centery + h)))
+        text.draw(surface, "Enter: end and show the results    Esc: keep playing", round(h * 0.7),
+                           theme.TEXT_DIM, max_width=rect.width - h,
+                  center=(rect.centerx, rect.centery + h))

@@ -3,6 +3,7 @@ into a cached surface; each frame blits it and draws only what changes over it."
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -11,7 +12,7 @@ from maze.core.board import Square
 from maze.core.state import Phase
 from maze.ui import theme
 from maze.ui.layout import Layout
-from maze.ui.text import TextCache
+from maze.ui.text import AXIS, DETAIL, ROOM, TextCache
 
 if TYPE_CHECKING:
     from maze.ui.scenes.board import BoardScene
@@ -34,10 +35,11 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surf
                          border_radius=radius)
         # The edge's name beside its strip (beside the strips there are no row numbers),
         # where the window leaves room for it.
-        image = text.render(word, word_height, theme.TEXT_DIM, bold=True)
-        spot = image.get_rect(midright=(strip.x - max(4, word_height // 3), strip.centery))
+        spot = pygame.Rect(0, 0, text.width(word, word_height, True), word_height)
+        spot.midright = (strip.x - max(4, word_height // 3), strip.centery)
         if spot.left >= layout.region.left:
-            surface.blit(image, spot)
+            text.draw(surface, word, word_height, theme.TEXT_DIM, bold=True, role=AXIS,
+                      midright=spot.midright)
     tile = pygame.Surface((layout.square, layout.square), pygame.SRCALPHA)   # drawn once
     inner = tile.get_rect().inflate(-gap, -gap)
     pygame.draw.rect(tile, theme.SQUARE, inner, border_radius=radius)
@@ -46,21 +48,26 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surf
         for col in range(cols):
             surface.blit(tile, layout.square_rect(Square(col, row)))
     # Column letters in the start and goal strips; row numbers on both sides.
+    # Square names are read by the room (4% of the height) unless the board is too big for
+    # that: then they are axis labels, as small as the squares need.
+    col_role = ROOM if layout.col_label_height >= layout.label_height else AXIS
+    row_role = ROOM if layout.label_every == 1 else AXIS
     for col in range(cols):
         letter = chr(ord("A") + col)
-        image = text.render(letter, layout.col_label_height, theme.TEXT, bold=True)
         for strip in (layout.start_strip, layout.goal_strip):
             cell = pygame.Rect(layout.grid.x + col * layout.square, strip.y, layout.square,
                                strip.height)
-            blit_center(surface, image, cell.center)
+            text.draw(surface, letter, layout.col_label_height, theme.TEXT, bold=True,
+                      role=col_role, center=cell.center)
     for row in range(layout.rows):
         if (row + 1) % layout.label_every and row != 0:
             continue
-        image = text.render(str(row + 1), layout.label_height, theme.TEXT, bold=True)
+        name = str(row + 1)
         rect = layout.square_rect(Square(0, row))
-        half = image.get_width() // 2 + max(4, layout.label_height // 4)
-        blit_center(surface, image, (layout.grid.x - half, rect.centery))
-        blit_center(surface, image, (layout.grid.right + half, rect.centery))
+        half = text.width(name, layout.label_height, True) // 2 + max(4, layout.label_height // 4)
+        for x in (layout.grid.x - half, layout.grid.right + half):
+            text.draw(surface, name, layout.label_height, theme.TEXT, bold=True, role=row_role,
+                      center=(x, rect.centery))
     return surface
 
 
@@ -82,17 +89,12 @@ def draw_token(surface: pygame.Surface, rect: pygame.Rect) -> None:
 
 
 def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: int) -> None:
-    """The column the next player will enter by: the start cell lit, with an arrow up."""
+    """The column the next player will enter by: the start cell lit (the cue under the start
+    edge says what to do with it)."""
     cell = layout.start_cell(col).inflate(-2, -2)
     pygame.draw.rect(surface, theme.TOKEN, cell, border_radius=max(0, cell.height // 4))
-    letter = text.render(chr(ord("A") + col), layout.col_label_height, theme.BACKGROUND, bold=True)
-    blit_center(surface, letter, cell.center)
-    size = max(3, cell.height // 4)
-    for x in (cell.x + size + 2, cell.right - size - 2):
-        if cell.width > letter.get_width() + 4 * size + 8:
-            pygame.draw.polygon(surface, theme.BACKGROUND, [
-                (x, cell.centery - size), (x - size, cell.centery + size // 2),
-                (x + size, cell.centery + size // 2)])
+    text.draw(surface, chr(ord("A") + col), layout.col_label_height, theme.BACKGROUND, bold=True,
+              role=AXIS, center=cell.center)
 
 
 def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
@@ -109,7 +111,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
             rect = layout.square_rect(square).inflate(-gap * 3, -gap * 3)
             pygame.draw.rect(surface, theme.PATH, rect, width=max(2, layout.square // 12),
                              border_radius=max(0, layout.square // 8))
-            blit_center(surface, text.render(str(i), height, theme.PATH, bold=True), rect.center)
+            text.draw(surface, str(i), height, theme.PATH, bold=True, role=AXIS, center=rect.center)
     for square in scene.flashes:
         rect = layout.square_rect(square).inflate(-gap, -gap)
         pygame.draw.rect(surface, theme.BEEP, rect, border_radius=max(0, layout.square // 8))
@@ -124,6 +126,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         for edge in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
             surface.fill(getattr(scene, "border_color", theme.BEEP), edge)
+    draw_cue(scene, surface, layout)
     area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
@@ -137,16 +140,43 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
+def cue_lines(scene: BoardScene) -> tuple[str, ...]:
+    """How to move, under the start edge, for a player who has never seen the game: large
+    while the player at the board has not stepped on yet, a short reminder once they have."""
+    state = scene.session.state
+    if state.ended or state.phase is Phase.PLANNING or state.paused:
+        return ()
+    if state.retreat is not None:
+        if scene.session.rules.retreat == "auto":
+            return ("Walking back the way they came",)
+        return ("Walk back the way you came,", "one square at a time, off the start edge")
+    if state.position is None:
+        return ("Left / Right: choose the lit column", "Up: step onto the board (or tap row 1)")
+    if state.board.diagonals:
+        return ("Arrows: one square at a time",)
+    return ("Arrows: one square at a time (no diagonals)",)
+
+
+def draw_cue(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
+    lines = cue_lines(scene)
+    area = layout.cue
+    if not lines or area.height <= 0:
+        return
+    text = scene.app.text
+    big = len(lines) == 2 and scene.session.state.position is None
+    height = area.height // 2 - max(1, area.height // 40)
+    color = theme.TOKEN if big else theme.TEXT_DIM
+    y = area.y + (area.height - height * len(lines)) // 2
+    for line in lines:
+        size = text.fitting_height(line, height, big, area.width, smallest=1)
+        text.draw(surface, line, size, color, bold=big, role=ROOM if big else DETAIL,
+                  midtop=(area.centerx, y + (height - size) // 2))
+        y += height
+
+
 def wrap(text: TextCache, message: str, height: int, bold: bool, width: int) -> list[str]:
     """Split a message into lines that fit ``width`` (a word longer than that is cut)."""
-    font = text.font(height, bold)
-    lines: list[str] = []
-    for word in message.split():
-        if lines and font.size(lines[-1] + " " + word)[0] <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
+    return text.wrap(message, height, bold, width)
 
 
 def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
@@ -155,17 +185,19 @@ def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame
     and never runs into the side panel."""
     width = max(40, area.width - 2 * height)
     lines = wrap(text, message, height, True, width)
-    images = [text.render(line, height, color, bold=True, max_width=width) for line in lines]
-    band = pygame.Rect(0, 0, max(i.get_width() for i in images) + height,
-                       sum(i.get_height() for i in images) + height // 2)
+    line_h = text.font(height, True).get_height()
+    band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
+                       line_h * len(lines) + height // 2)
     band.center = (area.centerx, y)
     band.clamp_ip(area)
     surface.fill(theme.BACKGROUND, band)
+    text.cover(surface, band)
     pygame.draw.rect(surface, color, band, width=max(2, height // 12))
     top = band.y + height // 4
-    for image in images:
-        surface.blit(image, image.get_rect(midtop=(band.centerx, top)))
-        top += image.get_height()
+    for line in lines:
+        text.draw(surface, line, height, color, bold=True, max_width=width, role=ROOM,
+                  midtop=(band.centerx, top))
+        top += line_h
 
 
 # ("text", message, color, bold) | ("clock", text, color) | ("talk",) | ("parts", parts, color)
@@ -203,12 +235,10 @@ def hud_content(scene: BoardScene) -> dict[str, HudLine]:
     else:
         out["player_label"] = ("text", "At the board:", theme.TEXT_DIM, False)
     out["player"] = ("text", state.current_player, theme.TOKEN, True)
-    upcoming = list(dict.fromkeys(p for p in session.upcoming(4) if p != state.current_player))
-    parts = ["Next: "] + [piece for i, name in enumerate(upcoming)
-                          for piece in ((", ", name) if i else (name,))]
-    out["next"] = ("parts", tuple(parts if upcoming else ["Next: nobody"]), theme.TEXT_DIM)
+    out["next"] = ("parts", next_parts(scene), theme.TEXT_DIM)
     room = scene.live_board()
-    for role, words in zip(("score", "score2"), headline_lines(room), strict=True):
+    across = execution_progress(scene)
+    for role, words in zip(("score", "score2"), headline_lines(room, across), strict=True):
         out[role] = ("text", words, theme.TEXT, role == "score")
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
@@ -227,25 +257,43 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
         line = layout.line(role)
         if not clip.colliderect(line.rect):          # redrawing elsewhere: nothing to do here
             continue
+        kind = DETAIL if role in ("hint", "message", "message2") else ROOM
         if spec[0] == "talk":
             _silence_icon(surface, line.rect, line.height)
-            image = text.render("Silence", line.height, theme.TEXT, bold=True,
-                                max_width=line.rect.width - line.height * 2)
-            surface.blit(image, image.get_rect(midleft=(line.rect.x + round(line.height * 1.4),
-                                                         line.rect.centery)))
-            continue
-        if spec[0] == "parts":
-            image = text.render_parts(list(spec[1]), line.height, spec[2], max_width=line.rect.width)
+            text.draw(surface, "Silence", line.height, theme.TEXT, bold=True, role=kind,
+                      max_width=line.rect.width - line.height * 2,
+                      midleft=(line.rect.x + round(line.height * 1.4), line.rect.centery))
+        elif spec[0] == "parts":           # names: whole names only, "+3" for the rest
+            image = text.render_parts(list(spec[1]), line.height, spec[2],
+                                      max_width=line.rect.width, more=", +{n}")
+            text.place(surface, image, "".join(spec[1]), line.height, kind,
+                       midleft=line.rect.midleft)
         elif spec[0] == "clock":          # cached digits blitted in place: no new surface
             x = line.rect.x
             for ch in spec[1]:
                 glyph = text.render(ch, line.height, spec[2], bold=True)
                 surface.blit(glyph, glyph.get_rect(midleft=(x, line.rect.centery)))
                 x += glyph.get_width()
-            continue
+            if text.audit is not None:
+                text.audit.placed.append(_clock_placed(spec[1], line, x, surface))
         else:
-            image = text.render(spec[1], line.height, spec[2], bold=spec[3], max_width=line.rect.width)
-        surface.blit(image, image.get_rect(midleft=line.rect.midleft))
+            # A line the side panel cannot hold at its size is made smaller (never cut), as
+            # long as it stays readable; the audit reports it if it cannot.
+            size = text.fitting_height(spec[1], line.height, spec[3], line.rect.width,
+                                       smallest=_readable(kind, layout.height))
+            text.draw(surface, spec[1], size, spec[2], bold=spec[3], max_width=line.rect.width,
+                      role=kind, user=role == "player", midleft=line.rect.midleft)
+
+
+def _readable(kind: str, height: int) -> int:
+    from maze.ui.text import DETAIL_SHARE, ROOM_SHARE
+    return math.ceil((ROOM_SHARE if kind == ROOM else DETAIL_SHARE) * height)
+
+
+def _clock_placed(shown: str, line: Any, right: int, surface: pygame.Surface) -> Any:
+    from maze.ui.text import Placed
+    rect = pygame.Rect(line.rect.x, line.rect.y, right - line.rect.x, line.height)
+    return Placed(shown, rect, line.height, ROOM, id(surface), surface.get_rect())
 
 
 def board_content(scene: BoardScene) -> dict[str, Any]:
@@ -263,6 +311,7 @@ def board_content(scene: BoardScene) -> dict[str, Any]:
         "marks": frozenset((sq, k.beeped) for sq, k in state.knowledge.items())
         if state.memory_aid else frozenset(),
         "reveal": scene.revealing,
+        "cue": cue_lines(scene) if hasattr(scene, "session") else (),
     }
 
 
@@ -289,6 +338,8 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
         square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
+    if board_a.get("cue") != board_b.get("cue"):
+        rects.append(layout.cue)
     if board_a["border"] != board_b["border"]:      # shown, hidden, or another colour
         thick = max(6, round(0.015 * min(layout.width, layout.height)))
         w, h = layout.width, layout.height
@@ -302,11 +353,44 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
     return rects
 
 
-def headline_lines(room: dict[str, Any]) -> tuple[str, str]:
+def execution_progress(scene: BoardScene) -> tuple[int, int] | None:
+    """(players across, players to cross in all) while the room sees execution."""
+    state = scene.session.state
+    if state.shown_phase is not Phase.EXECUTION:
+        return None
+    owing = [p for p in state.roster if p in state.owes]
+    across = [p for p in state.roster if p in state.crossed_execution]
+    return len(across), len(across) + len(owing)
+
+
+def next_parts(scene: BoardScene) -> tuple[str, ...]:
+    """Who comes next (in execution: who still owes a crossing), as pieces of one line, so
+    names in different scripts are laid out each on its own. Never "nobody"."""
+    state = scene.session.state
+    current = state.current_player
+    if state.shown_phase is Phase.EXECUTION:
+        owing = [p for p in scene.session.upcoming(len(state.roster)) if p in state.owes]
+        others = list(dict.fromkeys(p for p in owing if p != current))
+        label = "Still to cross: "
+        if not others:
+            return (("Last to cross",) if current in state.owes else ("Everyone else is across",))
+    else:
+        others = list(dict.fromkeys(p for p in scene.session.upcoming(4) if p != current))
+        label = "Next: "
+        if not others:
+            return ("Next: ", current, " again")
+    return (label,) + tuple(piece for i, name in enumerate(others)
+                            for piece in ((", ", name) if i else (name,)))
+
+
+def headline_lines(room: dict[str, Any], across: tuple[int, int] | None = None) -> tuple[str, str]:
     """The live headline for the phase the room sees (two short lines)."""
     if room["phase"] == "execution":
         speed = room["error_free_speed"]
-        return (f"Crossed {room['crossings']}, errors {room['errors']}",
+        errors = room["errors"]
+        first = (f"Across: {across[0]} of {across[1]}" if across is not None
+                 else f"Crossed {room['crossings']}")
+        return (f"{first}, {errors} error{'' if errors == 1 else 's'}",
                 "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
     rate = room["discoveries_per_minute"]
     return (f"Discoveries: {room['discoveries']}",

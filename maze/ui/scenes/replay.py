@@ -250,4 +250,4 @@ class ReplayScene(Scene):
         status = (f"Replay {self.speed}x, {state}   {clock_text(self.session.t)} / {clock_text(self.end)}"
                   f"   Space: play/pause   Left/Right: step   Up/Down: speed   click: jump   "
                   f"P: path   D: debrief   Esc: quit")
-        surface.blit(text.render(status, status_h, theme.TEXT_DIM, max_width=w - 12), (6, rect.y + 2))
+        text.draw(surface, status, status_h, theme.TEXT_DIM, max_width=w - 12, topleft=(6, rect.y + 2))

@@ -87,12 +87,11 @@ class ResumeScene(Scene):
         w, h = surface.get_size()
         unit = max(10, round(0.034 * h))
         margin = round(0.04 * w)
-        surface.blit(text.render("Resume an interrupted session", round(unit * 1.5), theme.TOKEN,
-                                 bold=True, max_width=w - 2 * margin), (margin, margin))
+        text.draw(surface, "Resume an interrupted session", round(unit * 1.5), theme.TOKEN,
+                                 bold=True, max_width=w - 2 * margin, topleft=(margin, margin))
         hint = ("Up/Down choose, Enter carries it on (the clock goes on from where the log "
                 "stops), Esc goes back")
-        surface.blit(text.render(hint, round(unit * 0.75), theme.TEXT_DIM, max_width=w - 2 * margin),
-                     (margin, margin + round(unit * 2.2)))
+        text.draw(surface, hint, round(unit * 0.75), theme.TEXT_DIM, max_width=w - 2 * margin, topleft=(margin, margin + round(unit * 2.2)))
         box = pygame.Rect(margin, margin + round(unit * 3.6), w - 2 * margin,
                           h - 2 * margin - round(unit * 5.4))
         draw_frame(surface, box, True, unit)
@@ -102,8 +101,8 @@ class ResumeScene(Scene):
         self._rows = []
         now = time.time()
         if not self.entries:
-            surface.blit(text.render("No interrupted sessions in the log folder.", unit,
-                                     theme.TEXT_DIM), (box.x + unit, box.y + unit // 2))
+            text.draw(surface, "No interrupted sessions in the log folder.", unit,
+                                     theme.TEXT_DIM, topleft=(box.x + unit, box.y + unit // 2))
         for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
             row = pygame.Rect(box.x + 3, box.y + 3 + slot * row_h, box.width - 6, row_h)
             self._rows.append((index, row))
@@ -111,13 +110,10 @@ class ResumeScene(Scene):
             if chosen:
                 pygame.draw.rect(surface, theme.STRIP, row)
             top, bottom = describe(self.entries[index], now)
-            surface.blit(text.render(top, unit, theme.TEXT if chosen else theme.TEXT_DIM,
-                                     bold=chosen, max_width=row.width - unit),
-                         (row.x + unit // 2, row.y + unit // 5))
-            surface.blit(text.render(bottom, round(unit * 0.75), theme.TEXT_DIM,
-                                     max_width=row.width - unit),
-                         (row.x + unit // 2, row.y + round(unit * 1.3)))
+            text.draw(surface, top, unit, theme.TEXT if chosen else theme.TEXT_DIM,
+                                     bold=chosen, max_width=row.width - unit, topleft=(row.x + unit // 2, row.y + unit // 5))
+            text.draw(surface, bottom, round(unit * 0.75), theme.TEXT_DIM,
+                                     max_width=row.width - unit, topleft=(row.x + unit // 2, row.y + round(unit * 1.3)))
         if self.error:
-            surface.blit(text.render(self.error, round(unit * 0.8), theme.BEEP,
-                                     max_width=w - 2 * margin),
-                         (margin, h - margin - unit))
+            text.draw(surface, self.error, round(unit * 0.8), theme.BEEP,
+                                     max_width=w - 2 * margin, topleft=(margin, h - margin - unit))

@@ -120,9 +120,9 @@ class Roster(Widget):
         self.first = scroll_first(self.first, self.selected, room)
         self.rows = []
         if not self.names:
-            hint = text.render("No players yet: type a name below, then Enter", round(unit * 0.8),
-                               theme.TEXT_DIM, max_width=self.rect.width - unit)
-            surface.blit(hint, (self.rect.x + unit // 2, self.rect.y + unit // 3))
+            text.draw(surface, "No players yet: type a name below, then Enter", round(unit * 0.8),
+                               theme.TEXT_DIM, max_width=self.rect.width - unit,
+                      topleft=(self.rect.x + unit // 2, self.rect.y + unit // 3))
             return
         for slot, index in enumerate(range(self.first, min(len(self.names), self.first + room))):
             row = pygame.Rect(self.rect.x + 3, self.rect.y + 3 + slot * row_h, self.rect.width - 6, row_h)
@@ -133,10 +133,10 @@ class Roster(Widget):
             down = cross.move(-button - 4, 0)
             up = down.move(-button - 4, 0)
             self.rows.append((index, row, up, down, cross))
-            label = text.render(f"{index + 1}. {self.names[index]}", unit,
+            text.draw(surface, f"{index + 1}. {self.names[index]}", unit,
                                 theme.TEXT if index == self.selected else theme.TEXT_DIM,
-                                max_width=up.x - row.x - unit)
-            surface.blit(label, label.get_rect(midleft=(row.x + unit // 3, row.centery)))
+                                max_width=up.x - row.x - unit,
+                      midleft=(row.x + unit // 3, row.centery))
             if index == self.selected:
                 draw_arrow_up(surface, up, theme.TEXT)
                 draw_arrow_up(surface, down, theme.TEXT, down=True)
@@ -183,10 +183,10 @@ class LevelList(Widget):
                 pygame.draw.rect(surface, theme.STRIP, row)
             assert entry.level is not None
             tag = {"user": "  (yours)", "generated": "  (new)"}.get(entry.origin, "")
-            label = text.render(entry.level.name + tag, round(unit * 0.85),
+            text.draw(surface, entry.level.name + tag, round(unit * 0.85),
                                 theme.TEXT if index == self.selected else theme.TEXT_DIM,
-                                max_width=row.width - unit)
-            surface.blit(label, label.get_rect(midleft=(row.x + unit // 3, row.centery)))
+                                max_width=row.width - unit,
+                      midleft=(row.x + unit // 3, row.centery))
 
 
 def _digits(c: str) -> bool:
@@ -412,15 +412,14 @@ class SetupScene(Scene):
         unit = max(10, round(0.034 * h))
         self._place(w, h, unit)
         margin = round(0.04 * w)
-        surface.blit(text.render("New session", round(unit * 1.5), theme.TOKEN, bold=True),
-                     (margin, margin))
+        text.draw(surface, "New session", round(unit * 1.5), theme.TOKEN, bold=True, topleft=(margin, margin))
         labelled: list[tuple[Widget, str]] = [
             (self.team, "Team"),
             (self.roster, f"Players ({len(self.roster.names)}, in turn order)"),
             (self.levels, "Level")]
         for field, label in labelled:
-            image = text.render(label, round(unit * 0.8), theme.TEXT_DIM)
-            surface.blit(image, (field.rect.x, field.rect.y - round(unit * 1.0)))
+            text.draw(surface, label, round(unit * 0.8), theme.TEXT_DIM,
+                      topleft=(field.rect.x, field.rect.y - round(unit * 1.0)))
         for index, widget in enumerate(self.widgets):
             size = round(unit * 0.9) if isinstance(widget, Choice) else unit
             widget.draw(surface, text, index == self.focus, size)
@@ -430,14 +429,14 @@ class SetupScene(Scene):
             lines = [rules_summary(rules) + (", curveball" if entry.level.curveball else ""),
                      entry.level.description or f"{len(entry.level.path)}-square path"]
             for i, line in enumerate(lines):
-                image = text.render(line, round(unit * 0.75), theme.TEXT if i == 0 else theme.TEXT_DIM,
-                                    max_width=self._preview.width)
-                surface.blit(image, (self._preview.x, self._preview.y + i * round(unit * 1.0)))
+                text.draw(surface, line, round(unit * 0.75), theme.TEXT if i == 0 else theme.TEXT_DIM,
+                                    max_width=self._preview.width,
+                          topleft=(self._preview.x, self._preview.y + i * round(unit * 1.0)))
         if self.error:
-            image = text.render(self.error, round(unit * 0.8), theme.BEEP,
-                                max_width=self.roster.rect.right - self.start_button.rect.right - unit)
-            surface.blit(image, image.get_rect(midleft=(self.start_button.rect.right + unit,
-                                                        self.start_button.rect.centery)))
+            text.draw(surface, self.error, round(unit * 0.8), theme.BEEP,
+                                max_width=self.roster.rect.right - self.start_button.rect.right - unit,
+                      midleft=(self.start_button.rect.right + unit,
+                                                        self.start_button.rect.centery))
 
 
 def base_path(entry: LevelEntry | None) -> Any:

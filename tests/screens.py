@@ -1,0 +1,180 @@
+"""Every screen of the program, built headless at a window size, so a test can draw each one
+with the text layer's audit on and read back what it drew (cuts, overlaps, lines off the
+screen, lines too small for the room)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pygame
+from helpers import FakeClock
+
+from maze.cli import make_setup
+from maze.core.session import SessionSetup
+from maze.paths import builtin_levels_dir
+from maze.sim.team import play
+from maze.storage.levels import load_level
+from maze.storage.log import SessionLog, read_log, unfinished_logs
+from maze.ui.app import App, Scene
+from maze.ui.scenes.board import BoardScene
+from maze.ui.scenes.debrief import DebriefScene
+from maze.ui.scenes.editor import EditorScene
+from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
+from maze.ui.scenes.replay import ReplayScene
+from maze.ui.scenes.resume import ResumeScene
+from maze.ui.scenes.setup import SetupScene
+from maze.ui.text import TextAudit
+
+SIZES = [(1024, 768), (1280, 800), (1366, 768), (1920, 1080), (2560, 1080), (3840, 2160)]
+ORDINARY = ("Ana", "Ben", "Chen", "Dorota")
+THIRTY = tuple(f"{name} {i}" for i, name in enumerate(
+    ["Ana", "Benedikt", "Chen", "Dorota", "Emeka", "Farida", "Giulia", "Hiroshi", "Ines",
+     "Jakob", "Kwame", "Lucía", "Mateus", "Nadia", "Olu", "Priya", "Quentin", "Rosa", "Sven",
+     "Tomasz", "Ulla", "Vikram", "Wen", "Ximena", "Yusuf", "Zofia", "Anouk", "Bram", "Cleo",
+     "Dmitri"], start=1))
+
+
+def _setup(roster: tuple[str, ...], level: str = "classic.json", seed: int = 3) -> SessionSetup:
+    return make_setup(load_level(builtin_levels_dir() / level), "Blue team", list(roster), None, {},
+                      seed, f"screens{len(roster):02d}", "2026-11-22T09:00:00+00:00")
+
+
+class Played:
+    """A finished session on disk (the debrief, replay and leaderboard read it)."""
+
+    def __init__(self, folder: Path, roster: tuple[str, ...]) -> None:
+        self.setup = _setup(roster, "curveball.json")
+        log = SessionLog(folder, self.setup)
+        play(self.setup, random.Random(3), sink=log.append)
+        log.close()
+        self.path = log.path
+        self.events = read_log(log.path).events
+
+
+def _board(app: App, folder: Path, roster: tuple[str, ...], script: Callable[[BoardScene], None],
+           **flags: object) -> BoardScene:
+    setup = _setup(roster)
+    if flags:
+        from maze.core.record import replace
+        setup = replace(setup, rules=setup.rules.with_overrides(dict(flags)))
+    _board.count += 1                     # type: ignore[attr-defined]
+    scene = BoardScene(app, setup, SessionLog(folder / str(_board.count), setup))  # type: ignore[attr-defined]
+    script(scene)
+    return scene
+
+
+_board.count = 0                          # type: ignore[attr-defined]
+
+
+def _nothing(scene: BoardScene) -> None:
+    pass
+
+
+def _mid_board(scene: BoardScene) -> None:
+    path = scene.session.state.path
+    scene.session.move(path[0])
+    scene.session.move(path[1])
+
+
+def _execution(scene: BoardScene) -> None:
+    clock = scene.app.clock
+    for square in scene.session.state.path:
+        scene.session.move(square)
+    assert isinstance(clock, FakeClock)
+    clock.advance(1)
+    scene.update()
+
+
+def _beep(scene: BoardScene) -> None:
+    state = scene.session.state
+    first = state.path[0]
+    wrong = next(sq for sq in state.board.squares() if sq.row == 0 and sq != first)
+    scene.session.move(wrong)
+
+
+def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callable[[App], list[Scene]]]]:
+    """(name, build): build(app) gives the stack of scenes to draw, bottom first."""
+    played = Played(folder / "logs", roster)
+
+    def board(script: Callable[[BoardScene], None], **flags: object) -> Callable[[App], list[Scene]]:
+        return lambda app: [_board(app, folder / "live", roster, script, **flags)]
+
+    def overlay(kind: type) -> Callable[[App], list[Scene]]:
+        def build(app: App) -> list[Scene]:
+            under = _board(app, folder / "live", roster, _mid_board)
+            return [under, kind(app, under)]
+        return build
+
+    def setup_screen(app: App) -> list[Scene]:
+        from maze.storage.levels import list_levels
+        from maze.storage.settings import Settings
+        settings = Settings(team="Blue team", players=list(roster))
+        return [SetupScene(app, list_levels(folder / "no-user-levels"), lambda choices: None,
+                           settings)]
+
+    def debrief(page: int) -> Callable[[App], list[Scene]]:
+        def build(app: App) -> list[Scene]:
+            scene = DebriefScene(app, played.setup, played.events, played.path)
+            scene.page = page
+            return [scene]
+        return build
+
+    def replay(app: App) -> list[Scene]:
+        scene = ReplayScene(app, played.setup, played.events, played.path)
+        for _ in range(len(played.events) // 2):
+            scene._apply_next(react=False)
+        return [scene]
+
+    def editor(app: App) -> list[Scene]:
+        return [EditorScene(app, None, folder / "levels")]
+
+    def resume(app: App) -> list[Scene]:
+        cut = folder / "cut"
+        cut.mkdir(exist_ok=True)
+        setup = _setup(roster)
+        log = SessionLog(cut, setup)
+        from maze.core.session import Session
+        session = Session(setup, FakeClock(), random.Random(3), log.append)
+        session.start()
+        session.move(session.state.path[0])
+        log.close()
+        entries = unfinished_logs(cut)
+        back = SetupScene(app, [], lambda choices: None)
+        return [ResumeScene(app, entries, lambda path: back, back)]
+
+    yield "setup", setup_screen
+    yield "board planning", board(_nothing, planning=60)
+    yield "board learning at the start", board(_nothing)
+    yield "board learning on the board", board(_mid_board)
+    yield "board beep", board(_beep)
+    yield "board execution", board(_execution)
+    yield "help", overlay(HelpOverlay)
+    yield "menu", overlay(MenuOverlay)
+    yield "end confirmation", overlay(ConfirmEnd)
+    yield "debrief scores", debrief(0)
+    yield "debrief board", debrief(1)
+    yield "debrief players", debrief(2)
+    yield "replay", replay
+    yield "editor", editor
+    yield "resume list", resume
+
+
+def draw_audited(app: App, stack: list[Scene]) -> TextAudit:
+    """Draw a stack of scenes once, in full, with the audit on."""
+    audit = TextAudit()
+    app.text.audit = audit
+    app.stack = stack
+    for scene in stack:
+        scene.full_redraw = True
+        scene.dirty = True
+    app.draw(force=True)
+    app.text.audit = None
+    return audit
+
+
+def open_app(size: tuple[int, int]) -> App:
+    pygame.display.init()
+    pygame.font.init()
+    return App(size, clock=FakeClock())
