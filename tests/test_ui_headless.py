@@ -169,28 +169,65 @@ def test_a_key_right_after_a_walk_back_ends_is_read_against_the_new_turn(tmp_pat
 
 
 def test_esc_menu_reaches_every_action_by_keys_and_mouse(tmp_path):
-    from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
+    from maze.ui.scenes.overlays import MENU_ITEMS, ConfirmEnd, HelpOverlay, MenuOverlay
 
     d = Driver(tmp_path)
     d.press("Escape")
     assert isinstance(d.app.top, MenuOverlay)
-    d.app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0)] * 2
-               + [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0)
+    # A player's Esc, Down, Down, Enter changes nothing: session-changing entries need Ctrl.
+    d.app.step([down] * 2 + [pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)])
+    assert d.logged()[-1].endswith("turn Ana") and isinstance(d.app.top, MenuOverlay)
+    assert d.app.top.refused
+    d.app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=pygame.KMOD_LCTRL)])
     assert d.logged()[-1].endswith("paused") and not isinstance(d.app.top, MenuOverlay)
+    labels = [item.label for item in MENU_ITEMS]
     d.press("Escape")
     d.app.draw(force=True)
-    menu = d.app.top
-    d.app.step(click(menu._rows[4].center))            # sound on/off, by mouse
+    d.app.step(click(d.app.top._rows[labels.index("Sound on or off")].center))
     assert d.logged()[-1].endswith("muted True") and d.app.sound.muted
     d.press("Escape")
-    d.app.step(click(d.app.top._rows[1].center))       # help opens in the menu's place
+    d.app.step(click(d.app.top._rows[labels.index("Help: rules and keys")].center))
     assert isinstance(d.app.top, HelpOverlay) and len(d.app.stack) == 2
     d.press("Escape", "Escape")
     d.app.draw(force=True)
-    d.app.step(click(d.app.top._rows[8].center))       # end the session: asks first
+    d.app.step(click(d.app.top._rows[labels.index("End the session and show the results")].center))
     assert isinstance(d.app.top, ConfirmEnd)
     d.press("Return")
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
+
+
+def test_the_menu_lists_every_facilitator_action_and_each_works_by_mouse(tmp_path):
+    """A facilitator who only uses the mouse can run a whole session from the Esc menu."""
+    from maze.ui.keymap import CTRL_KEYS
+    from maze.ui.scenes.overlays import MENU_ITEMS
+
+    actions = {item.action for item in MENU_ITEMS}
+    assert set(CTRL_KEYS.values()) <= actions
+    d = Driver(tmp_path, setup=make_setup(flags={"planning": 30}))
+    labels = [item.label for item in MENU_ITEMS]
+
+    def choose(label: str) -> None:
+        d.press("Escape")
+        d.app.draw(force=True)
+        d.app.step(click(d.app.top._rows[labels.index(label)].center))
+
+    choose("End planning, start the clock")
+    assert "learning" in d.logged()[-1]
+    for label, logged in (("Penalty: talking", "penalty talking"),
+                          ("Penalty: pointing", "penalty pointing"),
+                          ("Penalty: two on the board", "penalty two_on_board"),
+                          ("Penalty: marking", "penalty marking"),
+                          ("Memory aid on or off", "memory_aid on"),
+                          ("Undo the last penalty, skip or switch", "undone"),
+                          ("Skip the player at the board", "skipped Ana")):
+        choose(label)
+        assert logged in d.logged()[-1] or logged in " ".join(d.logged()[-2:]), label
+    choose("Reveal the path for 5 seconds")
+    assert d.logged()[-1].endswith("revealed") or "reveal" in d.logged()[-1]
+    assert d.board.revealing
+    d.wait(6)
+    assert not d.board.revealing
 
 
 def test_ctrl_z_takes_back_a_penalty_and_a_skip_and_the_results_list_them(tmp_path):

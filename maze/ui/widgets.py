@@ -8,7 +8,20 @@ from collections.abc import Callable, Sequence
 import pygame
 
 from maze.ui import theme
-from maze.ui.text import TextCache
+from maze.ui.text import DETAIL_SHARE, TextCache
+
+
+def readable(surface: pygame.Surface) -> int:
+    """The smallest line height anyone in the room should have to read on this surface."""
+    return int(DETAIL_SHARE * surface.get_height() + 0.999)
+
+
+def draw_fitted(surface: pygame.Surface, text: TextCache, line: str, unit: int,
+                color: tuple[int, int, int], width: int, bold: bool = False, user: bool = False,
+                **anchor: object) -> pygame.Rect:
+    """A line made smaller, down to the readable size, rather than cut."""
+    size = text.fitting_height(line, unit, bold, width, smallest=readable(surface))
+    return text.draw(surface, line, size, color, bold=bold, max_width=width, user=user, **anchor)
 
 
 class Widget:
@@ -66,8 +79,8 @@ class TextField(Widget):
         shown = self.value + ("|" if focused else "") if self.value else (
             ("|" if focused else "") + self.hint)
         color = theme.TEXT if self.value else theme.TEXT_DIM
-        text.draw(surface, shown, unit, color, max_width=self.rect.width - unit,
-                  midleft=(self.rect.x + unit // 2, self.rect.centery))
+        draw_fitted(surface, text, shown, unit, color, self.rect.width - unit,
+                    user=bool(self.value), midleft=(self.rect.x + unit // 2, self.rect.centery))
 
 
 class Choice(Widget):
@@ -99,9 +112,9 @@ class Choice(Widget):
     def draw(self, surface: pygame.Surface, text: TextCache, focused: bool, unit: int) -> None:
         draw_frame(surface, self.rect, focused, unit)
         _arrows(surface, self.rect, unit)
-        text.draw(surface, f"{self.label}: {self.options[self.index][1]}", unit, theme.TEXT,
-                            max_width=self.rect.width - 3 * unit,
-                  center=self.rect.center)
+        room = self.rect.width - 2 * (unit // 2 + max(4, unit // 3)) - unit // 2
+        draw_fitted(surface, text, f"{self.label}: {self.options[self.index][1]}", unit,
+                    theme.TEXT, room, center=self.rect.center)
 
 
 class Stepper(Choice):
@@ -152,9 +165,8 @@ class Button(Widget):
         if focused:
             pygame.draw.rect(surface, theme.TOKEN, self.rect.inflate(6, 6), width=max(2, unit // 12),
                              border_radius=unit // 4)
-        text.draw(surface, self.label, unit, theme.BACKGROUND, bold=True,
-                            max_width=self.rect.width - unit // 2,
-                  center=self.rect.center)
+        draw_fitted(surface, text, self.label, unit, theme.BACKGROUND, self.rect.width - unit // 2,
+                    bold=True, center=self.rect.center)
 
 
 def _arrows(surface: pygame.Surface, rect: pygame.Rect, unit: int) -> None:

@@ -77,6 +77,7 @@ class BoardScene(Scene):
         self.cue: Timed | None = None
         self.notice: Timed | None = None
         self.revealing = False
+        self.reveal_until = 0.0        # the menu's reveal: shown for a few seconds
         self.finished = False
         self._last_class: str | None = None
         self._layout: Layout | None = None
@@ -276,6 +277,18 @@ class BoardScene(Scene):
         if target.row == 0 and target in self.session.state.board:
             self.cursor = target.col
 
+    def reveal_for(self, seconds: float) -> None:
+        """Show the path for a while (the menu's reveal: a mouse cannot hold a key)."""
+        try:
+            if not self.revealing:
+                self.session.reveal()
+        except (ActionRefused, IllegalMove) as exc:
+            self._notify(str(exc), theme.TEXT_DIM)
+            return
+        self.revealing = True
+        self.reveal_until = self.app.clock() + seconds
+        self.dirty = True
+
     def act(self, action: Action) -> Transition | None:
         """Carry out a facilitator's action (from a key, or from the Esc menu)."""
         return self._action(action)
@@ -386,6 +399,10 @@ class BoardScene(Scene):
             if timed is not None and now >= timed.until:
                 setattr(self, name, None)
                 self.dirty = True
+        if self.reveal_until and now >= self.reveal_until:
+            self.reveal_until = 0.0
+            self.revealing = False
+            self.dirty = True
         if self.border_until and now >= self.border_until:
             self.border_until = 0.0
             self.dirty = True
@@ -421,7 +438,7 @@ class BoardScene(Scene):
             for warning in TIME_WARNINGS:      # wake exactly when a warning falls due
                 if warning not in self._warned and left > warning:
                     times.append(left - warning)
-        for until in [*self.flashes.values(), self.border_until,
+        for until in [*self.flashes.values(), self.border_until, self.reveal_until,
                       *(t.until for t in (self.announcement, self.cue, self.notice) if t)]:
             if until:
                 times.append(max(0.0, until - now))

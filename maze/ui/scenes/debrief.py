@@ -2,8 +2,10 @@
 
 Three pages, for a projector: the scores with the debrief prompts and earlier teams on this
 level; the board as a heatmap (beeps, visits or pauses; H switches) with the timeline; the
-players and penalties. Left/Right (or Tab, or 1 2 3) change page; R replays the session;
-N starts the next team on the same level; Enter or Esc quits."""
+players and penalties. Left/Right (or Tab, or 1 2 3), or a click on a tab, change page; R
+replays the session; N starts the next team on the same level; the buttons at the foot do the
+same by mouse, and write the report. Quitting is Ctrl+Q then Enter (or closing the window):
+no key a player uses (Esc, Enter, Q) ever quits from here."""
 
 from __future__ import annotations
 
@@ -19,10 +21,11 @@ from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
 from maze.core.session import SessionSetup
 from maze.ui import theme
-from maze.ui.app import App, Quit, Replace, Scene, Transition
+from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
 from maze.ui.scenes.charts import draw_heatmap, draw_timeline
 from maze.ui.scenes.render import draw_board_static
+from maze.ui.widgets import draw_fitted, readable
 
 OUTCOME_TEXT = {
     "completed": "Everyone crossed!",
@@ -52,12 +55,28 @@ class DebriefScene(Scene):
         self.board = leaderboard(log_path.parent, setup) if log_path is not None else []
         self.page = 0
         self.mode = 0
+        self.notice = ""
+        self._tabs: list[pygame.Rect] = []
+        self._buttons: list[tuple[pygame.Rect, str]] = []
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.dirty = True
+            for index, rect in enumerate(self._tabs):
+                if rect.collidepoint(event.pos):
+                    self.page = index
+                    return None
+            for rect, action in self._buttons:
+                if rect.collidepoint(event.pos):
+                    return self._act(action)
+            return None
         if event.type != pygame.KEYDOWN:
             return None
         self.dirty = True
         key = event.key
+        ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
+        if key == pygame.K_q and ctrl:
+            return self._act("quit")
         if key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEDOWN):
             self.page = (self.page + 1) % len(PAGES)
         elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
@@ -67,28 +86,94 @@ class DebriefScene(Scene):
         elif key == pygame.K_h:
             self.page, self.mode = 1, (self.mode + 1) % len(MODES)
         elif key == pygame.K_r:
+            return self._act("replay")
+        elif key == pygame.K_n:
+            return self._act("next")
+        elif key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_q):
+            self.notice = "Ctrl+Q quits (Esc, Enter and Q never do)"
+        return None
+
+    def _act(self, action: str) -> Transition | None:
+        if action == "replay":
             from maze.ui.scenes.replay import ReplayScene
             return Replace(ReplayScene(self.app, self.setup, self.events, self.log_path))
-        elif key == pygame.K_n and self.app.next_team is not None:
+        if action == "next" and self.app.next_team is not None:
             return Replace(self.app.next_team(self.setup))
-        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, pygame.K_q):
-            return Quit()
+        if action == "report":
+            self.notice = self._write_report()
+        if action == "quit":
+            from maze.ui.scenes.overlays import ConfirmQuit
+            return Push(ConfirmQuit(self.app))
         return None
+
+    def _write_report(self) -> str:
+        """The HTML report of this session, beside its log."""
+        if self.log_path is None:
+            return "No log to report on"
+        from maze.analysis.report import write_report
+        target = self.log_path.with_suffix(".html")
+        try:
+            write_report([self.log_path], target)
+        except (OSError, ValueError) as exc:
+            return f"The report could not be written: {exc}"
+        return f"Report saved: {target}"
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)
-        w, h = surface.get_size()
+        h = surface.get_height()
         unit = max(10, round(0.042 * h))
         (self._draw_scores, self._draw_board, self._draw_players)[self.page](surface, unit)
+        self._draw_footer(surface)
+
+    def footer_height(self, h: int) -> int:
+        return round(self._small(h) * 2.6)
+
+    @staticmethod
+    def _small(h: int) -> int:
+        return max(10, round(0.03 * h))
+
+    def _draw_footer(self, surface: pygame.Surface) -> None:
+        """Tabs on the left, actions on the right: buttons for the mouse, each naming its key."""
         text = self.app.text
-        small = max(10, round(0.03 * h))
-        tabs = "   ".join(f"[{name}]" if i == self.page else name for i, name in enumerate(PAGES))
-        keys = "Left/Right: pages   H: heatmap   R: replay   " + \
-            ("N: next team   " if self.app.next_team else "") + "Esc: quit"
-        text.draw(surface, tabs, small, theme.TOKEN, bold=True, topleft=(round(0.03 * w), h - round(small * 2.6)))
-        text.draw(surface, keys, small, theme.TEXT_DIM, max_width=w // 2,
-                  bottomright=(w - round(0.03 * w), h - round(small * 1.5)))
+        w, h = surface.get_size()
+        small = self._small(h)
+        bar = pygame.Rect(0, h - self.footer_height(h), w, self.footer_height(h))
+        surface.fill(theme.PANEL, bar)
+        text.cover(surface, bar)
+        actions = ([("next", "Next team: N")] if self.app.next_team else []) + [
+            ("replay", "Replay: R"), ("report", "Report"), ("quit", "Quit: Ctrl+Q")]
+        labels = list(PAGES) + [label for _, label in actions]
+        margin, gap = round(0.02 * w), max(6, small // 2)
+        size = small
+        while size > readable(surface):
+            widths = [text.width(label, size, True) + size for label in labels]
+            if sum(widths) + gap * (len(labels) + 1) + 2 * margin <= w:
+                break
+            size -= 1
+        widths = [text.width(label, size, True) + size for label in labels]
+        height = round(size * 1.7)
+        y = bar.centery - height // 2
+        x = margin
+        self._tabs, self._buttons = [], []
+        for i, (label, width) in enumerate(zip(labels, widths, strict=True)):
+            if i == len(PAGES):            # the actions from the right edge
+                x = w - margin - sum(widths[len(PAGES):]) - gap * (len(actions) - 1)
+            rect = pygame.Rect(x, y, width, height)
+            current = i == self.page
+            if i < len(PAGES):
+                color = theme.TOKEN if current else theme.STRIP
+                self._tabs.append(rect)
+            else:
+                color = theme.SQUARE_EDGE
+                self._buttons.append((rect, actions[i - len(PAGES)][0]))
+            pygame.draw.rect(surface, color, rect, border_radius=size // 4)
+            text.draw(surface, label, size, theme.BACKGROUND if current else theme.TEXT, bold=True,
+                      center=rect.center)
+            x += width + gap
+        if self.notice:
+            draw_fitted(surface, text, self.notice, small, theme.WARNING, w - 2 * margin,
+                        user=True, midbottom=(w // 2, bar.y - small // 3))
 
     def headlines(self) -> list[tuple[str, str, str]]:
         f = self.figures

@@ -1,52 +1,68 @@
-"""Overlays drawn over the board: the F1 help and the Ctrl+Q confirmation. The session keeps
-running underneath (the board still updates)."""
+"""Overlays drawn over another screen: the F1 help, the Esc menu and the confirmations (end the
+session, quit the program). The session keeps running underneath (the board still updates).
+
+Every panel is opaque and tells the text layer so (``cover``): what it hides is hidden, not
+overlapped. Text wraps or the panel's lines get smaller (never below the readable size); the
+program's own words are never cut."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
 
 from maze.ui import theme
-from maze.ui.app import App, Pop, Push, Replace, Scene, Transition
-from maze.ui.keymap import Action
+from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
+from maze.ui.keymap import Action, ctrl_held
+from maze.ui.text import DETAIL_SHARE, ROOM, TextCache
 
 if TYPE_CHECKING:
     from maze.ui.scenes.board import BoardScene
 
 HELP_RULES = (
     "One safe path crosses the board; every other square beeps.",
-    "One player at a time: enter at the start edge, one square at a time.",
+    "One player at a time: enter at the start edge, then one square at a time.",
     "A beep ends your try: you walk back the way you came, then the next player goes.",
     "Learning: find the path (beeps teach the team). No talking.",
     "Once someone crosses: everyone crosses the known path, fast, without a beep.",
 )
 HELP_KEYS = (
-    ("Arrows", "move (Up toward the goal); Left/Right choose the column at the start"),
-    ("Q E Z C", "diagonal moves (keypad 7 9 1 3 too); Q/E enter diagonally"),
-    ("Mouse", "click a square next to yours (from the start: a square of row 1)"),
-    ("Ctrl+Space", "pause / resume          Ctrl+Enter  end planning"),
-    ("Ctrl+R", "hold to reveal the path    Ctrl+K  curveball"),
-    ("Ctrl+1..4", "penalty: talking, pointing, two on the board, marking"),
-    ("Ctrl+N", "skip the player    Ctrl+A  memory aid    Ctrl+M  mute"),
-    ("Ctrl+Z", "undo your last slip (penalty, skip, curveball...)"),
-    ("F11 / Ctrl+F", "fullscreen     F1  this help     Ctrl+Q  end the session"),
+    ("Left / Right", "at the start edge: choose the column to enter by"),
+    ("Up", "step onto the board, then toward the goal"),
+    ("Arrows", "move one square (Down and sideways too)"),
+    ("Q E Z C", "diagonal moves (keypad 7 9 1 3 too)"),
+    ("Mouse or touch", "tap a square next to yours (at the start: a square of row 1)"),
+    ("Esc", "the facilitator's menu: every action, by mouse too"),
+    ("Ctrl+Space", "pause or resume the clock"),
+    ("Ctrl+1 2 3 4", "penalty: talking, pointing, two on the board, marking"),
+    ("Ctrl+N  Ctrl+A", "skip the player; memory aid on or off"),
+    ("Ctrl+K  Ctrl+R", "curveball (silent); hold to reveal the path"),
+    ("Ctrl+Z", "undo a penalty, skip, curveball or memory-aid switch"),
+    ("Ctrl+Q", "end the session (asks first)"),
+    ("F11  Ctrl+M", "fullscreen; sound on or off"),
 )
 
 
-def _panel(surface: pygame.Surface, fraction: float = 0.86) -> pygame.Rect:
+def _panel(surface: pygame.Surface, text: TextCache, fraction: float = 0.86,
+           height: float | None = None) -> pygame.Rect:
     w, h = surface.get_size()
-    rect = pygame.Rect(0, 0, int(w * fraction), int(h * fraction))
+    rect = pygame.Rect(0, 0, int(w * fraction), int(h * (height or fraction)))
     rect.center = (w // 2, h // 2)
     surface.fill(theme.PANEL, rect)
+    text.cover(surface, rect)
     pygame.draw.rect(surface, theme.SQUARE_EDGE, rect, width=max(2, h // 300))
     return rect
+
+
+def _readable(surface: pygame.Surface) -> int:
+    return int(DETAIL_SHARE * surface.get_height() + 0.999)
 
 
 class HelpOverlay(Scene):
     opaque = False
 
-    def __init__(self, app: App, board: BoardScene) -> None:
+    def __init__(self, app: App, board: Scene | None = None) -> None:
         super().__init__(app)
         self.board = board
 
@@ -58,46 +74,82 @@ class HelpOverlay(Scene):
             return Pop()
         return None
 
-    def draw(self, surface: pygame.Surface) -> None:
-        rect = _panel(surface)
+    def _lines(self, width: int, line_h: int, key_w: int) -> list[tuple[str, str, int]]:
+        """(key, text, indent) rows at this size, wrapped to fit."""
         text = self.app.text
-        h = surface.get_height()
-        line_h = max(10, min(round(0.036 * h), rect.height // 17))
-        y = rect.y + line_h
-        text.draw(surface, "How to play", round(line_h * 1.4), theme.TOKEN, bold=True,
-                  topleft=(rect.x + line_h, y))
-        y += round(line_h * 2)
-        width = rect.width - 2 * line_h
+        rows: list[tuple[str, str, int]] = []
         for rule in HELP_RULES:
-            text.draw(surface, rule, line_h, theme.TEXT, max_width=width, topleft=(rect.x + line_h, y))
-            y += round(line_h * 1.25)
-        y += line_h // 2
-        key_w = max(text.font(line_h, True).size(k)[0] for k, _ in HELP_KEYS) + line_h
+            rows += [("", part, 0) for part in text.wrap(rule, line_h, False, width)]
+        rows.append(("", "", 0))
         for key, meaning in HELP_KEYS:
-            text.draw(surface, key, line_h, theme.TOKEN, bold=True, topleft=(rect.x + line_h, y))
-            text.draw(surface, meaning, line_h, theme.TEXT_DIM,
-                                     max_width=width - key_w, topleft=(rect.x + line_h + key_w, y))
-            y += round(line_h * 1.2)
+            for i, part in enumerate(text.wrap(meaning, line_h, False, width - key_w)):
+                rows.append((key if i == 0 else "", part, key_w))
+        return rows
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        rect = _panel(surface, text, 0.94, 0.94)
+        h = surface.get_height()
+        smallest = _readable(surface)
+        line_h = max(smallest, round(0.036 * h))
+        while True:                     # the largest size at which everything fits
+            pad = line_h
+            width = rect.width - 2 * pad
+            key_w = max(text.width(k, line_h, True) for k, _ in HELP_KEYS) + line_h
+            rows = self._lines(width, line_h, key_w)
+            needed = round(line_h * 2.2) + len(rows) * round(line_h * 1.15) + line_h * 2
+            if needed <= rect.height or line_h <= smallest:
+                break
+            line_h -= 1
+        x, y = rect.x + pad, rect.y + line_h // 2
+        text.draw(surface, "How to play", round(line_h * 1.4), theme.TOKEN, bold=True,
+                  topleft=(x, y))
+        y += round(line_h * 2.2)
+        for key, part, indent in rows:
+            if key:
+                text.draw(surface, key, line_h, theme.TOKEN, bold=True, topleft=(x, y))
+            if part:
+                text.draw(surface, part, line_h, theme.TEXT_DIM if indent else theme.TEXT,
+                          max_width=width - indent, topleft=(x + indent, y))
+            y += round(line_h * 1.15)
         text.draw(surface, "F1 or Esc closes this help", line_h, theme.TEXT_DIM,
-                  bottomright=(rect.right - line_h, rect.bottom - line_h // 2))
+                  bottomright=(rect.right - pad, rect.bottom - line_h // 2))
 
 
-MENU_ITEMS: tuple[tuple[str, str, Action | None], ...] = (
-    ("Back to the board", "Esc", None),
-    ("Help: rules and keys", "F1", Action.HELP),
-    ("Pause or resume the clock", "Ctrl+Space", Action.PAUSE),
-    ("Memory aid on or off", "Ctrl+A", Action.MEMORY_AID),
-    ("Sound on or off", "Ctrl+M", Action.MUTE),
-    ("Fullscreen on or off", "F11", Action.FULLSCREEN),
-    ("Skip the player at the board", "Ctrl+N", Action.SKIP),
-    ("Undo my last slip", "Ctrl+Z", Action.UNDO),
-    ("End the session and show the results", "Ctrl+Q", Action.END_SESSION),
+class MenuItem:
+    __slots__ = ("label", "key", "action", "changes")
+
+    def __init__(self, label: str, key: str, action: Action | None, changes: bool = True) -> None:
+        self.label, self.key, self.action = label, key, action
+        self.changes = changes       # changes the session: Ctrl+Enter or a click, not Enter
+
+
+MENU_ITEMS: tuple[MenuItem, ...] = (
+    MenuItem("Back to the board", "Esc", None, changes=False),
+    MenuItem("Help: rules and keys", "F1", Action.HELP, changes=False),
+    MenuItem("Pause or resume the clock", "Ctrl+Space", Action.PAUSE),
+    MenuItem("End planning, start the clock", "Ctrl+Enter", Action.END_PLANNING),
+    MenuItem("Penalty: talking", "Ctrl+1", Action.PENALTY_TALKING),
+    MenuItem("Penalty: pointing", "Ctrl+2", Action.PENALTY_POINTING),
+    MenuItem("Penalty: two on the board", "Ctrl+3", Action.PENALTY_TWO_ON_BOARD),
+    MenuItem("Penalty: marking", "Ctrl+4", Action.PENALTY_MARKING),
+    MenuItem("Skip the player at the board", "Ctrl+N", Action.SKIP),
+    MenuItem("Curveball: change the path silently", "Ctrl+K", Action.CURVEBALL),
+    MenuItem("Reveal the path for 5 seconds", "Ctrl+R", Action.REVEAL),
+    MenuItem("Memory aid on or off", "Ctrl+A", Action.MEMORY_AID),
+    MenuItem("Sound on or off", "Ctrl+M", Action.MUTE),
+    MenuItem("Undo the last penalty, skip or switch", "Ctrl+Z", Action.UNDO),
+    MenuItem("Fullscreen on or off", "F11", Action.FULLSCREEN, changes=False),
+    MenuItem("End the session and show the results", "Ctrl+Q", Action.END_SESSION),
 )
+REVEAL_SECONDS = 5.0
 
 
 class MenuOverlay(Scene):
     """Esc: every facilitator action in a list, for the mouse or for someone who forgot a key.
-    Up/Down and Enter, or a click; Esc goes back."""
+    Up/Down choose; a click, or Ctrl+Enter, carries out an action that changes the session
+    (plain Enter only for Back, Help and Fullscreen: a player pressing Esc and Enter changes
+    nothing). Esc goes back."""
 
     opaque = False
 
@@ -105,14 +157,18 @@ class MenuOverlay(Scene):
         super().__init__(app)
         self.board = board
         self.selected = 0
+        self.refused = False
         self._rows: list[pygame.Rect] = []
 
     def _choose(self, index: int) -> Transition | None:
-        action = MENU_ITEMS[index][2]
+        action = MENU_ITEMS[index].action
         if action is None:
             return Pop()
         if action is Action.FULLSCREEN:
             self.app.toggle_fullscreen()
+            return Pop()
+        if action is Action.REVEAL:
+            self.board.reveal_for(REVEAL_SECONDS)
             return Pop()
         follow = self.board.act(action)
         # The menu closes; an action that opens its own overlay (help, confirm) takes its place.
@@ -121,12 +177,16 @@ class MenuOverlay(Scene):
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type == pygame.KEYDOWN:
             self.dirty = True
+            self.refused = False
             if event.key == pygame.K_ESCAPE:
                 return Pop()
             if event.key in (pygame.K_UP, pygame.K_DOWN):
                 step = -1 if event.key == pygame.K_UP else 1
                 self.selected = (self.selected + step) % len(MENU_ITEMS)
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                if MENU_ITEMS[self.selected].changes and not ctrl_held(event):
+                    self.refused = True        # a player's Enter changes nothing
+                    return None
                 return self._choose(self.selected)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, rect in enumerate(self._rows):
@@ -138,59 +198,108 @@ class MenuOverlay(Scene):
         return Pop() if self.board.session.state.ended else None
 
     def draw(self, surface: pygame.Surface) -> None:
-        rect = _panel(surface, 0.7)
         text = self.app.text
+        rect = _panel(surface, text, 0.8, 0.94)
         h = surface.get_height()
-        line_h = max(12, min(round(0.045 * h), rect.height // (len(MENU_ITEMS) + 3)))
-        y = rect.y + line_h // 2
-        text.draw(surface, "Menu", round(line_h * 1.2), theme.TOKEN, bold=True, topleft=(rect.x + line_h, y))
-        y += round(line_h * 1.8)
+        rows = len(MENU_ITEMS)
+        line_h = max(_readable(surface), min(round(0.04 * h), int(rect.height / (rows * 1.3 + 4))))
+        key_w = max(text.width(item.key, line_h) for item in MENU_ITEMS)
+        y = rect.y + line_h // 3
+        text.draw(surface, "Facilitator's menu", round(line_h * 1.2), theme.TOKEN, bold=True,
+                  topleft=(rect.x + line_h, y))
+        y += round(line_h * 1.6)
         self._rows = []
-        key_w = max(text.width(k, line_h) for _, k, _ in MENU_ITEMS)
-        for index, (label, key, _) in enumerate(MENU_ITEMS):
-            row = pygame.Rect(rect.x + line_h // 2, y, rect.width - line_h, round(line_h * 1.3))
+        for index, item in enumerate(MENU_ITEMS):
+            row = pygame.Rect(rect.x + line_h // 2, y, rect.width - line_h, round(line_h * 1.25))
             self._rows.append(row)
             if index == self.selected:
                 pygame.draw.rect(surface, theme.STRIP, row)
                 pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
-            text.draw(surface, label, line_h, theme.TEXT,
-                                     max_width=row.width - key_w - 2 * line_h, topleft=(row.x + line_h // 2, row.y + line_h // 8))
-            text.draw(surface, key, line_h, theme.TEXT_DIM,
-                      topright=(row.right - line_h // 2,
-                                                         row.y + line_h // 8))
-            y += round(line_h * 1.4)
+            room = row.width - key_w - 2 * line_h
+            size = text.fitting_height(item.label, line_h, False, room, smallest=_readable(surface))
+            text.draw(surface, item.label, size, theme.TEXT, max_width=room,
+                      midleft=(row.x + line_h // 2, row.centery))
+            text.draw(surface, item.key, line_h, theme.TEXT_DIM,
+                      midright=(row.right - line_h // 2, row.centery))
+            y += round(line_h * 1.3)
+        hint = ("Hold Ctrl and press Enter, or click, to do this" if self.refused else
+                "Up/Down choose; click or Ctrl+Enter to do it; Esc goes back")
+        size = text.fitting_height(hint, line_h, self.refused, rect.width - 2 * line_h,
+                                   smallest=_readable(surface))
+        text.draw(surface, hint, size, theme.WARNING if self.refused else theme.TEXT_DIM,
+                  bold=self.refused, max_width=rect.width - 2 * line_h,
+                  midbottom=(rect.centerx, rect.bottom - line_h // 3))
 
 
-class ConfirmEnd(Scene):
-    """Ctrl+Q: end the session? Enter confirms, Esc cancels."""
+class Confirm(Scene):
+    """A question over the screen: Enter (or a click on the left button) says yes, Esc (or the
+    other button) says no."""
 
     opaque = False
 
-    def __init__(self, app: App, board: BoardScene) -> None:
+    def __init__(self, app: App, question: str, yes: str, no: str,
+                 on_yes: Callable[[], Transition | None]) -> None:
         super().__init__(app)
-        self.board = board
+        self.question, self.yes, self.no = question, yes, no
+        self.on_yes = on_yes
+        self._buttons: list[pygame.Rect] = []
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
-        if event.type != pygame.KEYDOWN:
-            return None
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.board.end_session()
-            return Pop()
-        if event.key == pygame.K_ESCAPE:
-            return Pop()
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return self.on_yes() or Pop()
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self._buttons:
+            if self._buttons[0].collidepoint(event.pos):
+                return self.on_yes() or Pop()
+            if self._buttons[1].collidepoint(event.pos):
+                return Pop()
         return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        rect = _panel(surface, text, 0.7, 0.4)
+        h = surface.get_height()
+        big = max(_readable(surface), round(0.05 * h))
+        size = text.fitting_height(self.question, big, True, rect.width - big,
+                                   smallest=_readable(surface))
+        text.draw(surface, self.question, size, theme.TEXT, bold=True, role=ROOM,
+                  max_width=rect.width - big, center=(rect.centerx, rect.y + rect.height // 3))
+        small = max(_readable(surface), round(0.035 * h))
+        labels = (f"Enter: {self.yes}", f"Esc: {self.no}")
+        width = (rect.width - 3 * small) // 2
+        self._buttons = []
+        for i, label in enumerate(labels):
+            button = pygame.Rect(rect.x + small + i * (width + small),
+                                 rect.bottom - round(small * 2.6), width, round(small * 1.8))
+            pygame.draw.rect(surface, theme.EXECUTION if i == 0 else theme.SQUARE_EDGE, button,
+                             border_radius=small // 4)
+            fit = text.fitting_height(label, small, True, button.width - small // 2,
+                                      smallest=_readable(surface))
+            text.draw(surface, label, fit, theme.BACKGROUND, bold=True,
+                      max_width=button.width - small // 2, center=button.center)
+            self._buttons.append(button)
+
+
+class ConfirmEnd(Confirm):
+    """Ctrl+Q on the board: end the session? Enter confirms, Esc cancels."""
+
+    def __init__(self, app: App, board: BoardScene) -> None:
+        super().__init__(app, "End the session now?", "end, show the results", "keep playing",
+                         self._end)
+        self.board = board
+
+    def _end(self) -> Transition | None:
+        self.board.end_session()
+        return Pop()
 
     def update(self) -> Transition | None:
         return Pop() if self.board.session.state.ended else None
 
-    def draw(self, surface: pygame.Surface) -> None:
-        rect = _panel(surface, 0.6)
-        rect.height = rect.height // 2
-        text = self.app.text
-        h = max(12, round(0.05 * surface.get_height()))
-        blit = text.render("End the session now?", h, theme.TEXT, bold=True,
-                           max_width=rect.width - h)
-        surface.blit(blit, blit.get_rect(center=(rect.centerx, rect.centery - h)))
-        text.draw(surface, "Enter: end and show the results    Esc: keep playing", round(h * 0.7),
-                           theme.TEXT_DIM, max_width=rect.width - h,
-                  center=(rect.centerx, rect.centery + h))
+
+class ConfirmQuit(Confirm):
+    """Ctrl+Q anywhere but the board: quit the program? Enter quits, Esc stays."""
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app, "Quit maze?", "quit", "stay", lambda: Quit())

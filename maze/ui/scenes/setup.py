@@ -23,7 +23,7 @@ from maze.storage.levels import LevelEntry, rules_summary
 from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
 from maze.ui import theme
-from maze.ui.app import App, Replace, Scene, Transition
+from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.widgets import (
     Button,
     Choice,
@@ -33,7 +33,9 @@ from maze.ui.widgets import (
     Widget,
     draw_arrow_up,
     draw_cross,
+    draw_fitted,
     draw_frame,
+    readable,
     scroll_first,
 )
 
@@ -120,9 +122,13 @@ class Roster(Widget):
         self.first = scroll_first(self.first, self.selected, room)
         self.rows = []
         if not self.names:
-            text.draw(surface, "No players yet: type a name below, then Enter", round(unit * 0.8),
-                               theme.TEXT_DIM, max_width=self.rect.width - unit,
-                      topleft=(self.rect.x + unit // 2, self.rect.y + unit // 3))
+            size = max(round(unit * 0.8), readable(surface))
+            y = self.rect.y + unit // 3
+            for line in text.wrap("No players yet: type a name in the box below, then press Enter",
+                                  size, False, self.rect.width - unit):
+                text.draw(surface, line, size, theme.TEXT_DIM, max_width=self.rect.width - unit,
+                          topleft=(self.rect.x + unit // 2, y))
+                y += round(size * 1.15)
             return
         for slot, index in enumerate(range(self.first, min(len(self.names), self.first + room))):
             row = pygame.Rect(self.rect.x + 3, self.rect.y + 3 + slot * row_h, self.rect.width - 6, row_h)
@@ -134,8 +140,8 @@ class Roster(Widget):
             up = down.move(-button - 4, 0)
             self.rows.append((index, row, up, down, cross))
             text.draw(surface, f"{index + 1}. {self.names[index]}", unit,
-                                theme.TEXT if index == self.selected else theme.TEXT_DIM,
-                                max_width=up.x - row.x - unit,
+                      theme.TEXT if index == self.selected else theme.TEXT_DIM,
+                      max_width=up.x - row.x - unit, user=True,
                       midleft=(row.x + unit // 3, row.centery))
             if index == self.selected:
                 draw_arrow_up(surface, up, theme.TEXT)
@@ -208,8 +214,7 @@ class SetupScene(Scene):
         entries = [e for e in levels if e.level is not None]
         self.team = TextField("Team", "" if new_team else s.team, "the team's name", limit=60)
         self.roster = Roster([] if new_team else s.players)
-        self.add = TextField("Add a player", "", "add a player: type a name, then Enter",
-                             limit=60)
+        self.add = TextField("Add a player", "", "add a player, then Enter", limit=60)
         self.levels = LevelList(entries, s.level)
         self.difficulty = Choice("New level", [("easy", "easy"), ("normal", "normal"),
                                                ("hard", "hard")], s.difficulty)
@@ -233,7 +238,7 @@ class SetupScene(Scene):
         self.resume_button = Button(f"Resume a session ({count})", self._resume_clicked,
                                     theme.WARNING)
         self.widgets: list[Widget] = [
-            self.team, self.roster, self.add, self.levels, self.difficulty, self.seed,
+            self.team, self.add, self.roster, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
             self.sound, self.memory_aid, self.start_button]
         if len(sizes) > 1:           # a projector plugged in: where does the board go?
@@ -330,6 +335,12 @@ class SetupScene(Scene):
         self.dirty = True
         widget = self.widgets[self.focus]
         if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
+                from maze.ui.scenes.overlays import ConfirmQuit
+                return Push(ConfirmQuit(self.app))
+            if event.key == pygame.K_ESCAPE:      # never quits: say how
+                self.error = "Ctrl+Q quits (Esc never does)"
+                return None
             if event.key == pygame.K_TAB:
                 step = -1 if event.mod & pygame.KMOD_SHIFT else 1
                 self.focus = (self.focus + step) % len(self.widgets)
@@ -348,6 +359,9 @@ class SetupScene(Scene):
             if widget.handle(event):
                 return None
         elif event.type == pygame.TEXTINPUT:
+            if widget is self.roster:       # typing on the list means a new name
+                self.focus = self.widgets.index(self.add)
+                widget = self.add
             widget.handle(event)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for index, candidate in enumerate(self.widgets):
@@ -367,7 +381,9 @@ class SetupScene(Scene):
         gap = round(unit * 0.5)
         field_h = round(unit * 1.5)
         title_h = round(unit * 2.2)
-        col_w = (w - 3 * margin) // 2
+        # The right column holds the level and the rules: it gets the larger share.
+        col_w = round((w - 3 * margin) * 0.42)
+        right_w = w - 3 * margin - col_w
         left, right = margin, 2 * margin + col_w
         y = margin + title_h
         label_h = round(unit * 1.0)
@@ -384,26 +400,26 @@ class SetupScene(Scene):
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
                    self.memory_aid] + ([self.display] if self.display in self.widgets else [])
-        half = (col_w - gap) // 2
+        half = (right_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
         options_top = h - margin - rows_needed * (field_h + gap) + gap
         generator_top = options_top - field_h - gap * 2
-        preview_h = round(unit * 2.3)
+        preview_h = round(unit * 3.1)
         levels_top = y + label_h
-        self.levels.rect = pygame.Rect(right, levels_top, col_w,
+        self.levels.rect = pygame.Rect(right, levels_top, right_w,
                                        generator_top - preview_h - gap - levels_top)
-        self._preview = pygame.Rect(right, self.levels.rect.bottom + gap // 2, col_w, preview_h)
-        third = (col_w - 2 * gap) // 3
+        self._preview = pygame.Rect(right, self.levels.rect.bottom + gap // 2, right_w, preview_h)
+        third = (right_w - 2 * gap) // 3
         self.difficulty.rect = pygame.Rect(right, generator_top, third + third // 2, field_h)
         self.seed.rect = pygame.Rect(self.difficulty.rect.right + gap, generator_top,
                                      third - third // 4, field_h)
         self.generate.rect = pygame.Rect(self.seed.rect.right + gap, generator_top,
-                                         right + col_w - self.seed.rect.right - gap, field_h)
+                                         right + right_w - self.seed.rect.right - gap, field_h)
         for i, widget in enumerate(options):
             col, row = i % 2, i // 2
             alone = i == len(options) - 1 and col == 0      # the last of an odd number: all across
             widget.rect = pygame.Rect(right + col * (half + gap), options_top + row * (field_h + gap),
-                                      col_w if alone else half, field_h)
+                                      right_w if alone else half, field_h)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)
@@ -426,17 +442,21 @@ class SetupScene(Scene):
         entry = self.levels.entry
         if entry is not None and entry.level is not None:
             rules = entry.level.resolve_rules(self.preset.value or None)
-            lines = [rules_summary(rules) + (", curveball" if entry.level.curveball else ""),
-                     entry.level.description or f"{len(entry.level.path)}-square path"]
-            for i, line in enumerate(lines):
-                text.draw(surface, line, round(unit * 0.75), theme.TEXT if i == 0 else theme.TEXT_DIM,
-                                    max_width=self._preview.width,
-                          topleft=(self._preview.x, self._preview.y + i * round(unit * 1.0)))
+            size = max(round(unit * 0.75), readable(surface))
+            summary = rules_summary(rules) + (", curveball" if entry.level.curveball else "")
+            about = entry.level.description or f"{len(entry.level.path)}-square path"
+            lines = [(line, theme.TEXT) for line in text.wrap(summary, size, False,
+                                                               self._preview.width)]
+            lines += [(line, theme.TEXT_DIM) for line in text.wrap(about, size, False,
+                                                                  self._preview.width)]
+            room = max(1, self._preview.height // round(size * 1.1))
+            for i, (line, color) in enumerate(lines[:room]):   # a level's own long text: its start
+                text.draw(surface, line, size, color, max_width=self._preview.width, user=True,
+                          topleft=(self._preview.x, self._preview.y + i * round(size * 1.1)))
         if self.error:
-            text.draw(surface, self.error, round(unit * 0.8), theme.BEEP,
-                                max_width=self.roster.rect.right - self.start_button.rect.right - unit,
-                      midleft=(self.start_button.rect.right + unit,
-                                                        self.start_button.rect.centery))
+            draw_fitted(surface, text, self.error, round(unit * 0.8), theme.BEEP,
+                        self.roster.rect.right - self.start_button.rect.right - unit, user=True,
+                        midleft=(self.start_button.rect.right + unit, self.start_button.rect.centery))
 
 
 def base_path(entry: LevelEntry | None) -> Any:
