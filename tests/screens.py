@@ -68,6 +68,14 @@ def _board(app: App, folder: Path, roster: tuple[str, ...], script: Callable[[Bo
 _board.count = 0                          # type: ignore[attr-defined]
 
 
+class Started(Scene):
+    """What the setup screen's Start leads to, in these tests (the launcher builds a board)."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((0, 0, 0))
+        self.app.text.draw(surface, "Started", 40, (255, 255, 255), topleft=(10, 10))
+
+
 def _nothing(scene: BoardScene) -> None:
     pass
 
@@ -111,7 +119,7 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
         from maze.storage.levels import list_levels
         from maze.storage.settings import Settings
         settings = Settings(team="Blue team", players=list(roster))
-        return [SetupScene(app, list_levels(folder / "no-user-levels"), lambda choices: None,
+        return [SetupScene(app, list_levels(folder / "no-user-levels"), lambda choices: Started(app),
                            settings)]
 
     def debrief(page: int) -> Callable[[App], list[Scene]]:
@@ -141,7 +149,7 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
         session.move(session.state.path[0])
         log.close()
         entries = unfinished_logs(cut)
-        back = SetupScene(app, [], lambda choices: None)
+        back = SetupScene(app, [], lambda choices: Started(app))
         return [ResumeScene(app, entries, lambda path: back, back)]
 
     yield "setup", setup_screen
@@ -156,6 +164,13 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
     yield "debrief scores", debrief(0)
     yield "debrief board", debrief(1)
     yield "debrief players", debrief(2)
+    yield "debrief teams", debrief(3)
+
+    def quit_confirmation(app: App) -> list[Scene]:
+        from maze.ui.scenes.overlays import ConfirmQuit
+        return [*setup_screen(app), ConfirmQuit(app)]
+
+    yield "quit confirmation", quit_confirmation
     yield "replay", replay
     yield "editor", editor
     yield "resume list", resume

@@ -8,6 +8,7 @@ import random
 import pygame
 import pytest
 from helpers import FakeClock
+from ui_helpers import click
 
 from maze.analysis.scores import score
 from maze.cli import build_parser, main, make_setup
@@ -58,9 +59,24 @@ def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
     assert scene.figures == score(read.setup, read.events)
     assert 3 <= len(scene.prompts) <= 6
     assert any("old path" in p or "unexpected beep" in p for p in scene.prompts)
-    assert scene.headlines()[0][1].endswith("discoveries/min")
-    for page, code in ((1, pygame.K_RIGHT), (2, pygame.K_RIGHT), (0, pygame.K_RIGHT)):
+    learning, execution, switching = scene.headlines()
+    assert learning[1].endswith("discoveries a minute")
+    assert execution[1].endswith("squares a minute") and switching[1].endswith("out of 100")
+    # The switch score's parts in plain words, each with its value and a verdict, never a
+    # bare fraction.
+    assert any(line.startswith("Hand-over after the path was found: ") for line in switching[2])
+    verdicts = {"quick", "a pause", "slow", "much faster", "a little faster", "no faster",
+                "focused", "none: focused", "some testing", "still testing", "a while",
+                "not noticed", "let go fast", "held on a while", "held on", "never crossed"}
+    for line in switching[2]:
+        assert line.rsplit(", ", 1)[1] in verdicts, line
+    for page, code in ((1, pygame.K_RIGHT), (2, pygame.K_RIGHT), (3, pygame.K_RIGHT),
+                       (0, pygame.K_RIGHT)):
         key(app, code)
+        assert scene.page == page
+    app.draw(force=True)
+    for page in (2, 0, 3):               # the tabs work by mouse too
+        app.step(click(scene._tabs[page].center))
         assert scene.page == page
     key(app, pygame.K_h)
     assert scene.page == 1 and scene.mode == 1            # visits

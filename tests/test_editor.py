@@ -115,10 +115,16 @@ def test_a_built_in_level_is_saved_as_a_user_level_never_over_the_original(edito
     assert (builtin_levels_dir() / "classic.json").read_bytes() == before
 
 
-def test_escape_with_unsaved_changes_asks_first(editor):
+def test_escape_never_quits_and_ctrl_q_with_unsaved_changes_asks_first(editor):
     app = editor()
     click_square(app, "B1")
-    key(app, pygame.K_ESCAPE)
-    assert app.running and "Unsaved" in app.top.message
-    key(app, pygame.K_ESCAPE)
+    for _ in range(3):
+        key(app, pygame.K_ESCAPE)
+    assert app.running and "Ctrl+Q" in app.top.message
+    key(app, pygame.K_q, pygame.KMOD_CTRL)
+    assert app.running and "without saving" in app.top.question
+    key(app, pygame.K_ESCAPE)                      # keep editing
+    assert app.running and not hasattr(app.top, "question")
+    key(app, pygame.K_q, pygame.KMOD_CTRL)
+    key(app, pygame.K_RETURN)
     assert not app.running

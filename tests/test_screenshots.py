@@ -25,7 +25,7 @@ PIXEL_TOLERANCE = 0.005       # the share of pixels that may differ
 
 
 class NoText(TextCache):
-    def render(self, text, height, color, bold=False, max_width=None):  # type: ignore[override]
+    def render(self, text, height, color, bold=False, max_width=None, user=False):  # type: ignore[override]
         return pygame.Surface((1, 1), pygame.SRCALPHA)
 
 

@@ -90,7 +90,9 @@ def test_ctrl_q_asks_and_enter_ends_the_session_with_results(tmp_path):
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
     assert isinstance(d.app.top, DebriefScene)
     assert d.app.top.figures["learning"]["failures"] == 1
-    d.press("Return")
+    d.press("Return", "Escape", "q")             # a player's keys never quit the results
+    assert d.app.running and isinstance(d.app.top, DebriefScene)
+    d.press("ctrl+q", "Return")                  # the facilitator's chord, confirmed, does
     assert not d.app.running
 
 

@@ -80,18 +80,29 @@ HUD_ROLES: tuple[tuple[str, float], ...] = (   # few sizes: each one is a font t
 )
 
 
-def compute(width: int, height: int, cols: int, rows: int, hud: bool = True) -> Layout:
+def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
+            readable: int | None = None) -> Layout:
     """The play screen's layout; ``hud=False`` gives the whole area to the board (the editor
-    draws its own panel beside it)."""
+    draws its own panel beside it). ``readable``: the square names' height, when the board is
+    a part of a larger screen (by default 4% of this area's height)."""
     width, height = max(width, 1), max(height, 1)
-    readable = math.ceil(READABLE * height)
+    readable = readable or math.ceil(READABLE * height)
     margin = max(4, round(0.02 * min(width, height)))
     side = width >= 1.2 * height
     if not hud:
         panel = Rect(width, 0, 0, height)
         region = Rect(0, 0, width, height)
     elif side:
+        # The board takes the width its height allows; the side panel takes the rest (at
+        # least its own minimum, at most half the window), so a 4:3 projector and a 21:9
+        # screen both put their width to use.
         hud_w = min(max(round(0.30 * width), round(0.50 * height)), round(0.45 * width))
+        strip = round(readable * 1.5)
+        tall = (height - 2 * margin - 2 * strip - round(readable * 2.3)) // max(rows, 1)
+        band_w = round(readable * (1.8 if rows >= 10 else 1.2))
+        word_w = round(readable * 2.7)          # "START" and "GOAL" beside the strips
+        board_w = tall * cols + 2 * max(band_w, word_w) + 2 * margin
+        hud_w = min(max(hud_w, width - board_w), round(0.6 * width))
         panel = Rect(width - hud_w, 0, hud_w, height)
         region = Rect(0, 0, width - hud_w, height)
     else:
@@ -128,9 +139,9 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True) -> 
 
 def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:
     sizes = [(role, max(math.ceil(share * height), 6)) for role, share in HUD_ROLES]
-    if side:
+    if side and area.width < 1.1 * height:
         columns = [sizes]
-    else:   # a wide, short panel: two columns of lines
+    else:   # a wide, short panel (above the board, or beside it on 21:9): two columns
         columns = [sizes[:5], sizes[5:]]
     col_w = area.width // len(columns)
     out = []

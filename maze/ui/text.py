@@ -274,6 +274,8 @@ class TextCache:
         if max_width is not None and sum(i.get_width() for i in images) > max_width:
             kept: list[pygame.Surface] = []
             for count in range(len(images) - 1, 0, -1):
+                if not parts[count - 1].strip(", "):
+                    continue                # never end on a separator
                 left_off = sum(1 for p in parts[count:] if p.strip(", "))
                 tail = self.render(more.format(n=left_off), height, color, bold) if more else None
                 used = sum(i.get_width() for i in images[:count]) + (

@@ -9,11 +9,13 @@ no key a player uses (Esc, Enter, Q) ever quits from here."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
 import pygame
 
+from maze.analysis import plain
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import leaderboard
 from maze.analysis.scores import score
@@ -25,6 +27,7 @@ from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
 from maze.ui.scenes.charts import draw_heatmap, draw_timeline
 from maze.ui.scenes.render import draw_board_static
+from maze.ui.text import ROOM, ROOM_SHARE
 from maze.ui.widgets import draw_fitted, readable
 
 OUTCOME_TEXT = {
@@ -34,7 +37,7 @@ OUTCOME_TEXT = {
     "budget_spent": "The budget is spent",
     "unfinished": "Unfinished",
 }
-PAGES = ("Scores", "Board", "Players")
+PAGES = ("Scores", "Board", "Players", "Teams")
 MODES = ("beeps", "visits", "dwell")
 MODE_TEXT = {"beeps": "beeps per square", "visits": "steps per square",
              "dwell": "seconds of hesitation before stepping there"}
@@ -56,10 +59,15 @@ class DebriefScene(Scene):
         self.page = 0
         self.mode = 0
         self.notice = ""
+        self.player_first = 0          # the players page scrolls a long roster
         self._tabs: list[pygame.Rect] = []
         self._buttons: list[tuple[pygame.Rect, str]] = []
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.MOUSEWHEEL and self.page == 2:
+            self.player_first -= 3 * getattr(event, "y", 0)
+            self.dirty = True
+            return None
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.dirty = True
             for index, rect in enumerate(self._tabs):
@@ -81,8 +89,10 @@ class DebriefScene(Scene):
             self.page = (self.page + 1) % len(PAGES)
         elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
             self.page = (self.page - 1) % len(PAGES)
-        elif key in (pygame.K_1, pygame.K_2, pygame.K_3):
+        elif key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
             self.page = key - pygame.K_1
+        elif key in (pygame.K_UP, pygame.K_DOWN) and self.page == 2:
+            self.player_first += -1 if key == pygame.K_UP else 1
         elif key == pygame.K_h:
             self.page, self.mode = 1, (self.mode + 1) % len(MODES)
         elif key == pygame.K_r:
@@ -123,7 +133,8 @@ class DebriefScene(Scene):
         surface.fill(theme.BACKGROUND)
         h = surface.get_height()
         unit = max(10, round(0.042 * h))
-        (self._draw_scores, self._draw_board, self._draw_players)[self.page](surface, unit)
+        (self._draw_scores, self._draw_board, self._draw_players,
+         self._draw_teams)[self.page](surface, unit)
         self._draw_footer(surface)
 
     def footer_height(self, h: int) -> int:
@@ -165,9 +176,12 @@ class DebriefScene(Scene):
                 color = theme.TOKEN if current else theme.STRIP
                 self._tabs.append(rect)
             else:
-                color = theme.SQUARE_EDGE
+                color = theme.STRIP
                 self._buttons.append((rect, actions[i - len(PAGES)][0]))
             pygame.draw.rect(surface, color, rect, border_radius=size // 4)
+            if i >= len(PAGES):            # an action: outlined, so it reads as a button
+                pygame.draw.rect(surface, theme.TEXT_DIM, rect, width=max(2, size // 12),
+                                 border_radius=size // 4)
             text.draw(surface, label, size, theme.BACKGROUND if current else theme.TEXT, bold=True,
                       center=rect.center)
             x += width + gap
@@ -175,185 +189,270 @@ class DebriefScene(Scene):
             draw_fitted(surface, text, self.notice, small, theme.WARNING, w - 2 * margin,
                         user=True, midbottom=(w // 2, bar.y - small // 3))
 
-    def headlines(self) -> list[tuple[str, str, str]]:
+    def headlines(self) -> list[tuple[str, str, list[str]]]:
+        """(score, its value with its unit, facts in plain words) for the three scores."""
         f = self.figures
         learn, exe, sw = f["learning"], f["execution"], f["switch"]
 
         def value(figure: float | None, unit: str, digits: int = 1) -> str:
-            return "not reached" if figure is None else f"{figure:.{digits}f}{unit}"
+            return "not reached" if figure is None else f"{figure:.{digits}f} {unit}"
 
-        parts = ", ".join(f"{k.replace('curveball_', 'curveball ').replace('_', ' ')} {v:.2f}"
-                          for k, v in sw["parts"].items())
+        switch_lines = [f"{part.what}: {part.value}, {part.verdict}" for part in plain.parts(f)]
         return [
-            ("Learning", value(learn["discoveries_per_minute"], " discoveries/min"),
-             f"{learn['discoveries']} discoveries, {learn['repeat_errors']} repeat beeps; "
-             f"path found after {minutes(learn['path_found_seconds'])}"),
-            ("Execution", value(exe["error_free_speed"], " squares/min"),
-             f"{num(exe['crossings'])} crossings, {num(exe['errors'])} errors (error-free speed)"),
-            ("Switching", value(sw["score"], " / 100", 0),
-             f"parts (0 to 1): {parts}" if parts else "no part could be measured"),
+            ("Learning", value(learn["discoveries_per_minute"], "discoveries a minute"),
+             plain.learning_facts(f)),
+            ("Execution", value(exe["error_free_speed"], "squares a minute"),
+             plain.execution_facts(f)),
+            ("Switching", value(sw["score"], "out of 100", 0),
+             switch_lines or ["Not measured: the team never reached execution"]),
         ]
 
     def _draw_scores(self, surface: pygame.Surface, unit: int) -> None:
+        """The outcome, the three scores in plain words on the left, the questions for the
+        debrief on the right (at least 3.5% of the height: the room reads them)."""
         text = self.app.text
         w, h = surface.get_size()
         f = self.figures
-        x, y, width = round(0.04 * w), round(0.035 * h), round(0.92 * w)
+        x, y, width = round(0.04 * w), round(0.03 * h), round(0.92 * w)
         title = OUTCOME_TEXT.get(f["outcome"], f["outcome"])
-        size = text.fitting_height(title, round(unit * 1.4), True, width // 2, smallest=unit)
-        text.draw(surface, title, size, theme.TOKEN, bold=True, topleft=(x, y))
+        size = text.fitting_height(title, round(unit * 1.3), True, width, smallest=unit)
+        text.draw(surface, title, size, theme.TOKEN, bold=True, role=ROOM, topleft=(x, y))
+        y += round(size * 1.15)
         pen = f["penalties"]
-        unit_name = "s" if pen["currency"] == "seconds" else "points"
-        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played; "
-                 f"{pen['count']} penalties ({pen['cost']:g} {unit_name})")
+        unit_name = "seconds" if pen["currency"] == "seconds" else "points"
+        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played, "
+                 f"{plain.count(pen['count'], 'penalty', 'penalties')} ({pen['cost']:g} {unit_name})")
         if f["memory_aid_used"]:
-            facts += "; memory aid on"
+            facts += ", memory aid on"
         if f["reveals"]:
-            facts += f"; path revealed {f['reveals']}x"
-        y += round(size * 1.25)
-        text.draw(surface, facts, round(unit * 0.75), theme.TEXT_DIM, max_width=width, topleft=(x, y))
-        y += round(unit * 1.4)
-        left_w = round(width * 0.55)
-        label_w = max(text.width(t, unit, True) for t, _, _ in self.headlines()) + unit
-        for (title_text, value, detail), color in zip(self.headlines(), (theme.LEARNING, theme.EXECUTION,
-                                                                         theme.PLANNING), strict=True):
-            text.draw(surface, title_text, unit, color, bold=True, topleft=(x, y))
-            text.draw(surface, value, round(unit * 1.15), theme.TEXT, bold=True,
-                                     max_width=left_w - label_w, topleft=(x + label_w, y - unit // 10))
-            y += round(unit * 1.3)
-            from maze.ui.scenes.render import wrap
-            detail_h = round(unit * 0.62)
-            for line in wrap(text, detail, detail_h, False, left_w - label_w)[:2]:
-                text.draw(surface, line, detail_h, theme.TEXT_DIM, max_width=left_w - label_w, topleft=(x + label_w, y))
-                y += round(detail_h * 1.2)
-            y += round(unit * 0.5)
-        # Prompts on the right.
-        px, py = x + left_w + unit, round(0.035 * h) + round(unit * 2.5)
-        pw = width - left_w - unit
-        text.draw(surface, "For the debrief", round(unit * 0.85), theme.TOKEN, bold=True, topleft=(px, py))
-        py += round(unit * 1.3)
-        small = round(unit * 0.68)
-        from maze.ui.scenes.render import wrap
+            facts += f", path revealed {plain.count(f['reveals'], 'time')}"
+        small = max(readable(surface), round(0.03 * h))
+        for line in text.wrap(facts, small, False, width):
+            text.draw(surface, line, small, theme.TEXT_DIM, max_width=width, user=True,
+                      topleft=(x, y))
+            y += round(small * 1.2)
+        y += round(unit * 0.4)
+        left_w = round(width * 0.52)
+        bottom = h - self.footer_height(h) - round(unit * 0.3)
+        self._draw_headlines(surface, x, y, left_w, bottom - y, unit)
+        px, pw = x + left_w + unit, width - left_w - unit
+        self._draw_prompts(surface, px, y, pw, bottom - y, unit)
+
+    def _draw_headlines(self, surface: pygame.Surface, x: int, top: int, width: int,
+                        height: int, unit: int) -> None:
+        text = self.app.text
+        floor = readable(surface)
+        colors = (theme.LEARNING, theme.EXECUTION, theme.PLANNING)
+        detail = max(floor, round(unit * 0.7))
+        while True:                 # the largest detail size at which all three fit
+            hang = detail                 # a fact's second line is indented under its first
+            blocks = [(title, value, [(line, i > 0) for fact in facts
+                                      for i, line in enumerate(text.wrap(fact, detail, False,
+                                                                         width - detail - hang))])
+                      for title, value, facts in self.headlines()]
+            need = sum(round(unit * 2.5) + len(lines) * round(detail * 1.15) + round(unit * 0.45)
+                       for _, _, lines in blocks)
+            if need <= height or detail <= floor:
+                break
+            detail -= 1
+        y = top
+        for (title, value, lines), color in zip(blocks, colors, strict=True):
+            label_w = text.width(title, unit, True) + unit // 2
+            text.draw(surface, title, unit, color, bold=True, role=ROOM, topleft=(x, y))
+            room_size = math.ceil(ROOM_SHARE * surface.get_height())
+            if text.width(value, room_size, True) > width - label_w:   # its own line
+                y += round(unit * 1.15)
+                label_w = detail
+            size = text.fitting_height(value, unit, True, width - label_w, smallest=room_size)
+            text.draw(surface, value, size, theme.TEXT, bold=True, role=ROOM,
+                      max_width=width - label_w, bottomleft=(x + label_w, y + unit))
+            y += round(unit * 1.35)
+            for line, continued in lines:
+                indent = detail + (hang if continued else 0)
+                text.draw(surface, line, detail, theme.TEXT_DIM, max_width=width - indent,
+                          topleft=(x + indent, y))
+                y += round(detail * 1.15)
+            y += round(unit * 0.45)
+
+    def _draw_prompts(self, surface: pygame.Surface, x: int, top: int, width: int, height: int,
+                      unit: int) -> None:
+        text = self.app.text
+        h = surface.get_height()
+        text.draw(surface, "For the debrief", unit, theme.TOKEN, bold=True, role=ROOM,
+                  topleft=(x, top))
+        y = top + round(unit * 1.4)
+        size = max(math.ceil(0.035 * h), round(unit * 0.85))
         for prompt in self.prompts:
-            for i, line in enumerate(wrap(text, prompt, small, False, pw - small)):
-                text.draw(surface, ("• " if i == 0 else "  ") + line, small, theme.TEXT, topleft=(px, py))
-                py += round(small * 1.2)
-            py += small // 2
-        self._draw_leaderboard(surface, x, max(y, py) + unit // 2, width,
-                               h - round(unit * 2.5) - max(y, py), round(unit * 0.62))
+            lines = text.wrap(prompt, size, False, width - size)
+            if y + len(lines) * round(size * 1.15) > top + height:
+                break                     # the most telling questions first: the rest wait
+            for i, line in enumerate(lines):
+                if i == 0:
+                    pygame.draw.circle(surface, theme.TOKEN, (x + size // 4, y + size // 2),
+                                       max(2, size // 7))
+                text.draw(surface, line, size, theme.TEXT, user=True, max_width=width - size,
+                          topleft=(x + size * 2 // 3, y))
+                y += round(size * 1.15)
+            y += size // 2
+
+    def _draw_teams(self, surface: pygame.Surface, unit: int) -> None:
+        """The teams that played this level (from the log folder), this one marked."""
+        text = self.app.text
+        w, h = surface.get_size()
+        x, y = round(0.04 * w), round(0.04 * h)
+        text.draw(surface, f"Teams on {self.setup.level.name}", round(unit * 1.2), theme.TOKEN,
+                  bold=True, role=ROOM, user=True, max_width=w - 2 * x, topleft=(x, y))
+        y += round(unit * 1.8)
+        if len(self.board) < 2:
+            text.draw(surface, "No other team has played this level in this log folder yet.",
+                      max(readable(surface), round(unit * 0.75)), theme.TEXT_DIM, topleft=(x, y))
+            return
+        self._draw_leaderboard(surface, x, y, w - 2 * x, h - self.footer_height(h) - y,
+                               max(readable(surface), round(unit * 0.75)))
 
     def _draw_leaderboard(self, surface: pygame.Surface, x: int, y: int, width: int, height: int,
                           size: int) -> None:
         rows = self.board
         line = round(size * 1.3)
-        room = height // line - 1
-        if len(rows) < 2 or room < 2:
-            return
+        room = max(1, height // line - 1)
         text = self.app.text
         shown = rows[:room]
         mine = [r for r in rows if r.session_id == self.setup.session_id]
         if mine and mine[0] not in shown:
             shown = shown[:-1] + mine[:1]
-        columns = [x, x + width * 40 // 100, x + width * 60 // 100, x + width * 80 // 100]
-        for left, head in zip(columns, ("Teams on this level", "Learning", "Execution", "Switching"),
-                              strict=True):
-            text.draw(surface, head, size, theme.TEXT_DIM, bold=True, topleft=(left, y))
+        columns = [x, x + width * 46 // 100, x + width * 64 // 100, x + width * 82 // 100]
+        for left, right, head in zip(columns, [*columns[1:], x + width],
+                                     ("Team, day and time", "Learning", "Execution", "Switching"),
+                                     strict=True):
+            draw_fitted(surface, text, head, size, theme.TEXT_DIM, right - left - size // 2,
+                        bold=True, topleft=(left, y))
         y += line
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
-            text.draw(surface, f"{row.team}  {row.started_at[:10]}", size, color,
-                                     max_width=columns[1] - x - size, topleft=(x, y))
+            when = row.started_at[:16].replace("T", " ")
+            text.draw(surface, f"{row.team}  {when}", size, color, user=True,
+                      max_width=columns[1] - x - size, topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
-                text.draw(surface, "-" if value is None else f"{value:.1f}  #{rank}", size, color, topleft=(left, y))
+                shown_value = "-" if value is None else f"{value:.1f}  #{rank}"
+                text.draw(surface, shown_value, size, color, topleft=(left, y))
             y += line
 
     def _draw_board(self, surface: pygame.Surface, unit: int) -> None:
         text = self.app.text
         w, h = surface.get_size()
-        footer = round(max(10, round(0.03 * h)) * 3.0)       # the page tabs and keys
-        legend_h = round(unit * 0.55)
+        small = max(readable(surface), round(unit * 0.7))
+        legend = ("Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, "
+                  "red repeat, pink surprise).  Shading: phases.")
+        strip_w = round(0.96 * w)
+        legend_lines = text.wrap(legend, readable(surface), False, strip_w)
+        legend_h = len(legend_lines) * round(readable(surface) * 1.15)
         strip = round(h * 0.24)
         level = self.setup.level
-        board_h = h - footer - legend_h - strip - round(unit * 0.6)
+        board_h = h - self.footer_height(h) - legend_h - strip - round(unit * 0.6)
         board_w = round(w * 0.6)               # the board on the left, its legend beside it
-        layout = compute(board_w, board_h, level.cols, level.rows, hud=False)
-        surface.blit(draw_board_static(text, layout, level.cols), (0, 0),
+        layout = compute(board_w, board_h, level.cols, level.rows, hud=False,
+                         readable=max(math.ceil(0.04 * board_h), readable(surface)))
+        surface.blit(draw_board_static(text, layout, level.cols, room=False), (0, 0),
                      area=pygame.Rect(0, 0, w, layout.height))
         mode = MODES[self.mode]
         draw_heatmap(surface, text, layout, self.cells, mode, self.paths)
         x = board_w + unit // 2
-        changed = "; after a change, dashed blue" if len(self.paths) > 1 else ""
+        side_w = w - x - unit
         lines = [(f"Heatmap: {MODE_TEXT[mode]}", theme.TOKEN, True),
                  ("H: beeps, visits, hesitation", theme.TEXT_DIM, False),
-                 ("The path in yellow" + changed, theme.PATH, False)]
+                 ("The path: yellow line", theme.PATH, False)]
+        if len(self.paths) > 1:
+            lines.append(("After the change: dashed blue", theme.PATH, False))
         y = round(h * 0.06)
         for message, color, bold in lines:
-            text.draw(surface, message, round(unit * 0.7), color, bold=bold, max_width=w - x - unit, topleft=(x, y))
-            y += round(unit * 1.1)
+            for part in text.wrap(message, small, bold, side_w):
+                text.draw(surface, part, small, color, bold=bold, max_width=side_w, topleft=(x, y))
+                y += round(small * 1.15)
+            y += small // 3
+        y += small // 2
         busiest = sorted(self.cells.items(), key=lambda kv: -getattr(kv[1], mode))[:5]
         for name, cell in busiest:
             value = getattr(cell, mode)
             if value:
                 shown = f"{value:.0f} s" if mode == "dwell" else str(value)
-                text.draw(surface, f"{name}: {shown}", round(unit * 0.7), theme.TEXT, topleft=(x, y))
-                y += round(unit * 0.95)
-        rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), round(0.96 * w), strip)
+                text.draw(surface, f"{name}: {shown}", small, theme.TEXT, topleft=(x, y))
+                y += round(small * 1.2)
+        rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), strip_w, strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
-        legend = ("Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, "
-                  "red repeat, pink surprise).  Shading: phases.")
-        text.draw(surface, legend, legend_h, theme.TEXT_DIM, max_width=rect.width, topleft=(rect.x, rect.bottom + 2))
+        y = rect.bottom + 2
+        for line in legend_lines:
+            text.draw(surface, line, readable(surface), theme.TEXT_DIM, max_width=strip_w,
+                      topleft=(rect.x, y))
+            y += round(readable(surface) * 1.15)
 
     def _draw_players(self, surface: pygame.Surface, unit: int) -> None:
+        """Each player's figures over the whole session (a long roster scrolls with Up/Down or
+        the wheel), then the penalties and what the facilitator undid."""
         text = self.app.text
         w, h = surface.get_size()
-        x, y = round(0.04 * w), round(0.05 * h)
-        text.draw(surface, "Players", round(unit * 1.2), theme.TOKEN, bold=True, topleft=(x, y))
-        y += round(unit * 1.8)
-        heads = ["Player", "Steps", "Tries", "Crossed", "Found", "Repeats", "Exec. errors",
-                 "Pause", "Before new"]
-        shares = [0.26, 0.08, 0.08, 0.09, 0.08, 0.09, 0.12, 0.09, 0.11]
+        x, y = round(0.04 * w), round(0.04 * h)
+        floor = readable(surface)
+        text.draw(surface, "Players", round(unit * 1.2), theme.TOKEN, bold=True, role=ROOM,
+                  topleft=(x, y))
+        y += round(unit * 1.7)
+        heads = ["Player", "Steps", "Tries", "Crossed", "New beeps", "Repeat beeps",
+                 "Execution beeps", "Pause per step", "Pause before new"]
+        shares = [0.18, 0.08, 0.07, 0.1, 0.09, 0.1, 0.13, 0.12, 0.13]
         columns = [x]
         for share in shares[:-1]:
             columns.append(columns[-1] + round(share * (w - 2 * x)))
-        size = round(unit * 0.72)
-        widths = [b - a for a, b in zip(columns, [*columns[1:], w - x], strict=True)]
-        head_h = min(text.fitting_height(head, size, True, width - 8, smallest=8)
-                     for head, width in zip(heads, widths, strict=True))
-        for left, head in zip(columns, heads, strict=True):
-            text.draw(surface, head, head_h, theme.TEXT_DIM, bold=True, topleft=(left, y))
-        y += round(size * 1.5)
+        size = max(floor, round(unit * 0.72))
+        widths = [b - a - size // 3 for a, b in zip(columns, [*columns[1:], w - x], strict=True)]
+        # Headings wrap at spaces; the size is the largest at which every word fits its column.
+        head = min([size] + [text.fitting_height(word, size, True, width, smallest=floor)
+                             for title, width in zip(heads, widths, strict=True)
+                             for word in title.split()])
+        wrapped = [text.wrap(title, head, True, width) for title, width in zip(heads, widths, strict=True)]
+        for left, width, lines in zip(columns, widths, wrapped, strict=True):
+            for i, line in enumerate(lines):
+                text.draw(surface, line, head, theme.TEXT_DIM, bold=True, max_width=width,
+                          topleft=(left, y + i * round(head * 1.1)))
+        y += max(len(lines) for lines in wrapped) * round(head * 1.1) + size // 2
         players = self.figures["players"]
-        room = max(1, (h - y - round(unit * 4)) // round(size * 1.3))
-        for name in list(players)[:room]:
+        names = list(players)
+        bottom = h - self.footer_height(h) - 3 * round(size * 1.3)
+        row_h = round(size * 1.3)
+        room = max(1, (bottom - y) // row_h)
+        if len(names) > room:         # a line to say the list scrolls
+            room = max(1, room - 1)
+        self.player_first = min(max(0, self.player_first), max(0, len(names) - room))
+        shown = names[self.player_first:self.player_first + room]
+        for name in shown:
             p = players[name]
-            cells = [name, p["steps"], p["attempts"], p["crossings"], p["discoveries"], p["repeat_errors"],
-                     p["execution_errors"], num(p["median_dwell"], " s"), num(p["median_dwell_new"], " s")]
+            cells = [name, p["steps"], p["attempts"], p["crossings"], p["discoveries"],
+                     p["repeat_errors"], p["execution_errors"], num(p["median_dwell"], " s"),
+                     num(p["median_dwell_new"], " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
-                limit = (columns[1] - left - size) if i == 0 else None
-                text.draw(surface, str(cell), size, theme.TEXT, max_width=limit, topleft=(left, y))
-            y += round(size * 1.3)
-        if len(players) > room:
-            text.draw(surface, f"... and {len(players) - room} more (maze report shows all)",
-                                     size, theme.TEXT_DIM, topleft=(x, y))
-            y += round(size * 1.3)
+                text.draw(surface, str(cell), size, theme.TEXT, user=i == 0,
+                          max_width=widths[i], topleft=(left, y))
+            y += row_h
+        if len(names) > room:
+            first = self.player_first + 1
+            text.draw(surface, f"Players {first} to {first + len(shown) - 1} of {len(names)}: "
+                      "Up and Down (or the mouse wheel) show the others", size, theme.TEXT_DIM,
+                      max_width=w - 2 * x, topleft=(x, y))
+        y = bottom + size // 2
         pen = self.figures["penalties"]
-        y += size
         if pen["count"]:
-            kinds = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in pen["by_type"].items())
-            unit_name = "s" if pen["currency"] == "seconds" else "points"
-            message = f"Penalties: {pen['count']} ({pen['cost']:g} {unit_name}). {kinds}"
+            kinds = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in pen["by_type"].items())
+            unit_name = "seconds" if pen["currency"] == "seconds" else "points"
+            message = (f"{plain.count(pen['count'], 'penalty', 'penalties')} "
+                       f"({pen['cost']:g} {unit_name}): {kinds}")
         else:
-            message = "No penalties."
-        text.draw(surface, message, size, theme.WARNING, max_width=w - 2 * x, topleft=(x, y))
+            message = "No penalties"
+        draw_fitted(surface, text, message, size, theme.WARNING, w - 2 * x, topleft=(x, y))
         undone = self.figures["undone"]
         if undone:
-            y += round(size * 1.6)
-            text.draw(surface, "Undone by the facilitator, not counted:", size,
-                                     theme.TEXT_DIM, bold=True, max_width=w - 2 * x, topleft=(x, y))
-            room = max(1, (h - y - round(unit * 4)) // round(size * 1.3) - 1)
-            shown = [undone_text(u) for u in undone[:room]]
-            if len(undone) > room:
-                shown[-1] = f"... and {len(undone) - room + 1} more (maze report lists all)"
-            for line in shown:
-                y += round(size * 1.3)
-                text.draw(surface, line, size, theme.TEXT_DIM, max_width=w - 2 * x, topleft=(x, y))
+            y += row_h
+            summary = "; ".join(undone_text(u) for u in undone)
+            line = f"Undone by the facilitator, not counted: {summary}"
+            lines = text.wrap(line, size, False, w - 2 * x)
+            if len(lines) > 1:
+                line = (f"Undone by the facilitator, not counted: {len(undone)} "
+                        f"action{'' if len(undone) == 1 else 's'} (maze score lists them)")
+            draw_fitted(surface, text, line, size, theme.TEXT_DIM, w - 2 * x, topleft=(x, y))

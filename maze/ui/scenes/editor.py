@@ -21,10 +21,11 @@ from maze.storage.jsonfile import DataError
 from maze.storage.levels import level_from_data, save_level
 from maze.storage.log import safe_name
 from maze.ui import theme
-from maze.ui.app import App, Quit, Scene, Transition
+from maze.ui.app import App, Push, Quit, Scene, Transition
 from maze.ui.layout import Layout, compute
-from maze.ui.scenes.render import blit_center, draw_board_static
-from maze.ui.widgets import Button, Choice, Stepper, TextField, Widget
+from maze.ui.scenes.render import draw_board_static
+from maze.ui.text import AXIS
+from maze.ui.widgets import Button, Choice, Stepper, TextField, Widget, readable
 
 SOURCE = "level"
 
@@ -80,7 +81,6 @@ class EditorScene(Scene):
         self.message = ""
         self.saved_to: Path | None = None
         self.unsaved = False
-        self.confirm_quit = False
         self._layout: Layout | None = None
         self._static: pygame.Surface | None = None
         self._static_key: tuple[int, ...] = ()
@@ -177,7 +177,6 @@ class EditorScene(Scene):
 
     def changed(self) -> None:
         self.unsaved = True
-        self.confirm_quit = False
         self.message = ""
         self.dirty = True
 
@@ -207,12 +206,14 @@ class EditorScene(Scene):
                 self.undo()
             elif ctrl and event.key == pygame.K_s:
                 self.save()
-            elif event.key == pygame.K_ESCAPE:
-                if self.unsaved and not self.confirm_quit:
-                    self.confirm_quit = True
-                    self.message = "Unsaved changes: Esc again quits without saving, Ctrl+S saves"
-                    return None
-                return Quit()
+            elif ctrl and event.key == pygame.K_q:
+                from maze.ui.scenes.overlays import Confirm, ConfirmQuit
+                if self.unsaved:
+                    return Push(Confirm(self.app, "Quit without saving?", "quit, lose the changes",
+                                        "keep editing", lambda: Quit()))
+                return Push(ConfirmQuit(self.app))
+            elif event.key == pygame.K_ESCAPE:       # never quits: say how
+                self.message = "Ctrl+S saves; Ctrl+Q quits (Esc never does)"
             elif event.key == pygame.K_TAB:
                 step = -1 if event.mod & pygame.KMOD_SHIFT else 1
                 self.focus = (self.focus + step) % len(self.widgets)
@@ -284,7 +285,7 @@ class EditorScene(Scene):
         layout = self.layout()
         key = (layout.width, layout.height, self.cols.number, self.rows.number)
         if self._static is None or key != self._static_key:
-            self._static = draw_board_static(text, layout, self.cols.number)
+            self._static = draw_board_static(text, layout, self.cols.number, room=False)
             self._static_key = key
         surface.fill(theme.BACKGROUND)
         surface.blit(self._static, (0, 0))
@@ -297,7 +298,8 @@ class EditorScene(Scene):
                 pygame.draw.rect(surface, color, rect, width=max(2, layout.square // (10 if active else 18)),
                                  border_radius=max(0, layout.square // 8))
                 if active:
-                    blit_center(surface, text.render(str(i), number_h, color, bold=True), rect.center)
+                    text.draw(surface, str(i), number_h, color, bold=True, role=AXIS,
+                              center=rect.center)
         if self.focus == 0:
             pygame.draw.rect(surface, theme.TEXT, layout.square_rect(self.board.cursor),
                              width=max(2, layout.square // 14))
@@ -335,11 +337,16 @@ class EditorScene(Scene):
             lines += [(p, theme.BEEP) for p in problems]
         else:
             lines.append(("Valid: ready to save", theme.EXECUTION))
+        n = len(self.current)
         lines.append((f"Drawing {self.drawing.options[self.drawing.index][1]}: "
-                      f"{len(self.current)} squares", theme.TEXT_DIM))
-        small = round(unit * 0.8)
-        for message, color in lines:
-            if y + small > h - small:
-                break
-            text.draw(surface, message, small, color, max_width=width, topleft=(x, y))
-            y += round(small * 1.25)
+                      f"{n} square{'' if n == 1 else 's'}", theme.TEXT_DIM))
+        small = max(readable(surface), round(unit * 0.8))
+        wrapped = [(part, color) for message, color in lines
+                   for part in text.wrap(message, small, False, width)]
+        room = max(1, (h - small - y) // round(small * 1.2))
+        if len(wrapped) > room:       # more problems than lines: the first ones, and a count
+            hidden = len(wrapped) - room + 1
+            wrapped = wrapped[:room - 1] + [(f"and {hidden} more lines: see maze check", theme.BEEP)]
+        for message, color in wrapped:
+            text.draw(surface, message, small, color, max_width=width, user=True, topleft=(x, y))
+            y += round(small * 1.2)

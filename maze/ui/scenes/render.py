@@ -22,7 +22,10 @@ def blit_center(surface: pygame.Surface, image: pygame.Surface, center: tuple[in
     surface.blit(image, image.get_rect(center=center))
 
 
-def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surface:
+def draw_board_static(text: TextCache, layout: Layout, cols: int,
+                      room: bool = True) -> pygame.Surface:
+    """The grid, its edges and its square names. ``room``: the projector's board, whose square
+    names the room reads; else a board inside another screen (debrief, editor)."""
     surface = pygame.Surface((layout.width, layout.height))
     surface.fill(theme.BACKGROUND)
     pygame.draw.rect(surface, theme.PANEL, layout.hud)
@@ -50,8 +53,9 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int) -> pygame.Surf
     # Column letters in the start and goal strips; row numbers on both sides.
     # Square names are read by the room (4% of the height) unless the board is too big for
     # that: then they are axis labels, as small as the squares need.
-    col_role = ROOM if layout.col_label_height >= layout.label_height else AXIS
-    row_role = ROOM if layout.label_every == 1 else AXIS
+    named = ROOM if room else DETAIL
+    col_role = named if layout.col_label_height >= layout.label_height else AXIS
+    row_role = named if layout.label_every == 1 else AXIS
     for col in range(cols):
         letter = chr(ord("A") + col)
         for strip in (layout.start_strip, layout.goal_strip):
@@ -151,7 +155,7 @@ def cue_lines(scene: BoardScene) -> tuple[str, ...]:
             return ("Walking back the way they came",)
         return ("Walk back the way you came,", "one square at a time, off the start edge")
     if state.position is None:
-        return ("Left / Right: choose the lit column", "Up: step onto the board (or tap row 1)")
+        return ("Left, Right: pick the lit column", "Up: step on (or tap row 1)")
     if state.board.diagonals:
         return ("Arrows: one square at a time",)
     return ("Arrows: one square at a time (no diagonals)",)
@@ -167,9 +171,10 @@ def draw_cue(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
     height = area.height // 2 - max(1, area.height // 40)
     color = theme.TOKEN if big else theme.TEXT_DIM
     y = area.y + (area.height - height * len(lines)) // 2
+    bold = big and all(text.width(line, height, True) <= area.width for line in lines)
     for line in lines:
-        size = text.fitting_height(line, height, big, area.width, smallest=1)
-        text.draw(surface, line, size, color, bold=big, role=ROOM if big else DETAIL,
+        size = text.fitting_height(line, height, bold, area.width, smallest=1)
+        text.draw(surface, line, size, color, bold=bold, role=ROOM if big else DETAIL,
                   midtop=(area.centerx, y + (height - size) // 2))
         y += height
 
@@ -375,7 +380,8 @@ def next_parts(scene: BoardScene) -> tuple[str, ...]:
         if not others:
             return (("Last to cross",) if current in state.owes else ("Everyone else is across",))
     else:
-        others = list(dict.fromkeys(p for p in scene.session.upcoming(4) if p != current))
+        others = list(dict.fromkeys(p for p in scene.session.upcoming(len(state.roster))
+                                    if p != current))
         label = "Next: "
         if not others:
             return ("Next: ", current, " again")
@@ -394,7 +400,7 @@ def headline_lines(room: dict[str, Any], across: tuple[int, int] | None = None) 
                 "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
     rate = room["discoveries_per_minute"]
     return (f"Discoveries: {room['discoveries']}",
-            ("-" if rate is None else f"{rate:.1f}") + " per minute")
+            "No rate yet" if rate is None else f"{rate:.1f} a minute")
 
 
 def _silence_icon(surface: pygame.Surface, rect: pygame.Rect, size: int) -> None:

@@ -13,7 +13,7 @@ from maze.analysis.text import minutes
 from maze.storage.log import Unfinished
 from maze.ui import theme
 from maze.ui.app import App, Replace, Scene, Transition
-from maze.ui.widgets import draw_frame, scroll_first
+from maze.ui.widgets import draw_fitted, draw_frame, readable, scroll_first
 
 ResumeSession = Callable[[Path], Scene]        # may raise ValueError with a message
 
@@ -86,23 +86,27 @@ class ResumeScene(Scene):
         text = self.app.text
         w, h = surface.get_size()
         unit = max(10, round(0.034 * h))
+        small = max(readable(surface), round(unit * 0.75))
         margin = round(0.04 * w)
-        text.draw(surface, "Resume an interrupted session", round(unit * 1.5), theme.TOKEN,
-                                 bold=True, max_width=w - 2 * margin, topleft=(margin, margin))
-        hint = ("Up/Down choose, Enter carries it on (the clock goes on from where the log "
-                "stops), Esc goes back")
-        text.draw(surface, hint, round(unit * 0.75), theme.TEXT_DIM, max_width=w - 2 * margin, topleft=(margin, margin + round(unit * 2.2)))
-        box = pygame.Rect(margin, margin + round(unit * 3.6), w - 2 * margin,
-                          h - 2 * margin - round(unit * 5.4))
+        width = w - 2 * margin
+        draw_fitted(surface, text, "Resume an interrupted session", round(unit * 1.5),
+                    theme.TOKEN, width, bold=True, topleft=(margin, margin))
+        y = margin + round(unit * 2.2)
+        hint = ("Up/Down choose; Enter, or a click, carries it on (the clock goes on from "
+                "where the log stops); Esc goes back")
+        for line in text.wrap(hint, small, False, width):
+            text.draw(surface, line, small, theme.TEXT_DIM, max_width=width, topleft=(margin, y))
+            y += round(small * 1.15)
+        box = pygame.Rect(margin, y + small // 2, width, h - margin - round(unit * 1.6) - y)
         draw_frame(surface, box, True, unit)
-        row_h = round(unit * 2.4)
+        row_h = round(unit * 1.3 + small * 1.4)
         room = max(1, (box.height - 6) // row_h)
         self.first = scroll_first(self.first, self.selected, room)
         self._rows = []
         now = time.time()
         if not self.entries:
             text.draw(surface, "No interrupted sessions in the log folder.", unit,
-                                     theme.TEXT_DIM, topleft=(box.x + unit, box.y + unit // 2))
+                      theme.TEXT_DIM, topleft=(box.x + unit, box.y + unit // 2))
         for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
             row = pygame.Rect(box.x + 3, box.y + 3 + slot * row_h, box.width - 6, row_h)
             self._rows.append((index, row))
@@ -110,10 +114,11 @@ class ResumeScene(Scene):
             if chosen:
                 pygame.draw.rect(surface, theme.STRIP, row)
             top, bottom = describe(self.entries[index], now)
-            text.draw(surface, top, unit, theme.TEXT if chosen else theme.TEXT_DIM,
-                                     bold=chosen, max_width=row.width - unit, topleft=(row.x + unit // 2, row.y + unit // 5))
-            text.draw(surface, bottom, round(unit * 0.75), theme.TEXT_DIM,
-                                     max_width=row.width - unit, topleft=(row.x + unit // 2, row.y + round(unit * 1.3)))
+            draw_fitted(surface, text, top, unit, theme.TEXT if chosen else theme.TEXT_DIM,
+                        row.width - unit, bold=chosen, user=True,
+                        topleft=(row.x + unit // 2, row.y + unit // 5))
+            draw_fitted(surface, text, bottom, small, theme.TEXT_DIM, row.width - unit,
+                        topleft=(row.x + unit // 2, row.y + round(unit * 1.3)))
         if self.error:
-            text.draw(surface, self.error, round(unit * 0.8), theme.BEEP,
-                                     max_width=w - 2 * margin, topleft=(margin, h - margin - unit))
+            draw_fitted(surface, text, self.error, round(unit * 0.8), theme.BEEP, width,
+                        user=True, topleft=(margin, h - margin - unit))
