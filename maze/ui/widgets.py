@@ -4,6 +4,7 @@ screen's layout at draw time, handles the events meant for it, and draws itself.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pygame
 
@@ -18,7 +19,7 @@ def readable(surface: pygame.Surface) -> int:
 
 def draw_fitted(surface: pygame.Surface, text: TextCache, line: str, unit: int,
                 color: tuple[int, int, int], width: int, bold: bool = False, user: bool = False,
-                **anchor: object) -> pygame.Rect:
+                **anchor: Any) -> pygame.Rect:
     """A line made smaller, down to the readable size, rather than cut."""
     size = text.fitting_height(line, unit, bold, width, smallest=readable(surface))
     return text.draw(surface, line, size, color, bold=bold, max_width=width, user=user, **anchor)
