@@ -74,44 +74,52 @@ class HelpOverlay(Scene):
             return Pop()
         return None
 
-    def _lines(self, width: int, line_h: int, key_w: int) -> list[tuple[str, str, int]]:
-        """(key, text, indent) rows at this size, wrapped to fit."""
+    def _rules(self, width: int, line_h: int) -> list[tuple[str, str, int]]:
+        text = self.app.text
+        return [("", part, 0) for rule in HELP_RULES for part in text.wrap(rule, line_h, False, width)]
+
+    def _keys(self, width: int, line_h: int, key_w: int) -> list[tuple[str, str, int]]:
         text = self.app.text
         rows: list[tuple[str, str, int]] = []
-        for rule in HELP_RULES:
-            rows += [("", part, 0) for part in text.wrap(rule, line_h, False, width)]
-        rows.append(("", "", 0))
         for key, meaning in HELP_KEYS:
             for i, part in enumerate(text.wrap(meaning, line_h, False, width - key_w)):
                 rows.append((key if i == 0 else "", part, key_w))
         return rows
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The rules, then the keys; side by side on a wide screen (21:9), one under the other
+        elsewhere; at the largest size at which everything fits."""
         text = self.app.text
         rect = _panel(surface, text, 0.94, 0.94)
         h = surface.get_height()
         smallest = _readable(surface)
-        line_h = max(smallest, round(0.036 * h))
-        while True:                     # the largest size at which everything fits
+        wide = rect.width > 1.6 * rect.height
+        line_h = max(smallest, round(0.045 * h))     # as large as the panel allows
+        while True:
             pad = line_h
-            width = rect.width - 2 * pad
+            inner = rect.width - 2 * pad
+            col_w = (inner - pad) // 2 if wide else inner
             key_w = max(text.width(k, line_h, True) for k, _ in HELP_KEYS) + line_h
-            rows = self._lines(width, line_h, key_w)
-            needed = round(line_h * 2.2) + len(rows) * round(line_h * 1.15) + line_h * 2
+            rules, keys = self._rules(col_w, line_h), self._keys(col_w, line_h, key_w)
+            columns = [rules, keys] if wide else [rules + [("", "", 0)] + keys]
+            tallest = max(len(c) for c in columns)
+            needed = round(line_h * 2.2) + tallest * round(line_h * 1.15) + line_h * 2
             if needed <= rect.height or line_h <= smallest:
                 break
             line_h -= 1
         x, y = rect.x + pad, rect.y + line_h // 2
         text.draw(surface, "How to play", round(line_h * 1.4), theme.TOKEN, bold=True,
                   topleft=(x, y))
-        y += round(line_h * 2.2)
-        for key, part, indent in rows:
-            if key:
-                text.draw(surface, key, line_h, theme.TOKEN, bold=True, topleft=(x, y))
-            if part:
-                text.draw(surface, part, line_h, theme.TEXT_DIM if indent else theme.TEXT,
-                          max_width=width - indent, topleft=(x + indent, y))
-            y += round(line_h * 1.15)
+        top = y + round(line_h * 2.2)
+        for c, rows in enumerate(columns):
+            left, y = x + c * (col_w + pad), top
+            for key, part, indent in rows:
+                if key:
+                    text.draw(surface, key, line_h, theme.TOKEN, bold=True, topleft=(left, y))
+                if part:
+                    text.draw(surface, part, line_h, theme.TEXT_DIM if indent else theme.TEXT,
+                              max_width=col_w - indent, topleft=(left + indent, y))
+                y += round(line_h * 1.15)
         text.draw(surface, "F1 or Esc closes this help", line_h, theme.TEXT_DIM,
                   bottomright=(rect.right - pad, rect.bottom - line_h // 2))
 

@@ -234,13 +234,14 @@ class SetupScene(Scene):
                                           for i, (w, h) in enumerate(sizes, start=1)],
                               str(min(max(1, s.display), len(sizes))))
         self.start_button = Button("Start (Enter)", self._start_clicked)
+        self.quit_button = Button("Quit: Ctrl+Q", self._quit_clicked, theme.SQUARE_EDGE)
         count = len(self.unfinished)
         self.resume_button = Button(f"Resume a session ({count})", self._resume_clicked,
                                     theme.WARNING)
         self.widgets: list[Widget] = [
             self.team, self.add, self.roster, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
-            self.sound, self.memory_aid, self.start_button]
+            self.sound, self.memory_aid, self.start_button, self.quit_button]
         if len(sizes) > 1:           # a projector plugged in: where does the board go?
             self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
@@ -336,8 +337,8 @@ class SetupScene(Scene):
         widget = self.widgets[self.focus]
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
-                from maze.ui.scenes.overlays import ConfirmQuit
-                return Push(ConfirmQuit(self.app))
+                self._quit_clicked()
+                return self._take_pending()
             if event.key == pygame.K_ESCAPE:      # never quits: say how
                 self.error = "Ctrl+Q quits (Esc never does)"
                 return None
@@ -352,6 +353,9 @@ class SetupScene(Scene):
                 if widget is self.generate:
                     self._generate()
                     return None
+                if widget is self.quit_button:
+                    self._quit_clicked()
+                    return self._take_pending()
                 if widget is self.resume_button:
                     self._resume_clicked()
                     return self._take_pending()
@@ -370,6 +374,10 @@ class SetupScene(Scene):
                     candidate.click(event.pos)
                     break
         return self._take_pending()
+
+    def _quit_clicked(self) -> None:
+        from maze.ui.scenes.overlays import ConfirmQuit
+        self._pending = Push(ConfirmQuit(self.app))
 
     def _take_pending(self) -> Transition | None:
         pending, self._pending = self._pending, None
@@ -394,6 +402,9 @@ class SetupScene(Scene):
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
         self.start_button.rect = pygame.Rect(left, h - margin - field_h,
                                              min(col_w, round(unit * 8)), field_h)
+        quit_w = min(col_w // 3, round(unit * 6.5))
+        self.quit_button.rect = pygame.Rect(left + col_w - quit_w, h - margin - field_h, quit_w,
+                                            field_h)
         resume_w = min(col_w, round(unit * 11))
         self.resume_button.rect = pygame.Rect(w - margin - resume_w, margin, resume_w,
                                               round(unit * 1.5))
@@ -455,7 +466,7 @@ class SetupScene(Scene):
                           topleft=(self._preview.x, self._preview.y + i * round(size * 1.1)))
         if self.error:
             draw_fitted(surface, text, self.error, round(unit * 0.8), theme.BEEP,
-                        self.roster.rect.right - self.start_button.rect.right - unit, user=True,
+                        self.quit_button.rect.x - self.start_button.rect.right - 2 * unit, user=True,
                         midleft=(self.start_button.rect.right + unit, self.start_button.rect.centery))
 
 
