@@ -166,12 +166,16 @@ class BoardScene(Scene):
         self.border_color = theme.BEEP
 
     _crossed_by = ""
+    _handover_shown = ""
 
     def _announce(self, text: str, now: float, seconds: float, color: tuple[int, int, int],
                   append: bool = False) -> None:
         """A large, short message across the board. A hand-over right after another message
         joins it ("Ana crossed: 2 of 5 across. Ben, your turn") instead of hiding it."""
         current = self.announcement
+        if self._handover_shown and current is not None and current.text == self._handover_shown:
+            current = None                 # a hand-over is replaced, never chained
+        self._handover_shown = text if append else ""
         if append and current is not None and now < current.until:
             self.announcement = Timed(f"{current.text}. {text}", max(current.until, now + seconds),
                                       current.color)

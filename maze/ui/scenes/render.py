@@ -140,7 +140,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
                 scene.announcement.color)
     if scene.log.error is not None:
         message = (f"Cannot write the session log ({scene.log.error}); "
-                   f"{scene.log.backlog} events kept in memory")
+                   f"{scene.log.backlog} event{'' if scene.log.backlog == 1 else 's'} kept in memory")
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 

@@ -1,0 +1,115 @@
+"""What the room sees on the board and the results, read back from the text layer's audit: a
+first-time player is told how to move, a crossing and a hand-over are announced, the turn order
+never says "nobody", warnings only count down from time that was there, and the results and
+setup work by mouse."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from helpers import make_level, make_setup
+from ui_helpers import Driver, click
+
+from maze.ui.text import ROOM, TextAudit
+
+
+@pytest.fixture(autouse=True)
+def _headless(tmp_path, monkeypatch):
+    monkeypatch.setenv("MAZE_DATA_DIR", str(tmp_path / "data"))
+    pygame.display.init()
+    pygame.font.init()
+    yield
+    pygame.quit()
+
+
+def seen(d: Driver) -> dict[str, int]:
+    """Every line on screen now, with its height."""
+    audit = TextAudit()
+    d.app.text.audit = audit
+    d.app.draw(force=True)
+    d.app.text.audit = None
+    return {p.text: p.height for p in audit.placed}
+
+
+def test_a_first_time_player_is_told_how_to_move_large_until_they_step_on(tmp_path):
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), size=(1024, 768))
+    lines = seen(d)
+    cue = [t for t in lines if t.startswith(("Left, Right", "Up: step on"))]
+    assert len(cue) == 2
+    assert all(lines[t] >= 0.04 * 768 for t in cue)            # room-size, at the start edge
+    d.press("Left", "Up")                                       # Ana is on the board
+    lines = seen(d)
+    assert not any(t.startswith("Up: step on") for t in lines)
+    assert any(t.startswith("Arrows: one square at a time") for t in lines)
+
+
+def test_a_crossing_and_a_hand_over_are_announced_and_next_is_never_nobody(tmp_path):
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), size=(1280, 800))
+    d.press("Left", "Up", "Up", "e", "Up")                      # Ana crosses: the path is found
+    assert d.board.announcement.text.startswith("Ana found the path! Execution")
+    assert d.board.announcement.text.endswith("Ben, your turn")
+    lines = seen(d)
+    # Ben is at the board; Ana found the path in learning and still owes her execution crossing.
+    assert "Still to cross: Ana" in lines
+    assert not any("nobody" in t for t in lines)
+    d.wait(4)
+    d.press("Up", "Up", "e", "Up", "Up")                        # Ben crosses in execution
+    d.wait(0.1)
+    text = d.board.announcement.text if d.board.announcement else ""
+    assert text.startswith("Ben crossed: 1 of 2 across"), text
+
+
+def test_alone_on_the_board_the_turn_order_says_who_comes_next(tmp_path):
+    d = Driver(tmp_path, make_setup(roster=("Ana",)), size=(1280, 800))
+    lines = seen(d)
+    assert "Next: Ana again" in lines and not any("nobody" in t for t in lines)
+
+
+def test_a_warning_only_counts_down_from_time_that_was_there(tmp_path):
+    d = Driver(tmp_path, make_setup(make_level(rules={"time_limit": 36}), ("Ana", "Ben")))
+    d.press("Left", "Up")
+    announced = []
+    for _ in range(40):
+        d.wait(1)
+        if d.board.announcement:
+            announced.append(d.board.announcement.text)
+    assert "2 minutes left" not in announced and "30 seconds left" in announced
+
+
+def test_the_results_work_by_mouse_and_never_quit_on_a_players_key(tmp_path):
+    from maze.ui.scenes.debrief import DebriefScene
+    from maze.ui.scenes.overlays import ConfirmQuit
+
+    d = Driver(tmp_path, make_setup(roster=("Ana",)))
+    d.press("Left", "Up", "Up", "e", "Up")                      # Ana finds the path
+    d.wait(4)
+    d.press("Up", "Up", "e", "Up", "Up")                        # and crosses it: all across
+    d.wait(1)
+    scene = d.app.top
+    assert isinstance(scene, DebriefScene)
+    d.app.draw(force=True)
+    actions = {action: rect for rect, action in scene._buttons}
+    d.app.step(click(actions["report"].center))
+    report = d.log.path.with_suffix(".html")
+    assert report.exists() and "Report saved" in scene.notice
+    for name in ("Escape", "Return", "q"):
+        d.press(name)
+        assert d.app.running and d.app.top is scene
+    d.app.step(click(actions["quit"].center))
+    assert isinstance(d.app.top, ConfirmQuit)
+    d.press("Escape")
+    assert d.app.top is scene and d.app.running
+    d.app.step(click(actions["quit"].center))
+    d.app.draw(force=True)
+    d.app.step(click(d.app.top._buttons[0].center))             # "Enter: quit", by mouse
+    assert not d.app.running
+
+
+def test_room_read_lines_are_large_on_the_board(tmp_path):
+    from screens import draw_audited
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), size=(1024, 768))
+    audit = draw_audited(d.app, [d.board])
+    room = {p.text for p in audit.placed if p.role == ROOM}
+    for expected in ("Learning", "Ana", "Silence", "Discoveries: 0"):
+        assert expected in room
+    assert not audit.too_small(768)
