@@ -2,6 +2,8 @@
 
 The live board, the results screen and `maze score` all call ``score``, so they never disagree.
 Times are active seconds (the log's ``t``). A figure that cannot be computed is None (null).
+Every figure is kept unrounded, and computed only from unrounded figures; rounding happens once,
+where a figure is written (``written``) or printed (METRICS.md, "Precision").
 """
 
 from __future__ import annotations
@@ -53,18 +55,17 @@ def _median(values: Sequence[float]) -> float | None:
         return None
     ordered = sorted(values)
     mid = len(ordered) // 2
-    value = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    return round(value, 3)
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _per_minute(count: float, seconds: float | None) -> float | None:
     if seconds is None or seconds <= 0:
         return None
-    return round(count / (seconds / 60.0), 3)
+    return count / (seconds / 60.0)
 
 
 def _ratio(a: float, b: float) -> float | None:
-    return None if b == 0 else round(a / b, 3)
+    return None if b == 0 else a / b
 
 
 def _halving(value: float | None, half: float) -> float:
@@ -95,10 +96,13 @@ def switch_parts(switch: dict[str, Any]) -> dict[str, float]:
 
 
 def switch_score(switch: dict[str, Any]) -> float | None:
+    """100 x the mean of the sub-scores, unrounded; None with no execution step (curveball
+    parts alone do not make a score). ``off_path_steps`` is None exactly until the first
+    execution step."""
     parts = switch_parts(switch)
-    if not parts:
+    if switch["off_path_steps"] is None or not parts:
         return None
-    return round(100.0 * sum(parts.values()) / len(parts), 1)
+    return 100.0 * sum(parts.values()) / len(parts)
 
 
 class _Player(Record, frozen=False):
@@ -180,7 +184,9 @@ class Scorer:
         self.e_dwell: list[float] = []
         self.seen_phase_execution = False
         # As the room sees it: everything after the first crossing counts as execution.
+        self.r_disc = self.r_fail = 0
         self.r_cross = self.r_err = self.r_squares = 0
+        self.planning_ended: float | None = None
 
     def _leave(self, player: str, t: float) -> None:
         began = self.on_board.pop(player, None)
@@ -196,6 +202,10 @@ class Scorer:
         """A step: by far the most common event, so read directly, not through a pattern."""
         player, square, cls, dwell = event.player, event.square, event.class_, event.dwell
         exploring, step_phase = event.exploring, event.phase
+        if self.planning_ended is not None:
+            # Planning is never hesitation: a log written before the engine knew it (dwell
+            # from the turn's start) is scored as if dwell ran from the end of planning.
+            dwell = min(dwell, round(event.t - self.planning_ended, 3))   # a log's ms
         if not self.clock_started:
             self.clock_started = True
             self.learning.open(event.t)
@@ -206,20 +216,22 @@ class Scorer:
             if step_phase == "execution":
                 self.e_attempts += 1
                 if self.lag is None and self.first_found is not None:
-                    self.lag = round(event.t - self.first_found, 3)
+                    self.lag = event.t - self.first_found
         stats.steps += 1
         stats.dwells.append(dwell)
         if exploring:
             stats.dwells_new.append(dwell)
         beep = cls in BEEPS
+        discovery, repeat = cls in DISCOVERIES, cls == "repeat_beep"
+        # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
+        stats.discoveries += discovery
+        stats.repeat_errors += repeat
         if step_phase == "learning":
             self.l_steps += 1
             self.l_dwell.append(dwell)
             self.l_fail += beep
-            self.l_disc += cls in DISCOVERIES
-            self.l_rep += cls == "repeat_beep"
-            stats.discoveries += cls in DISCOVERIES
-            stats.repeat_errors += cls == "repeat_beep"
+            self.l_disc += discovery
+            self.l_rep += repeat
             if exploring:
                 self.l_explore += 1
                 self.l_dwell_new.append(dwell)
@@ -228,7 +240,13 @@ class Scorer:
             self.e_err += beep
             stats.execution_errors += beep
             self.e_off += exploring
-        if self.first_found is not None:
+        # The board's one rule (docs/metrics.md): the room's learning ends at the first
+        # crossing; every later step counts as execution, hidden relearning included, so each
+        # beep is in exactly one of the board's failures and errors.
+        if self.first_found is None:
+            self.r_fail += beep
+            self.r_disc += discovery
+        else:
             self.r_err += beep
         if self.curveballs:
             curve = self.curveballs[-1]
@@ -236,7 +254,7 @@ class Scorer:
                 curve.steps_since_surprise += 1
                 if curve.detect_steps is None and exploring:
                     curve.detect_steps = curve.steps_since_surprise
-                    curve.detect_seconds = round(event.t - curve.first_surprise, 3)
+                    curve.detect_seconds = event.t - curve.first_surprise
                 if beep and square in curve.old_path:
                     curve.rigid_repeats += 1
             elif cls == "surprise_beep":
@@ -252,6 +270,7 @@ class Scorer:
         match event:
             case PhaseChanged(from_=old, to=new, cause=cause):
                 if old == "planning":
+                    self.planning_ended = event.t
                     self.clock_started = True
                     self.learning.open(event.t)
                 if new == "execution":
@@ -260,10 +279,10 @@ class Scorer:
                     self.seen_phase_execution = True
                     if self.first_found is None:
                         self.first_found = event.t
-                        self.found_seconds = round(self.learning.total(event.t), 3)
+                        self.found_seconds = self.learning.total(event.t)
                     elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
                         latest = self.curveballs[-1]
-                        latest.relearn_seconds = round(event.t - latest.changed_at, 3)
+                        latest.relearn_seconds = event.t - latest.changed_at
                 elif new == "learning" and cause == "path_changed":
                     self.execution.close(event.t)
                     self.learning.open(event.t)
@@ -280,8 +299,9 @@ class Scorer:
                     self.r_squares += self.path_length
             case PlayerSkipped(player=player):
                 began = self.on_board.get(player)
+                before = self.players[player].seconds_on_board if player in self.players else 0.0
                 self._leave(player, event.t)
-                self.actions[event.seq] = ("skip", event.t, player, began)
+                self.actions[event.seq] = ("skip", event.t, player, began, before)
             case RetreatDone(player=player):
                 self._leave(player, event.t)
             case TurnStarted():
@@ -329,10 +349,12 @@ class Scorer:
             self.memory_aid_used = self.memory_aid or any(self.aid_toggles.values())
             detail = "on" if action[2] else "off"
         elif kind == "skip":
-            player, began = action[2], action[3]
+            player, began, before = action[2], action[3], action[4]
             detail = player
             if began is not None and player in self.players:
-                self.players[player].seconds_on_board -= at - began
+                # Put back the exact time (not a subtraction: unrounded figures must come out
+                # as if the skip never happened, to the last bit).
+                self.players[player].seconds_on_board = before
                 self.on_board[player] = began     # the attempt goes on
         self.undone.append({"action": kind, "detail": detail, "at": at, "undone_at": t})
 
@@ -342,30 +364,42 @@ class Scorer:
         return max(self.last_t, now if now is not None else self.last_t)
 
     def board(self, now: float | None = None) -> dict[str, Any]:
-        """The live headline as the room sees it: after the first crossing everything counts
-        as execution (so a curveball's hidden relearning never freezes it). Cheap: counts and
-        two rates, for the board to ask every second."""
+        """The live headline as the room sees it: learning until the first crossing, execution
+        from it on (so a curveball's hidden relearning never freezes it); the one rule is
+        applied in ``_step``. Cheap: counts and two rates, for the board to ask every second."""
+        return written(self._board(now))
+
+    def _board(self, now: float | None) -> dict[str, Any]:
         end = self._end(now)
-        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
-        room_seconds = round(end - self.first_found, 3) if self.first_found is not None else None
+        if self.first_found is not None:
+            learning_seconds = self.found_seconds
+        else:
+            learning_seconds = self.learning.total(end) if self.clock_started else None
+        room_seconds = end - self.first_found if self.first_found is not None else None
         shown = "planning" if self.phase == "planning" else (
             "execution" if self.first_found is not None else "learning")
         return {
             "phase": shown,
-            "discoveries": self.l_disc, "failures": self.l_fail,
-            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
+            "discoveries": self.r_disc, "failures": self.r_fail,
+            "discoveries_per_minute": _per_minute(self.r_disc, learning_seconds),
             "crossings": self.r_cross if self.first_found is not None else None,
             "errors": self.r_err if self.first_found is not None else None,
             "error_free_speed": _per_minute(self.r_squares, room_seconds) if room_seconds else None,
         }
 
     def figures(self, now: float | None = None) -> dict[str, Any]:
-        """Every figure, as of the last event (or ``now``, for a session still going on)."""
+        """Every figure, as of the last event (or ``now``, for a session still going on),
+        each rounded once from its unrounded value."""
+        return written(self._figures(now))
+
+    def _figures(self, now: float | None) -> dict[str, Any]:
         end = self._end(now)
 
-        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
-        execution_seconds = round(self.execution.total(end), 3) if self.seen_phase_execution else None
+        learning_seconds = self.learning.total(end) if self.clock_started else None
+        execution_seconds = self.execution.total(end) if self.seen_phase_execution else None
         ex = self.seen_phase_execution
+        learning_median = _median(self.l_dwell)
+        execution_median = _median(self.e_dwell)
         learning_block = {
             "seconds": learning_seconds, "steps": self.l_steps, "failures": self.l_fail,
             "discoveries": self.l_disc, "repeat_errors": self.l_rep,
@@ -373,7 +407,7 @@ class Scorer:
             "failures_per_minute": _per_minute(self.l_fail, learning_seconds),
             "exploration_share": _ratio(self.l_explore, self.l_steps),
             "path_found_seconds": self.found_seconds,
-            "median_dwell": _median(self.l_dwell),
+            "median_dwell": learning_median,
             "median_dwell_new": _median(self.l_dwell_new),
         }
         execution_block = {
@@ -382,40 +416,55 @@ class Scorer:
             "errors": self.e_err if ex else None,
             "error_free_speed": _per_minute(self.e_squares, execution_seconds) if ex else None,
             "error_rate": _ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
-            "median_step_seconds": _median(self.e_dwell),
+            "median_step_seconds": execution_median,
         }
-        learning_median = _median(self.l_dwell)
-        execution_median = _median(self.e_dwell)
         switch: dict[str, Any] = {
             "lag_seconds": self.lag,
-            "pace_ratio": (round(execution_median / learning_median, 3)
+            "pace_ratio": (execution_median / learning_median
                            if execution_median is not None and learning_median else None),
             "off_path_steps": self.e_off if self.e_dwell else None,   # null until someone walks in execution
             "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
                             "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
                             "relearn_seconds": c.relearn_seconds} for c in self.curveballs],
         }
-        switch["parts"] = {k: round(v, 3) for k, v in switch_parts(switch).items()}
+        switch["parts"] = switch_parts(switch)
         switch["score"] = switch_score(switch)
         on_board = {name: p.seconds_on_board + (end - self.on_board[name] if name in self.on_board else 0.0)
                     for name, p in self.players.items()}
         return {
             "team": self.setup.team, "level": self.setup.level.name, "session_id": self.setup.session_id,
             "started_at": self.setup.started_at, "roster": list(self.setup.roster), "outcome": self.outcome,
-            "seconds": round(end, 3), "path_length": len(self.setup.level.path),
+            "seconds": end, "path_length": len(self.setup.level.path),
             "learning": learning_block, "execution": execution_block, "switch": switch,
             "penalties": {"count": sum(self.penalties.values()), "cost": self.penalty_cost,
-                          "currency": self.setup.rules.currency, "by_type": self.penalties},
+                          "currency": self.setup.rules.currency, "by_type": dict(self.penalties)},
             "memory_aid_used": self.memory_aid_used, "reveals": self.reveals,
-            "undone": list(self.undone),
+            "undone": [dict(u) for u in self.undone],
             "players": {name: {
                 "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
                 "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,
                 "execution_errors": p.execution_errors, "median_dwell": _median(p.dwells),
                 "median_dwell_new": _median(p.dwells_new),
-                "seconds_on_board": round(on_board[name], 3)} for name, p in self.players.items()},
-            "board": self.board(now),
+                "seconds_on_board": on_board[name]} for name, p in self.players.items()},
+            "board": self._board(now),
         }
+
+
+# Decimal places where a figure is written: milliseconds, and ratios to three places, except
+# the switch score (tenths of a point on a 0-100 scale).
+PLACES = 3
+SCORE_PLACES = 1
+
+
+def written(figures: Any, key: str = "") -> Any:
+    """The figures as written and printed: every float rounded once, from its unrounded value."""
+    if isinstance(figures, float):
+        return round(figures, SCORE_PLACES if key == "score" else PLACES)
+    if isinstance(figures, dict):
+        return {k: written(v, k) for k, v in figures.items()}
+    if isinstance(figures, list):
+        return [written(v) for v in figures]
+    return figures
 
 
 # Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
