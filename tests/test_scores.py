@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from helpers import make_level, make_setup, run, start
 
-from maze.analysis.scores import score
+from maze.analysis.scores import CurveballFigures, score, written
 
 ALT = ("B1", "A2", "A3", "B4")
 
@@ -18,7 +18,7 @@ ALT = ("B1", "A2", "A3", "B4")
 def play(script, roster=("Ana", "Ben"), **level_kw):
     session, clock = start(make_setup(make_level(**level_kw), roster))
     run(session, clock, script)
-    return score(session.setup, session.events), session
+    return written(score(session.setup, session.events)), session
 
 
 def test_a_team_that_repeats_a_known_beep():
@@ -186,7 +186,7 @@ def test_live_figures_use_the_live_clock():
     session, clock = start(make_setup(make_level(), ("Ana",)))
     run(session, clock, ["B1", "A2", "wait 29"])
     # B1 t1, A2 t2, then 29 s: learning from t1 to now (t31), one discovery in 30 s.
-    live = score(session.setup, session.events, now=session.now())
+    live = written(score(session.setup, session.events, now=session.now()))
     assert live["learning"]["seconds"] == 30.0
     assert live["board"]["discoveries_per_minute"] == 2.0
 
@@ -199,10 +199,11 @@ def test_the_worked_example_in_the_docs():
 
     doc = (Path(__file__).parent.parent / "docs" / "metrics.md").read_text(encoding="utf-8")
     stated = float(re.search(r"= \*\*([0-9.]+)\*\*", doc).group(1))
-    example = {"lag_seconds": 2.0, "pace_ratio": 1.0, "off_path_steps": 1,
-               "curveballs": [{"detect_steps": 1, "detect_seconds": 9.0, "rigid_repeats": 2,
-                               "relearn_seconds": 13.0}]}
-    assert round(switch_score(example), 1) == stated
+    example = switch_score(lag_seconds=2.0, pace_ratio=1.0, off_path_steps=1,
+                           curveballs=[CurveballFigures(changed_at=4.0, detect_steps=1,
+                                                        detect_seconds=9.0, rigid_repeats=2,
+                                                        relearn_seconds=13.0)])
+    assert example is not None and round(example, 1) == stated
 
 
 def test_a_players_discoveries_and_repeat_errors_count_in_every_phase():
@@ -258,7 +259,7 @@ def test_dwell_starts_at_the_end_of_planning():
     from maze.core.record import replace
     old = [replace(e, dwell=32.0) if e.TYPE == "step" and e.square == "B1" else e
            for e in session.events]
-    assert score(session.setup, old) == f
+    assert written(score(session.setup, old)) == f
 
 
 def test_dwell_after_a_skip_in_planning_undone_after_it_still_starts_at_its_end():

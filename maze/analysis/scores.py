@@ -3,7 +3,8 @@
 The live board, the results screen and `maze score` all call ``score``, so they never disagree.
 Times are active seconds (the log's ``t``). A figure that cannot be computed is None (null).
 Every figure is kept unrounded, and computed only from unrounded figures; rounding happens once,
-where a figure is written (``written``) or printed (METRICS.md, "Precision").
+where a figure is written (``written``) or printed (METRICS.md, "Precision"). The figures are
+typed records, one per section (``Figures``).
 """
 
 from __future__ import annotations
@@ -79,30 +80,162 @@ def pace_part(pace_ratio: float | None) -> float:
     return 0.0 if pace_ratio is None else min(1.0, max(0.0, 1.5 - pace_ratio))
 
 
-def switch_parts(switch: dict[str, Any]) -> dict[str, float]:
+def switch_parts(lag_seconds: float | None, pace_ratio: float | None,
+                 off_path_steps: int | None,
+                 curveballs: Sequence[CurveballFigures]) -> dict[str, float]:
     """The sub-scores (0..1) behind switch_score, for the parts that exist."""
     parts: dict[str, float] = {}
-    if switch["lag_seconds"] is not None:
-        parts["lag"] = _halving(switch["lag_seconds"], LAG_HALF)
-    if switch["pace_ratio"] is not None:
-        parts["pace"] = pace_part(switch["pace_ratio"])
-    if switch["off_path_steps"] is not None:
-        parts["off_path"] = _halving(switch["off_path_steps"], OFF_PATH_HALF)
-    for i, curve in enumerate(switch["curveballs"], start=1):
-        parts[f"curveball_{i}_detect"] = _halving(curve["detect_seconds"], DETECT_HALF)
-        parts[f"curveball_{i}_rigid"] = _halving(curve["rigid_repeats"], RIGID_HALF)
-        parts[f"curveball_{i}_relearn"] = _halving(curve["relearn_seconds"], RELEARN_HALF)
+    if lag_seconds is not None:
+        parts["lag"] = _halving(lag_seconds, LAG_HALF)
+    if pace_ratio is not None:
+        parts["pace"] = pace_part(pace_ratio)
+    if off_path_steps is not None:
+        parts["off_path"] = _halving(off_path_steps, OFF_PATH_HALF)
+    for i, curve in enumerate(curveballs, start=1):
+        parts[f"curveball_{i}_detect"] = _halving(curve.detect_seconds, DETECT_HALF)
+        parts[f"curveball_{i}_rigid"] = _halving(curve.rigid_repeats, RIGID_HALF)
+        parts[f"curveball_{i}_relearn"] = _halving(curve.relearn_seconds, RELEARN_HALF)
     return parts
 
 
-def switch_score(switch: dict[str, Any]) -> float | None:
+def switch_score(lag_seconds: float | None, pace_ratio: float | None,
+                 off_path_steps: int | None,
+                 curveballs: Sequence[CurveballFigures]) -> float | None:
     """100 x the mean of the sub-scores, unrounded; None with no execution step (curveball
     parts alone do not make a score). ``off_path_steps`` is None exactly until the first
     execution step."""
-    parts = switch_parts(switch)
-    if switch["off_path_steps"] is None or not parts:
+    parts = switch_parts(lag_seconds, pace_ratio, off_path_steps, curveballs)
+    if off_path_steps is None or not parts:
         return None
     return 100.0 * sum(parts.values()) / len(parts)
+
+
+# ------------------------------------------------------------------ the figures, typed
+# One record per section of `maze score --json` (FORMATS.md, docs/metrics.md): a display that
+# asks for a figure that does not exist fails the type check. Every value is unrounded;
+# ``written`` rounds each once, for `maze score --json`; screens round as they format.
+
+class LearningFigures(Record):
+    seconds: float | None
+    steps: int
+    failures: int
+    discoveries: int
+    repeat_errors: int
+    discoveries_per_minute: float | None
+    failures_per_minute: float | None
+    exploration_share: float | None
+    path_found_seconds: float | None
+    median_dwell: float | None
+    median_dwell_new: float | None
+
+
+class ExecutionFigures(Record):
+    seconds: float | None
+    attempts: int | None
+    crossings: int | None
+    errors: int | None
+    error_free_speed: float | None
+    error_rate: float | None
+    median_step_seconds: float | None
+
+
+class CurveballFigures(Record):
+    changed_at: float
+    detect_steps: int | None
+    detect_seconds: float | None
+    rigid_repeats: int
+    relearn_seconds: float | None
+
+
+class SwitchFigures(Record):
+    lag_seconds: float | None
+    pace_ratio: float | None
+    off_path_steps: int | None
+    curveballs: tuple[CurveballFigures, ...]
+    parts: dict[str, float]
+    score: float | None
+
+
+class PenaltyFigures(Record):
+    count: int
+    cost: float
+    currency: str
+    by_type: dict[str, int]
+
+
+class UndoneAction(Record):
+    action: str        # penalty, skip, curveball, memory_aid
+    detail: str
+    at: float
+    undone_at: float
+
+
+class PlayerFigures(Record):
+    steps: int
+    attempts: int
+    crossings: int
+    discoveries: int
+    repeat_errors: int
+    execution_errors: int
+    median_dwell: float | None
+    median_dwell_new: float | None
+    seconds_on_board: float
+
+
+class BoardFigures(Record):
+    """The live headline as the room sees it (docs/metrics.md, "On the board during play")."""
+
+    phase: str
+    discoveries: int
+    failures: int
+    discoveries_per_minute: float | None
+    crossings: int | None
+    errors: int | None
+    error_free_speed: float | None
+
+
+class Figures(Record):
+    team: str
+    level: str
+    session_id: str
+    started_at: str
+    roster: tuple[str, ...]
+    outcome: str
+    seconds: float
+    path_length: int
+    learning: LearningFigures
+    execution: ExecutionFigures
+    switch: SwitchFigures
+    penalties: PenaltyFigures
+    memory_aid_used: bool
+    reveals: int
+    undone: tuple[UndoneAction, ...]
+    players: dict[str, PlayerFigures]
+    board: BoardFigures
+
+
+# Decimal places where a figure is written: milliseconds, and ratios to three places, except
+# the switch score (tenths of a point on a 0-100 scale).
+PLACES = 3
+SCORE_PLACES = 1
+
+
+def written(figures: Record) -> dict[str, Any]:
+    """The figures as `maze score --json` writes them: the keys of FORMATS.md and a few more
+    (docs/metrics.md), every number rounded once from its unrounded value."""
+    return {name: _written(getattr(figures, name), name) for name in figures.FIELDS}
+
+
+def _written(value: Any, name: str = "") -> Any:
+    if isinstance(value, float):
+        return round(value, SCORE_PLACES if name == "score" else PLACES)
+    if isinstance(value, Record):
+        return written(value)
+    if isinstance(value, dict):
+        return {key: _written(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_written(item) for item in value]
+    return value
 
 
 class _Player(Record, frozen=False):
@@ -174,7 +307,7 @@ class Scorer:
         self.memory_aid_used = self.memory_aid
         self.aid_toggles: dict[int, bool] = {}        # seq -> switched on (undone ones removed)
         self.actions: dict[int, tuple[Any, ...]] = {}   # the facilitator's actions, by seq
-        self.undone: list[dict[str, Any]] = []
+        self.undone: list[UndoneAction] = []
         self.reveals = 0
         self.l_steps = self.l_fail = self.l_disc = self.l_rep = self.l_explore = 0
         self.l_dwell: list[float] = []
@@ -356,20 +489,17 @@ class Scorer:
                 # as if the skip never happened, to the last bit).
                 self.players[player].seconds_on_board = before
                 self.on_board[player] = began     # the attempt goes on
-        self.undone.append({"action": kind, "detail": detail, "at": at, "undone_at": t})
+        self.undone.append(UndoneAction(kind, detail, at, t))
 
     def _end(self, now: float | None) -> float:
         if self.end_t is not None:
             return self.end_t
         return max(self.last_t, now if now is not None else self.last_t)
 
-    def board(self, now: float | None = None) -> dict[str, Any]:
+    def board(self, now: float | None = None) -> BoardFigures:
         """The live headline as the room sees it: learning until the first crossing, execution
         from it on (so a curveball's hidden relearning never freezes it); the one rule is
         applied in ``_step``. Cheap: counts and two rates, for the board to ask every second."""
-        return written(self._board(now))
-
-    def _board(self, now: float | None) -> dict[str, Any]:
         end = self._end(now)
         if self.first_found is not None:
             learning_seconds = self.found_seconds
@@ -378,21 +508,18 @@ class Scorer:
         room_seconds = end - self.first_found if self.first_found is not None else None
         shown = "planning" if self.phase == "planning" else (
             "execution" if self.first_found is not None else "learning")
-        return {
-            "phase": shown,
-            "discoveries": self.r_disc, "failures": self.r_fail,
-            "discoveries_per_minute": _per_minute(self.r_disc, learning_seconds),
-            "crossings": self.r_cross if self.first_found is not None else None,
-            "errors": self.r_err if self.first_found is not None else None,
-            "error_free_speed": _per_minute(self.r_squares, room_seconds) if room_seconds else None,
-        }
+        return BoardFigures(
+            phase=shown,
+            discoveries=self.r_disc, failures=self.r_fail,
+            discoveries_per_minute=_per_minute(self.r_disc, learning_seconds),
+            crossings=self.r_cross if self.first_found is not None else None,
+            errors=self.r_err if self.first_found is not None else None,
+            error_free_speed=_per_minute(self.r_squares, room_seconds) if room_seconds else None,
+        )
 
-    def figures(self, now: float | None = None) -> dict[str, Any]:
-        """Every figure, as of the last event (or ``now``, for a session still going on),
-        each rounded once from its unrounded value."""
-        return written(self._figures(now))
-
-    def _figures(self, now: float | None) -> dict[str, Any]:
+    def figures(self, now: float | None = None) -> Figures:
+        """Every figure, unrounded, as of the last event (or ``now``, for a session still going
+        on). ``written`` rounds them for `maze score --json`."""
         end = self._end(now)
 
         learning_seconds = self.learning.total(end) if self.clock_started else None
@@ -400,71 +527,54 @@ class Scorer:
         ex = self.seen_phase_execution
         learning_median = _median(self.l_dwell)
         execution_median = _median(self.e_dwell)
-        learning_block = {
-            "seconds": learning_seconds, "steps": self.l_steps, "failures": self.l_fail,
-            "discoveries": self.l_disc, "repeat_errors": self.l_rep,
-            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
-            "failures_per_minute": _per_minute(self.l_fail, learning_seconds),
-            "exploration_share": _ratio(self.l_explore, self.l_steps),
-            "path_found_seconds": self.found_seconds,
-            "median_dwell": learning_median,
-            "median_dwell_new": _median(self.l_dwell_new),
-        }
-        execution_block = {
-            "seconds": execution_seconds,
-            "attempts": self.e_attempts if ex else None, "crossings": self.e_cross if ex else None,
-            "errors": self.e_err if ex else None,
-            "error_free_speed": _per_minute(self.e_squares, execution_seconds) if ex else None,
-            "error_rate": _ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
-            "median_step_seconds": execution_median,
-        }
-        switch: dict[str, Any] = {
-            "lag_seconds": self.lag,
-            "pace_ratio": (execution_median / learning_median
-                           if execution_median is not None and learning_median else None),
-            "off_path_steps": self.e_off if self.e_dwell else None,   # null until someone walks in execution
-            "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
-                            "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
-                            "relearn_seconds": c.relearn_seconds} for c in self.curveballs],
-        }
-        switch["parts"] = switch_parts(switch)
-        switch["score"] = switch_score(switch)
+        learning_block = LearningFigures(
+            seconds=learning_seconds, steps=self.l_steps, failures=self.l_fail,
+            discoveries=self.l_disc, repeat_errors=self.l_rep,
+            discoveries_per_minute=_per_minute(self.l_disc, learning_seconds),
+            failures_per_minute=_per_minute(self.l_fail, learning_seconds),
+            exploration_share=_ratio(self.l_explore, self.l_steps),
+            path_found_seconds=self.found_seconds,
+            median_dwell=learning_median,
+            median_dwell_new=_median(self.l_dwell_new),
+        )
+        execution_block = ExecutionFigures(
+            seconds=execution_seconds,
+            attempts=self.e_attempts if ex else None, crossings=self.e_cross if ex else None,
+            errors=self.e_err if ex else None,
+            error_free_speed=_per_minute(self.e_squares, execution_seconds) if ex else None,
+            error_rate=_ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
+            median_step_seconds=execution_median,
+        )
+        lag = self.lag
+        pace = (execution_median / learning_median
+                if execution_median is not None and learning_median else None)
+        off_path = self.e_off if self.e_dwell else None   # null until someone walks in execution
+        curveballs = tuple(CurveballFigures(c.changed_at, c.detect_steps, c.detect_seconds,
+                                            c.rigid_repeats, c.relearn_seconds)
+                           for c in self.curveballs)
+        switch = SwitchFigures(
+            lag_seconds=lag, pace_ratio=pace, off_path_steps=off_path, curveballs=curveballs,
+            parts=switch_parts(lag, pace, off_path, curveballs),
+            score=switch_score(lag, pace, off_path, curveballs))
         on_board = {name: p.seconds_on_board + (end - self.on_board[name] if name in self.on_board else 0.0)
                     for name, p in self.players.items()}
-        return {
-            "team": self.setup.team, "level": self.setup.level.name, "session_id": self.setup.session_id,
-            "started_at": self.setup.started_at, "roster": list(self.setup.roster), "outcome": self.outcome,
-            "seconds": end, "path_length": len(self.setup.level.path),
-            "learning": learning_block, "execution": execution_block, "switch": switch,
-            "penalties": {"count": sum(self.penalties.values()), "cost": self.penalty_cost,
-                          "currency": self.setup.rules.currency, "by_type": dict(self.penalties)},
-            "memory_aid_used": self.memory_aid_used, "reveals": self.reveals,
-            "undone": [dict(u) for u in self.undone],
-            "players": {name: {
-                "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
-                "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,
-                "execution_errors": p.execution_errors, "median_dwell": _median(p.dwells),
-                "median_dwell_new": _median(p.dwells_new),
-                "seconds_on_board": on_board[name]} for name, p in self.players.items()},
-            "board": self._board(now),
-        }
-
-
-# Decimal places where a figure is written: milliseconds, and ratios to three places, except
-# the switch score (tenths of a point on a 0-100 scale).
-PLACES = 3
-SCORE_PLACES = 1
-
-
-def written(figures: Any, key: str = "") -> Any:
-    """The figures as written and printed: every float rounded once, from its unrounded value."""
-    if isinstance(figures, float):
-        return round(figures, SCORE_PLACES if key == "score" else PLACES)
-    if isinstance(figures, dict):
-        return {k: written(v, k) for k, v in figures.items()}
-    if isinstance(figures, list):
-        return [written(v) for v in figures]
-    return figures
+        return Figures(
+            team=self.setup.team, level=self.setup.level.name, session_id=self.setup.session_id,
+            started_at=self.setup.started_at, roster=tuple(self.setup.roster), outcome=self.outcome,
+            seconds=end, path_length=len(self.setup.level.path),
+            learning=learning_block, execution=execution_block, switch=switch,
+            penalties=PenaltyFigures(count=sum(self.penalties.values()), cost=self.penalty_cost,
+                                     currency=self.setup.rules.currency, by_type=dict(self.penalties)),
+            memory_aid_used=self.memory_aid_used, reveals=self.reveals,
+            undone=tuple(self.undone),
+            players={name: PlayerFigures(
+                steps=p.steps, attempts=p.attempts, crossings=p.crossings,
+                discoveries=p.discoveries, repeat_errors=p.repeat_errors,
+                execution_errors=p.execution_errors, median_dwell=_median(p.dwells),
+                median_dwell_new=_median(p.dwells_new),
+                seconds_on_board=on_board[name]) for name, p in self.players.items()},
+            board=self.board(now),
+        )
 
 
 # Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
@@ -490,6 +600,7 @@ class LiveScore:
         return self.scorer
 
 
-def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> dict[str, Any]:
-    """All figures of one session. ``now``: the live clock, for a session still going on."""
+def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> Figures:
+    """All figures of one session, unrounded (``written`` rounds them once, for writing).
+    ``now``: the live clock, for a session still going on."""
     return Scorer(setup).feed_all(events).figures(now)

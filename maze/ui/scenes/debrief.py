@@ -93,20 +93,20 @@ class DebriefScene(Scene):
 
     def headlines(self) -> list[tuple[str, str, str]]:
         f = self.figures
-        learn, exe, sw = f["learning"], f["execution"], f["switch"]
+        learn, exe, sw = f.learning, f.execution, f.switch
 
         def value(figure: float | None, unit: str, digits: int = 1) -> str:
             return "not reached" if figure is None else f"{figure:.{digits}f}{unit}"
 
         parts = ", ".join(f"{k.replace('curveball_', 'curveball ').replace('_', ' ')} {v:.2f}"
-                          for k, v in sw["parts"].items())
+                          for k, v in sw.parts.items())
         return [
-            ("Learning", value(learn["discoveries_per_minute"], " discoveries/min"),
-             f"{learn['discoveries']} discoveries, {learn['repeat_errors']} repeat beeps; "
-             f"path found after {minutes(learn['path_found_seconds'])}"),
-            ("Execution", value(exe["error_free_speed"], " squares/min"),
-             f"{num(exe['crossings'])} crossings, {num(exe['errors'])} errors (error-free speed)"),
-            ("Switching", value(sw["score"], " / 100", 0),
+            ("Learning", value(learn.discoveries_per_minute, " discoveries/min"),
+             f"{learn.discoveries} discoveries, {learn.repeat_errors} repeat beeps; "
+             f"path found after {minutes(learn.path_found_seconds)}"),
+            ("Execution", value(exe.error_free_speed, " squares/min"),
+             f"{num(exe.crossings)} crossings, {num(exe.errors)} errors (error-free speed)"),
+            ("Switching", value(sw.score, " / 100", 0),
              f"parts (0 to 1): {parts}" if parts else "no part could be measured"),
         ]
 
@@ -115,17 +115,17 @@ class DebriefScene(Scene):
         w, h = surface.get_size()
         f = self.figures
         x, y, width = round(0.04 * w), round(0.035 * h), round(0.92 * w)
-        title = OUTCOME_TEXT.get(f["outcome"], f["outcome"])
+        title = OUTCOME_TEXT.get(f.outcome, f.outcome)
         size = text.fitting_height(title, round(unit * 1.4), True, width // 2, smallest=unit)
         surface.blit(text.render(title, size, theme.TOKEN, bold=True), (x, y))
-        pen = f["penalties"]
-        unit_name = "s" if pen["currency"] == "seconds" else "points"
-        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played; "
-                 f"{pen['count']} penalties ({pen['cost']:g} {unit_name})")
-        if f["memory_aid_used"]:
+        pen = f.penalties
+        unit_name = "s" if pen.currency == "seconds" else "points"
+        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f.seconds)} played; "
+                 f"{pen.count} penalties ({pen.cost:g} {unit_name})")
+        if f.memory_aid_used:
             facts += "; memory aid on"
-        if f["reveals"]:
-            facts += f"; path revealed {f['reveals']}x"
+        if f.reveals:
+            facts += f"; path revealed {f.reveals}x"
         y += round(size * 1.25)
         surface.blit(text.render(facts, round(unit * 0.75), theme.TEXT_DIM, max_width=width), (x, y))
         y += round(unit * 1.4)
@@ -243,12 +243,12 @@ class DebriefScene(Scene):
         for left, head in zip(columns, heads, strict=True):
             surface.blit(text.render(head, head_h, theme.TEXT_DIM, bold=True), (left, y))
         y += round(size * 1.5)
-        players = self.figures["players"]
+        players = self.figures.players
         room = max(1, (h - y - round(unit * 4)) // round(size * 1.3))
         for name in list(players)[:room]:
             p = players[name]
-            cells = [name, p["steps"], p["attempts"], p["crossings"], p["discoveries"], p["repeat_errors"],
-                     p["execution_errors"], num(p["median_dwell"], " s"), num(p["median_dwell_new"], " s")]
+            cells = [name, p.steps, p.attempts, p.crossings, p.discoveries, p.repeat_errors,
+                     p.execution_errors, num(p.median_dwell, " s"), num(p.median_dwell_new, " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
                 limit = (columns[1] - left - size) if i == 0 else None
                 surface.blit(text.render(str(cell), size, theme.TEXT, max_width=limit), (left, y))
@@ -257,16 +257,16 @@ class DebriefScene(Scene):
             surface.blit(text.render(f"... and {len(players) - room} more (maze report shows all)",
                                      size, theme.TEXT_DIM), (x, y))
             y += round(size * 1.3)
-        pen = self.figures["penalties"]
+        pen = self.figures.penalties
         y += size
-        if pen["count"]:
-            kinds = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in pen["by_type"].items())
-            unit_name = "s" if pen["currency"] == "seconds" else "points"
-            message = f"Penalties: {pen['count']} ({pen['cost']:g} {unit_name}). {kinds}"
+        if pen.count:
+            kinds = ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in pen.by_type.items())
+            unit_name = "s" if pen.currency == "seconds" else "points"
+            message = f"Penalties: {pen.count} ({pen.cost:g} {unit_name}). {kinds}"
         else:
             message = "No penalties."
         surface.blit(text.render(message, size, theme.WARNING, max_width=w - 2 * x), (x, y))
-        undone = self.figures["undone"]
+        undone = self.figures.undone
         if undone:
             y += round(size * 1.6)
             surface.blit(text.render("Undone by the facilitator, not counted:", size,

@@ -14,6 +14,7 @@ from maze.ui.layout import Layout
 from maze.ui.text import TextCache
 
 if TYPE_CHECKING:
+    from maze.analysis.scores import BoardFigures
     from maze.ui.scenes.board import BoardScene
 
 
@@ -302,14 +303,14 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
     return rects
 
 
-def headline_lines(room: dict[str, Any]) -> tuple[str, str]:
+def headline_lines(room: BoardFigures) -> tuple[str, str]:
     """The live headline for the phase the room sees (two short lines)."""
-    if room["phase"] == "execution":
-        speed = room["error_free_speed"]
-        return (f"Crossed {room['crossings']}, errors {room['errors']}",
+    if room.phase == "execution":
+        speed = room.error_free_speed
+        return (f"Crossed {room.crossings}, errors {room.errors}",
                 "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
-    rate = room["discoveries_per_minute"]
-    return (f"Discoveries: {room['discoveries']}",
+    rate = room.discoveries_per_minute
+    return (f"Discoveries: {room.discoveries}",
             ("-" if rate is None else f"{rate:.1f}") + " per minute")
 
 
