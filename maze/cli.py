@@ -134,7 +134,7 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
 def _cmd_score(args: argparse.Namespace) -> int:
     import json
 
-    from maze.analysis.scores import score
+    from maze.analysis.scores import score, written
     from maze.analysis.text import summary_text
     from maze.storage.log import UNUSABLE, read_log, unusable
 
@@ -151,7 +151,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
     except UNUSABLE as exc:
         raise unusable(args.log, exc) from None
     if args.json:
-        print(json.dumps(figures, ensure_ascii=False, indent=2))
+        print(json.dumps(written(figures), ensure_ascii=False, indent=2))
     else:
         print(summary_text(figures))
     return 0

@@ -48,4 +48,4 @@ def test_big_and_small_boards_play_a_whole_session(tmp_path, cols, rows, players
     read = read_log(log.path)
     assert read.warnings == [] and replay(read.setup, read.events) == session.state
     figures = score(read.setup, read.events)
-    assert figures["execution"]["crossings"] == players
+    assert figures.execution.crossings == players

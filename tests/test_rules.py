@@ -304,3 +304,47 @@ def test_nothing_happens_after_the_session_ended():
                     session.curveball, lambda: session.penalty("talking")):
         with pytest.raises((IllegalMove, ActionRefused)):
             command()
+
+
+def test_curveball_refused_while_relearning_after_a_previous_one():
+    session, clock = start(make_setup(make_level(alternate=ALT), ("Ana", "Ben")))
+    run(session, clock, CROSS + ["curveball"])          # at once: Ben had not stepped
+    assert session.state.phase is Phase.LEARNING and session.state.path_epoch == 1
+    with pytest.raises(ActionRefused, match="path changed already"):
+        session.curveball()
+    run(session, clock, ["B1", "A2"])                    # still relearning
+    with pytest.raises(ActionRefused, match="path changed already"):
+        session.curveball()
+    run(session, clock, ["A3", "B4"])                    # the new path's first crossing
+    assert session.state.phase is Phase.EXECUTION
+    session.curveball()                                  # allowed again (a generated path)
+    assert session.state.path_epoch == 2                 # at once: nobody had stepped
+
+
+def test_curveball_armed_during_the_last_owed_crossing_takes_effect_and_the_session_goes_on():
+    session, clock = start(make_setup(make_level(alternate=ALT, rules={"execution": "remaining"}),
+                                      ("Ana", "Ben")))
+    run(session, clock, CROSS + ["B1", "curveball", "B2", "C3", "C4"])
+    # Ana found the path at 4; Ben, the only one owing a crossing, armed a curveball at 5 with
+    # a step taken, and crossed at 8: the path changes instead of the session completing.
+    tail = compact_all(session.events)[-4:]
+    assert tail == ["8 crossing Ben execution", "8 path_changed alternate facilitator",
+                    "8 phase execution>learning path_changed", "8 turn Ana"]
+    assert not session.state.ended
+    # Ana finds the new path (9..12); with `remaining` Ben must now cross the new path.
+    run(session, clock, ["B1", "A2", "A3", "B4"])
+    assert session.state.owes == {"Ben"} and not session.state.ended
+    run(session, clock, ["B1", "A2", "A3", "B4"])
+    assert compact_all(session.events)[-2:] == ["16 crossing Ben execution", "16 ended completed"]
+
+
+def test_a_player_skipped_in_execution_stays_excused_after_a_curveball():
+    session, clock = start(make_setup(make_level(alternate=ALT), ("Ana", "Ben", "Chen")))
+    run(session, clock, CROSS + ["skip", "curveball", "B1", "A2", "A3", "B4"])
+    # Ana crossed at 4; Ben skipped in execution (excused); the curveball took effect at once
+    # (Chen had not stepped); Chen found the new path at 8: Ana and Chen owe it, Ben does not.
+    assert session.state.owes == {"Ana", "Chen"}
+    run(session, clock, ["B1", "A2", "A3", "B4"] * 2)
+    turns = [e.player for e in session.events if e.TYPE == "turn_started"]
+    assert turns[-3:] == ["Chen", "Ana", "Chen"]         # Ben never again
+    assert session.state.outcome == "completed"

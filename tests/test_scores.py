@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from helpers import make_level, make_setup, run, start
 
-from maze.analysis.scores import score
+from maze.analysis.scores import CurveballFigures, score, written
 
 ALT = ("B1", "A2", "A3", "B4")
 
@@ -18,7 +18,7 @@ ALT = ("B1", "A2", "A3", "B4")
 def play(script, roster=("Ana", "Ben"), **level_kw):
     session, clock = start(make_setup(make_level(**level_kw), roster))
     run(session, clock, script)
-    return score(session.setup, session.events), session
+    return written(score(session.setup, session.events)), session
 
 
 def test_a_team_that_repeats_a_known_beep():
@@ -92,11 +92,15 @@ def test_a_curveball_and_a_team_that_walks_the_old_path_twice_before_exploring()
     assert curve == [{"changed_at": 4.0, "detect_steps": 6, "detect_seconds": 9.0,
                       "rigid_repeats": 2, "relearn_seconds": 13.0}]
     # parts: detect 1/(1+9/30) = .7692; rigid 1/(1+2/2) = .5; relearn 1/(1+13/120) = .9023
-    assert f["switch"]["score"] == 72.4                 # 100 x 2.1715 / 3 = 72.38
-    # The room never saw a change: its execution headline counts everything after the first
-    # crossing (the relearn crossing and its 3 beeps over 13 s).
-    assert f["board"] == {"phase": "execution", "discoveries": 1, "failures": 3,
-                          "discoveries_per_minute": 3.75, "crossings": 1, "errors": 3,
+    assert f["switch"]["parts"] == {"curveball_1_detect": 0.769, "curveball_1_rigid": 0.5,
+                                    "curveball_1_relearn": 0.902}
+    # ...but nobody took an execution step (the curveball came before one): no score.
+    assert f["switch"]["score"] is None
+    # The room never saw a change: its learning ended at the first crossing (no beep in 3 s)
+    # and its execution headline counts everything after it (the relearn crossing and its 3
+    # beeps over 13 s): each beep once, not also in failures.
+    assert f["board"] == {"phase": "execution", "discoveries": 0, "failures": 0,
+                          "discoveries_per_minute": 0.0, "crossings": 1, "errors": 3,
                           "error_free_speed": 18.462}   # 4 / (13 / 60)
 
 
@@ -147,11 +151,12 @@ def test_a_single_player():
 def test_planning_and_penalties():
     f, _ = play(["wait 30", "penalty talking", "B1@5", "A2", "wait 1", "penalty pointing",
                  "end"], rules={"planning": 30})
-    # Learning starts when planning ends (30); Ana B1 t35 (dwell 35: since her turn began at
-    # 0), A2 t36 beeps; penalties at 30 and 37; ended at 37.
+    # Learning starts when planning ends (30); Ana B1 t35 (dwell 5: since planning ended, not
+    # 35 since her turn began at 0: planning is never hesitation), A2 t36 beeps; penalties at
+    # 30 and 37; ended at 37.
     learn = f["learning"]
     assert learn["seconds"] == 7.0 and learn["discoveries_per_minute"] == 8.571  # 60 / 7
-    assert learn["median_dwell_new"] == 18.0            # (35 + 1) / 2
+    assert learn["median_dwell_new"] == 3.0             # (5 + 1) / 2
     assert f["penalties"] == {"count": 2, "cost": 60.0, "currency": "seconds",
                               "by_type": {"talking": 1, "pointing": 1}}
 
@@ -181,7 +186,7 @@ def test_live_figures_use_the_live_clock():
     session, clock = start(make_setup(make_level(), ("Ana",)))
     run(session, clock, ["B1", "A2", "wait 29"])
     # B1 t1, A2 t2, then 29 s: learning from t1 to now (t31), one discovery in 30 s.
-    live = score(session.setup, session.events, now=session.now())
+    live = written(score(session.setup, session.events, now=session.now()))
     assert live["learning"]["seconds"] == 30.0
     assert live["board"]["discoveries_per_minute"] == 2.0
 
@@ -194,7 +199,72 @@ def test_the_worked_example_in_the_docs():
 
     doc = (Path(__file__).parent.parent / "docs" / "metrics.md").read_text(encoding="utf-8")
     stated = float(re.search(r"= \*\*([0-9.]+)\*\*", doc).group(1))
-    example = {"lag_seconds": 2.0, "pace_ratio": 1.0, "off_path_steps": 1,
-               "curveballs": [{"detect_steps": 1, "detect_seconds": 9.0, "rigid_repeats": 2,
-                               "relearn_seconds": 13.0}]}
-    assert switch_score(example) == stated
+    example = switch_score(lag_seconds=2.0, pace_ratio=1.0, off_path_steps=1,
+                           curveballs=[CurveballFigures(changed_at=4.0, detect_steps=1,
+                                                        detect_seconds=9.0, rigid_repeats=2,
+                                                        relearn_seconds=13.0)])
+    assert example is not None and round(example, 1) == stated
+
+
+def test_a_players_discoveries_and_repeat_errors_count_in_every_phase():
+    f, _ = play(["A1", "wait 1", "B1", "B2", "C3", "C4", "A1", "wait 1", "B1", "A2", "end"])
+    # Ana A1 t1: a new beep in learning (her discovery); back off at 1.5 -> Ben.
+    # Ben B1 t3 .. C4 t6: crossing, execution -> Ana. Ana A1 t7: a repeat beep in execution
+    # (a repeat error and an execution error of hers); back at 7.5 -> Ben (he owes a crossing).
+    # Ben B1 t9, A2 t10: a new beep in execution (a discovery and an execution error of his).
+    ana, ben = f["players"]["Ana"], f["players"]["Ben"]
+    assert (ana["discoveries"], ana["repeat_errors"], ana["execution_errors"]) == (1, 1, 1)
+    assert (ben["discoveries"], ben["repeat_errors"], ben["execution_errors"]) == (1, 0, 1)
+    # The team's learning figures count the learning phase only: 1 discovery, no repeat;
+    # execution: 2 errors. Over the whole session: 2 discoveries (1 + 1), 1 repeat, 2 errors.
+    assert (f["learning"]["discoveries"], f["learning"]["repeat_errors"]) == (1, 0)
+    assert f["execution"]["errors"] == 2
+
+
+def test_pace_ratio_and_switch_score_come_from_unrounded_figures():
+    f, _ = play(["A1@0.252", "A2@0.253"] + ["A1@0.308", "A2@0.308"] * 2,
+                path=("A1", "A2"), cols=2, rows=2)
+    # Ana A1 dwell .252, A2 dwell .253: crossing (learning median (.252 + .253) / 2 = .2525).
+    # Ben, then Ana, cross with dwells of .308 (execution median .308).
+    # pace_ratio = .308 / .2525 = 1.21980 -> 1.22 (not .308 / .253 = 1.217 from a median
+    # rounded to the millisecond first).
+    assert f["learning"]["median_dwell"] == 0.253       # .2525 as written (3 places)
+    assert f["switch"]["pace_ratio"] == 1.22
+    # parts: lag .308 s -> 1/(1 + .308/30) = .98984; pace 1.5 - 1.21980 = .28020; off-path 1.
+    # score = 100 x (.98984 + .28020 + 1) / 3 = 75.668 -> 75.7 (75.8 from the rounded ratio).
+    assert f["switch"]["score"] == 75.7
+
+
+def test_no_switch_score_without_an_execution_step():
+    f, _ = play(["B1", "B2", "C3", "C4", "curveball", "B1", "B2", "end"], alternate=ALT)
+    # Ana crosses at 4; the curveball takes effect at once (Ben has not stepped) and Ben's
+    # steps (B1 t5, B2 t6: a surprise beep) are relearning, not execution.
+    # The curveball part exists (rigid 0 -> 1, never detected -> 0, never relearned -> 0)...
+    assert f["switch"]["parts"] == {"curveball_1_detect": 0.0, "curveball_1_rigid": 1.0,
+                                    "curveball_1_relearn": 0.0}
+    # ...but without an execution step there is no score (it would have been 33.3).
+    assert f["switch"]["score"] is None
+    assert f["switch"]["lag_seconds"] is None and f["switch"]["pace_ratio"] is None
+
+
+def test_dwell_starts_at_the_end_of_planning():
+    f, session = play(["wait 30", "B1@2", "A2@3", "end"], rules={"planning": 30})
+    # Planning 0..30; Ana B1 t32: dwell 2 (since planning ended, not 32 since her turn began),
+    # A2 t35: dwell 3, a new beep.
+    steps = [e for e in session.events if e.TYPE == "step"]
+    assert [s.dwell for s in steps] == [2.0, 3.0]
+    assert f["learning"]["median_dwell"] == 2.5 and f["learning"]["median_dwell_new"] == 2.5
+    assert f["players"]["Ana"]["median_dwell"] == 2.5
+    # A log written before the engine knew this (B1 with a dwell of 32) is scored the same.
+    from maze.core.record import replace
+    old = [replace(e, dwell=32.0) if e.TYPE == "step" and e.square == "B1" else e
+           for e in session.events]
+    assert written(score(session.setup, old)) == f
+
+
+def test_dwell_after_a_skip_in_planning_undone_after_it_still_starts_at_its_end():
+    _, session = play(["wait 5", "skip", "wait 25", "undo", "B1@2"], rules={"planning": 30})
+    # Ana skipped at 5 (Ben's turn), planning over at 30, the skip undone: Ana's turn again,
+    # as it was (begun at 0). B1 at 32: dwell 2, from the end of planning.
+    step = [e for e in session.events if e.TYPE == "step"][0]
+    assert (step.player, step.dwell) == ("Ana", 2.0)

@@ -89,7 +89,7 @@ def test_ctrl_q_asks_and_enter_ends_the_session_with_results(tmp_path):
     d.press("ctrl+q", "Return")
     assert d.logged()[-1].endswith("ended ended_by_facilitator")
     assert isinstance(d.app.top, DebriefScene)
-    assert d.app.top.figures["learning"]["failures"] == 1
+    assert d.app.top.figures.learning.failures == 1
     d.press("Return", "Escape", "q")             # a player's keys never quit the results
     assert d.app.running and isinstance(d.app.top, DebriefScene)
     d.press("ctrl+q", "Return")                  # the facilitator's chord, confirmed, does
@@ -249,14 +249,14 @@ def test_ctrl_z_takes_back_a_penalty_and_a_skip_and_the_results_list_them(tmp_pa
                       "undone penalty #4", "skipped Ana", "turn Ben", "undone skip #6"]
     d.press("Up", "e", "Up", "ctrl+q", "Return")      # Ana crosses from B1, then the end
     figures = d.app.top.figures
-    assert figures["penalties"]["count"] == 0 and figures["players"]["Ana"]["attempts"] == 1
-    assert [u["action"] for u in figures["undone"]] == ["penalty", "skip"]
+    assert figures.penalties.count == 0 and figures.players["Ana"].attempts == 1
+    assert [u.action for u in figures.undone] == ["penalty", "skip"]
 
 
 def test_results_say_the_memory_aid_was_on_and_the_path_revealed(tmp_path):
     d = Driver(tmp_path)
     d.press("ctrl+a", "ctrl+r", "ctrl+q", "Return")
-    assert d.app.top.figures["memory_aid_used"] and d.app.top.figures["reveals"] == 1
+    assert d.app.top.figures.memory_aid_used and d.app.top.figures.reveals == 1
 
 
 def test_ctrl_enter_ends_planning_and_the_clock_starts(tmp_path):

@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from test_properties import action, level_choice, new_session, play
 
-from maze.analysis.scores import score
+from maze.analysis.scores import Figures, UndoneAction, score
 from maze.core.events import CurveballArmed, MemoryAidToggled, PenaltyRecorded, PlayerSkipped
-from maze.core.record import asdict
+from maze.core.record import asdict, replace
 from maze.core.session import ActionRefused, IllegalMove, Session, replay
 
 CROSS = ["B1", "B2", "C3", "C4"]
@@ -24,8 +24,8 @@ BASE = ["B1", "A2", "wait 2"] + CROSS * 4
 ALT = ("B1", "A2", "A3", "B4")
 
 
-def comparable(figures: dict) -> dict:
-    return {k: v for k, v in figures.items() if k != "undone"}
+def comparable(figures: Figures) -> Figures:
+    return replace(figures, undone=())
 
 
 def visible_state(session: Session) -> dict:
@@ -69,15 +69,15 @@ def test_an_undone_action_leaves_the_scores_as_if_it_never_happened(script, at, 
     assert plain.state.outcome == slipped.state.outcome == "completed"
     assert comparable(score(setup, slipped.events)) == comparable(score(setup, plain.events))
     assert visible_state(slipped) == visible_state(plain)
-    undone = score(setup, slipped.events)["undone"]
+    undone = score(setup, slipped.events).undone
     assert len(undone) == slip.count("undo")
     assert replay(setup, slipped.events) == slipped.state      # the log alone says the same
 
 
 def test_the_undone_action_is_listed_with_what_it_was():
     setup, _, slipped = play_twice(BASE, 1, ["penalty talking", "undo"])
-    (entry,) = score(setup, slipped.events)["undone"]
-    assert entry == {"action": "penalty", "detail": "talking", "at": 1.0, "undone_at": 1.0}
+    (entry,) = score(setup, slipped.events).undone
+    assert entry == UndoneAction(action="penalty", detail="talking", at=1.0, undone_at=1.0)
     assert compact_all(slipped.events)[3:5] == ["1 penalty talking 30 seconds facilitator",
                                                 "1 undone penalty #4"]
 

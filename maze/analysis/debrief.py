@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from maze.core.board import parse_square
 from maze.core.events import (
@@ -17,6 +17,9 @@ from maze.core.events import (
     StepTaken,
 )
 from maze.core.session import SessionSetup
+
+if TYPE_CHECKING:
+    from maze.analysis.scores import Figures
 
 BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
 
@@ -88,7 +91,7 @@ def _seconds(value: float) -> str:
     return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
 
 
-def prompts(setup: SessionSetup, events: Sequence[Event], figures: dict[str, Any],
+def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
             limit: int = 6) -> list[str]:
     """Three to six questions for the debrief, naming squares, players and seconds, the most
     telling first."""
@@ -120,51 +123,51 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: dict[str, Any
                                f"what was going on?")
     if longest:
         found.append((8 + longest[0] / 10, longest[1]))
-    switch = figures["switch"]
-    for curve in switch["curveballs"]:
-        if curve["rigid_repeats"]:
-            n = curve["rigid_repeats"]
+    switch = figures.switch
+    for curve in switch.curveballs:
+        if curve.rigid_repeats:
+            n = curve.rigid_repeats
             found.append((14 + n, f"After the path changed, the team walked the old path {n} "
                                   f"more time{'s' if n > 1 else ''}: how did you know it had changed?"))
-        if curve["detect_steps"] is not None:
-            found.append((9, f"After the first unexpected beep it took {curve['detect_steps']} "
-                             f"steps ({_seconds(curve['detect_seconds'])}) before anyone tried "
+        if curve.detect_steps is not None and curve.detect_seconds is not None:
+            found.append((9, f"After the first unexpected beep it took {curve.detect_steps} "
+                             f"steps ({_seconds(curve.detect_seconds)}) before anyone tried "
                              f"a new square: who noticed first?"))
-        elif curve["relearn_seconds"] is None:
+        elif curve.relearn_seconds is None:
             found.append((12, "The path changed and the team never found the new one: what "
                               "made it hard to switch back to learning?"))
-    if switch["lag_seconds"] is not None and switch["lag_seconds"] >= 10:
-        found.append((7, f"The first execution step came {_seconds(switch['lag_seconds'])} after "
+    if switch.lag_seconds is not None and switch.lag_seconds >= 10:
+        found.append((7, f"The first execution step came {_seconds(switch.lag_seconds)} after "
                          f"the path was found: what happened in between?"))
-    if switch["off_path_steps"]:
-        n = switch["off_path_steps"]
+    if switch.off_path_steps:
+        n = switch.off_path_steps
         found.append((7, f"{n} step{'s' if n > 1 else ''} tested new squares during execution: "
                          f"why, when the path was known?"))
-    execution = figures["execution"]
-    if execution["errors"]:
-        n = execution["errors"]
+    execution = figures.execution
+    if execution.errors:
+        n = execution.errors
         found.append((6 + n, f"{n} beep{'s' if n > 1 else ''} during execution: what broke "
                              f"down on a known path?"))
-    players = figures["players"]
-    discoveries = figures["learning"]["discoveries"]
+    players = figures.players
+    discoveries = sum(p.discoveries for p in players.values())   # every phase, as each player's
     if discoveries >= 3:
-        best = max(players, key=lambda p: players[p]["discoveries"])
-        k = players[best]["discoveries"]
+        best = max(players, key=lambda p: players[p].discoveries)
+        k = players[best].discoveries
         if k * 2 >= discoveries:
             found.append((6, f"{best} found {k} of the team's {discoveries} beeping squares: "
                              f"what made stepping into the unknown easy or hard?"))
-    quiet = [p for p, v in players.items() if v["steps"] == 0]
+    quiet = [p for p, v in players.items() if v.steps == 0]
     if quiet and len(quiet) < len(players):
         found.append((4, f"{quiet[0]} never stepped on the board: what did the team lose?"))
-    for kind, count in figures["penalties"]["by_type"].items():
+    for kind, count in figures.penalties.by_type.items():
         if kind in ("talking", "pointing", "marking", "two_on_board") and count:
             found.append((5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
                              f"{kind.replace('_', ' ')}: what made it so tempting?"))
-    learning = figures["learning"]
-    if learning["path_found_seconds"] is not None:
-        found.append((3, f"The path was found after {_seconds(learning['path_found_seconds'])}: "
+    learning = figures.learning
+    if learning.path_found_seconds is not None:
+        found.append((3, f"The path was found after {_seconds(learning.path_found_seconds)}: "
                          f"when did you know it was time to execute?"))
-    elif figures["outcome"] == "time_up":
+    elif figures.outcome == "time_up":
         found.append((13, "Time ran out before anyone crossed: what held the team back from "
                           "collecting failures faster?"))
     found.append((1, "What were you thinking in front of an untested square?"))

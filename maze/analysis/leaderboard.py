@@ -8,15 +8,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from maze.analysis.scores import score
+from maze.analysis.scores import Figures, score
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError
 from maze.storage.log import read_log
-
-HEADLINES = (("learning", "discoveries_per_minute"), ("execution", "error_free_speed"),
-             ("switch", "score"))
 
 
 def level_identity(setup: SessionSetup) -> str:
@@ -46,7 +42,7 @@ def rank_values(values: list[float | None]) -> list[int | None]:
 def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Entry]:
     """Teams that played this level, newest first, each score ranked among them (1 = best)."""
     identity = level_identity(setup)
-    rows: list[tuple[SessionSetup, dict[str, Any]]] = []
+    rows: list[tuple[SessionSetup, Figures]] = []
     # Newest first: names start with the start time; within one second, the file written last.
     files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], p.stat().st_mtime_ns),
                    reverse=True)[:limit]
@@ -58,11 +54,12 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Ent
         if level_identity(read.setup) != identity:
             continue
         rows.append((read.setup, score(read.setup, read.events)))
-    values = [[f[block][key] for block, key in HEADLINES] for _, f in rows]
+    values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
+              for _, f in rows]
     ranks = [rank_values([v[i] for v in values]) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):
-        out.append(Entry(s.team, s.started_at, s.session_id, f["outcome"],
+        out.append(Entry(s.team, s.started_at, s.session_id, f.outcome,
                          (values[i][0], values[i][1], values[i][2]),
                          (ranks[0][i], ranks[1][i], ranks[2][i])))
     return out

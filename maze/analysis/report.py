@@ -19,7 +19,7 @@ from typing import IO, Any
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import level_identity, rank_values
-from maze.analysis.scores import score
+from maze.analysis.scores import Figures, score
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
@@ -98,32 +98,32 @@ def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def session_section(read: Any, figures: dict[str, Any], anchor: str) -> str:
+def session_section(read: Any, figures: Figures, anchor: str) -> str:
     setup, events = read.setup, read.events
     e = escape
-    learn, exe, sw = figures["learning"], figures["execution"], figures["switch"]
+    learn, exe, sw = figures.learning, figures.execution, figures.switch
     parts = [f'<section class="session" id="{anchor}">',
              f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
-             f'<p class="meta">{e(setup.started_at)}; {e(OUTCOMES.get(figures["outcome"], figures["outcome"]))}; '
-             f"{minutes(figures['seconds'])} played; roster: {e(', '.join(setup.roster))}; "
+             f'<p class="meta">{e(setup.started_at)}; {e(OUTCOMES.get(figures.outcome, figures.outcome))}; '
+             f"{minutes(figures.seconds)} played; roster: {e(', '.join(setup.roster))}; "
              f"{e(rules_summary(setup.rules))}; session {e(setup.session_id)}</p>"]
     for warning in read.warnings:
         parts.append(f'<p class="note">Note: {e(warning)}</p>')
     parts.append('<div class="scores">'
-                 f'<div class="score learning">Learning<b>{_headline(learn["discoveries_per_minute"])}</b>'
-                 f'discoveries per minute; {learn["discoveries"]} discoveries, {learn["repeat_errors"]} '
-                 f'repeat beeps; path found after {minutes(learn["path_found_seconds"])}</div>'
-                 f'<div class="score execution">Execution<b>{_headline(exe["error_free_speed"])}</b>'
-                 f'squares per minute, error-free; {num(exe["crossings"])} crossings, '
-                 f'{num(exe["errors"])} errors</div>'
-                 f'<div class="score switching">Switching<b>{_headline(sw["score"], 0)}</b>'
-                 f'out of 100; lag {num(sw["lag_seconds"], " s")}, pace ratio {num(sw["pace_ratio"], "", 2)}, '
-                 f'{num(sw["off_path_steps"])} off-path steps</div></div>')
-    for i, curve in enumerate(sw["curveballs"], start=1):
-        parts.append(f'<p class="meta">Curveball {i} at {minutes(curve["changed_at"])}: noticed after '
-                     f'{num(curve["detect_steps"])} steps ({num(curve["detect_seconds"], " s")}), '
-                     f'{curve["rigid_repeats"]} beeps on the old path, relearned in '
-                     f'{num(curve["relearn_seconds"], " s")}.</p>')
+                 f'<div class="score learning">Learning<b>{_headline(learn.discoveries_per_minute)}</b>'
+                 f'discoveries per minute; {learn.discoveries} discoveries, {learn.repeat_errors} '
+                 f'repeat beeps; path found after {minutes(learn.path_found_seconds)}</div>'
+                 f'<div class="score execution">Execution<b>{_headline(exe.error_free_speed)}</b>'
+                 f'squares per minute, error-free; {num(exe.crossings)} crossings, '
+                 f'{num(exe.errors)} errors</div>'
+                 f'<div class="score switching">Switching<b>{_headline(sw.score, 0)}</b>'
+                 f'out of 100; lag {num(sw.lag_seconds, " s")}, pace ratio {num(sw.pace_ratio, "", 2)}, '
+                 f'{num(sw.off_path_steps)} off-path steps</div></div>')
+    for i, curve in enumerate(sw.curveballs, start=1):
+        parts.append(f'<p class="meta">Curveball {i} at {minutes(curve.changed_at)}: noticed after '
+                     f'{num(curve.detect_steps)} steps ({num(curve.detect_seconds, " s")}), '
+                     f'{curve.rigid_repeats} beeps on the old path, relearned in '
+                     f'{num(curve.relearn_seconds, " s")}.</p>')
     paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
     parts.append('<div class="charts">')
     parts.append(heatmap_svg(setup.level, setup.rules, heatmap(events), "beeps", paths))
@@ -140,26 +140,26 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str) -> str:
     parts.append("<h3>Players</h3><table><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
                  "<th>Crossings</th><th>Discoveries</th><th>Repeat beeps</th><th>Execution errors</th>"
                  "<th>Median pause</th><th>Before new squares</th></tr></thead><tbody>")
-    for name, p in figures["players"].items():
-        parts.append(f"<tr><td>{e(name)}</td><td class=n>{p['steps']}</td><td class=n>{p['attempts']}</td>"
-                     f"<td class=n>{p['crossings']}</td><td class=n>{p['discoveries']}</td>"
-                     f"<td class=n>{p['repeat_errors']}</td><td class=n>{p['execution_errors']}</td>"
-                     f"<td class=n>{num(p['median_dwell'], ' s')}</td>"
-                     f"<td class=n>{num(p['median_dwell_new'], ' s')}</td></tr>")
+    for name, p in figures.players.items():
+        parts.append(f"<tr><td>{e(name)}</td><td class=n>{p.steps}</td><td class=n>{p.attempts}</td>"
+                     f"<td class=n>{p.crossings}</td><td class=n>{p.discoveries}</td>"
+                     f"<td class=n>{p.repeat_errors}</td><td class=n>{p.execution_errors}</td>"
+                     f"<td class=n>{num(p.median_dwell, ' s')}</td>"
+                     f"<td class=n>{num(p.median_dwell_new, ' s')}</td></tr>")
     parts.append("</tbody></table>")
-    pen = figures["penalties"]
-    if pen["count"]:
-        unit = "s" if pen["currency"] == "seconds" else "points"
-        kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen["by_type"].items())
-        parts.append(f'<p class="meta">Penalties: {pen["count"]} ({pen["cost"]:g} {unit}): {kinds}.</p>')
-    if figures["undone"]:
+    pen = figures.penalties
+    if pen.count:
+        unit = "s" if pen.currency == "seconds" else "points"
+        kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen.by_type.items())
+        parts.append(f'<p class="meta">Penalties: {pen.count} ({pen.cost:g} {unit}): {kinds}.</p>')
+    if figures.undone:
         parts.append('<p class="meta">Undone by the facilitator, not counted: ' + "; ".join(
-            f"<s>{e(undone_text(u))}</s>" for u in figures["undone"]) + ".</p>")
+            f"<s>{e(undone_text(u))}</s>" for u in figures.undone) + ".</p>")
     extras = []
-    if figures["memory_aid_used"]:
+    if figures.memory_aid_used:
         extras.append("the memory aid was on")
-    if figures["reveals"]:
-        extras.append(f"the path was revealed {figures['reveals']} time(s)")
+    if figures.reveals:
+        extras.append(f"the path was revealed {figures.reveals} time(s)")
     if extras:
         parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
     parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
@@ -261,9 +261,9 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
-                            read.setup.started_at, figures["outcome"],
-                            (figures["learning"]["discoveries_per_minute"],
-                             figures["execution"]["error_free_speed"], figures["switch"]["score"]),
+                            read.setup.started_at, figures.outcome,
+                            (figures.learning.discoveries_per_minute,
+                             figures.execution.error_free_speed, figures.switch.score),
                             anchor))
             if section:
                 body.write(section)

@@ -2,6 +2,9 @@
 
 The live board, the results screen and `maze score` all call ``score``, so they never disagree.
 Times are active seconds (the log's ``t``). A figure that cannot be computed is None (null).
+Every figure is kept unrounded, and computed only from unrounded figures; rounding happens once,
+where a figure is written (``written``) or printed (METRICS.md, "Precision"). The figures are
+typed records, one per section (``Figures``).
 """
 
 from __future__ import annotations
@@ -53,18 +56,17 @@ def _median(values: Sequence[float]) -> float | None:
         return None
     ordered = sorted(values)
     mid = len(ordered) // 2
-    value = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
-    return round(value, 3)
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
 
 
 def _per_minute(count: float, seconds: float | None) -> float | None:
     if seconds is None or seconds <= 0:
         return None
-    return round(count / (seconds / 60.0), 3)
+    return count / (seconds / 60.0)
 
 
 def _ratio(a: float, b: float) -> float | None:
-    return None if b == 0 else round(a / b, 3)
+    return None if b == 0 else a / b
 
 
 def _halving(value: float | None, half: float) -> float:
@@ -78,27 +80,162 @@ def pace_part(pace_ratio: float | None) -> float:
     return 0.0 if pace_ratio is None else min(1.0, max(0.0, 1.5 - pace_ratio))
 
 
-def switch_parts(switch: dict[str, Any]) -> dict[str, float]:
+def switch_parts(lag_seconds: float | None, pace_ratio: float | None,
+                 off_path_steps: int | None,
+                 curveballs: Sequence[CurveballFigures]) -> dict[str, float]:
     """The sub-scores (0..1) behind switch_score, for the parts that exist."""
     parts: dict[str, float] = {}
-    if switch["lag_seconds"] is not None:
-        parts["lag"] = _halving(switch["lag_seconds"], LAG_HALF)
-    if switch["pace_ratio"] is not None:
-        parts["pace"] = pace_part(switch["pace_ratio"])
-    if switch["off_path_steps"] is not None:
-        parts["off_path"] = _halving(switch["off_path_steps"], OFF_PATH_HALF)
-    for i, curve in enumerate(switch["curveballs"], start=1):
-        parts[f"curveball_{i}_detect"] = _halving(curve["detect_seconds"], DETECT_HALF)
-        parts[f"curveball_{i}_rigid"] = _halving(curve["rigid_repeats"], RIGID_HALF)
-        parts[f"curveball_{i}_relearn"] = _halving(curve["relearn_seconds"], RELEARN_HALF)
+    if lag_seconds is not None:
+        parts["lag"] = _halving(lag_seconds, LAG_HALF)
+    if pace_ratio is not None:
+        parts["pace"] = pace_part(pace_ratio)
+    if off_path_steps is not None:
+        parts["off_path"] = _halving(off_path_steps, OFF_PATH_HALF)
+    for i, curve in enumerate(curveballs, start=1):
+        parts[f"curveball_{i}_detect"] = _halving(curve.detect_seconds, DETECT_HALF)
+        parts[f"curveball_{i}_rigid"] = _halving(curve.rigid_repeats, RIGID_HALF)
+        parts[f"curveball_{i}_relearn"] = _halving(curve.relearn_seconds, RELEARN_HALF)
     return parts
 
 
-def switch_score(switch: dict[str, Any]) -> float | None:
-    parts = switch_parts(switch)
-    if not parts:
+def switch_score(lag_seconds: float | None, pace_ratio: float | None,
+                 off_path_steps: int | None,
+                 curveballs: Sequence[CurveballFigures]) -> float | None:
+    """100 x the mean of the sub-scores, unrounded; None with no execution step (curveball
+    parts alone do not make a score). ``off_path_steps`` is None exactly until the first
+    execution step."""
+    parts = switch_parts(lag_seconds, pace_ratio, off_path_steps, curveballs)
+    if off_path_steps is None or not parts:
         return None
-    return round(100.0 * sum(parts.values()) / len(parts), 1)
+    return 100.0 * sum(parts.values()) / len(parts)
+
+
+# ------------------------------------------------------------------ the figures, typed
+# One record per section of `maze score --json` (FORMATS.md, docs/metrics.md): a display that
+# asks for a figure that does not exist fails the type check. Every value is unrounded;
+# ``written`` rounds each once, for `maze score --json`; screens round as they format.
+
+class LearningFigures(Record):
+    seconds: float | None
+    steps: int
+    failures: int
+    discoveries: int
+    repeat_errors: int
+    discoveries_per_minute: float | None
+    failures_per_minute: float | None
+    exploration_share: float | None
+    path_found_seconds: float | None
+    median_dwell: float | None
+    median_dwell_new: float | None
+
+
+class ExecutionFigures(Record):
+    seconds: float | None
+    attempts: int | None
+    crossings: int | None
+    errors: int | None
+    error_free_speed: float | None
+    error_rate: float | None
+    median_step_seconds: float | None
+
+
+class CurveballFigures(Record):
+    changed_at: float
+    detect_steps: int | None
+    detect_seconds: float | None
+    rigid_repeats: int
+    relearn_seconds: float | None
+
+
+class SwitchFigures(Record):
+    lag_seconds: float | None
+    pace_ratio: float | None
+    off_path_steps: int | None
+    curveballs: tuple[CurveballFigures, ...]
+    parts: dict[str, float]
+    score: float | None
+
+
+class PenaltyFigures(Record):
+    count: int
+    cost: float
+    currency: str
+    by_type: dict[str, int]
+
+
+class UndoneAction(Record):
+    action: str        # penalty, skip, curveball, memory_aid
+    detail: str
+    at: float
+    undone_at: float
+
+
+class PlayerFigures(Record):
+    steps: int
+    attempts: int
+    crossings: int
+    discoveries: int
+    repeat_errors: int
+    execution_errors: int
+    median_dwell: float | None
+    median_dwell_new: float | None
+    seconds_on_board: float
+
+
+class BoardFigures(Record):
+    """The live headline as the room sees it (docs/metrics.md, "On the board during play")."""
+
+    phase: str
+    discoveries: int
+    failures: int
+    discoveries_per_minute: float | None
+    crossings: int | None
+    errors: int | None
+    error_free_speed: float | None
+
+
+class Figures(Record):
+    team: str
+    level: str
+    session_id: str
+    started_at: str
+    roster: tuple[str, ...]
+    outcome: str
+    seconds: float
+    path_length: int
+    learning: LearningFigures
+    execution: ExecutionFigures
+    switch: SwitchFigures
+    penalties: PenaltyFigures
+    memory_aid_used: bool
+    reveals: int
+    undone: tuple[UndoneAction, ...]
+    players: dict[str, PlayerFigures]
+    board: BoardFigures
+
+
+# Decimal places where a figure is written: milliseconds, and ratios to three places, except
+# the switch score (tenths of a point on a 0-100 scale).
+PLACES = 3
+SCORE_PLACES = 1
+
+
+def written(figures: Record) -> dict[str, Any]:
+    """The figures as `maze score --json` writes them: the keys of FORMATS.md and a few more
+    (docs/metrics.md), every number rounded once from its unrounded value."""
+    return {name: _written(getattr(figures, name), name) for name in figures.FIELDS}
+
+
+def _written(value: Any, name: str = "") -> Any:
+    if isinstance(value, float):
+        return round(value, SCORE_PLACES if name == "score" else PLACES)
+    if isinstance(value, Record):
+        return written(value)
+    if isinstance(value, dict):
+        return {key: _written(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_written(item) for item in value]
+    return value
 
 
 class _Player(Record, frozen=False):
@@ -170,7 +307,7 @@ class Scorer:
         self.memory_aid_used = self.memory_aid
         self.aid_toggles: dict[int, bool] = {}        # seq -> switched on (undone ones removed)
         self.actions: dict[int, tuple[Any, ...]] = {}   # the facilitator's actions, by seq
-        self.undone: list[dict[str, Any]] = []
+        self.undone: list[UndoneAction] = []
         self.reveals = 0
         self.l_steps = self.l_fail = self.l_disc = self.l_rep = self.l_explore = 0
         self.l_dwell: list[float] = []
@@ -180,7 +317,9 @@ class Scorer:
         self.e_dwell: list[float] = []
         self.seen_phase_execution = False
         # As the room sees it: everything after the first crossing counts as execution.
+        self.r_disc = self.r_fail = 0
         self.r_cross = self.r_err = self.r_squares = 0
+        self.planning_ended: float | None = None
 
     def _leave(self, player: str, t: float) -> None:
         began = self.on_board.pop(player, None)
@@ -196,6 +335,10 @@ class Scorer:
         """A step: by far the most common event, so read directly, not through a pattern."""
         player, square, cls, dwell = event.player, event.square, event.class_, event.dwell
         exploring, step_phase = event.exploring, event.phase
+        if self.planning_ended is not None:
+            # Planning is never hesitation: a log written before the engine knew it (dwell
+            # from the turn's start) is scored as if dwell ran from the end of planning.
+            dwell = min(dwell, round(event.t - self.planning_ended, 3))   # a log's ms
         if not self.clock_started:
             self.clock_started = True
             self.learning.open(event.t)
@@ -206,20 +349,22 @@ class Scorer:
             if step_phase == "execution":
                 self.e_attempts += 1
                 if self.lag is None and self.first_found is not None:
-                    self.lag = round(event.t - self.first_found, 3)
+                    self.lag = event.t - self.first_found
         stats.steps += 1
         stats.dwells.append(dwell)
         if exploring:
             stats.dwells_new.append(dwell)
         beep = cls in BEEPS
+        discovery, repeat = cls in DISCOVERIES, cls == "repeat_beep"
+        # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
+        stats.discoveries += discovery
+        stats.repeat_errors += repeat
         if step_phase == "learning":
             self.l_steps += 1
             self.l_dwell.append(dwell)
             self.l_fail += beep
-            self.l_disc += cls in DISCOVERIES
-            self.l_rep += cls == "repeat_beep"
-            stats.discoveries += cls in DISCOVERIES
-            stats.repeat_errors += cls == "repeat_beep"
+            self.l_disc += discovery
+            self.l_rep += repeat
             if exploring:
                 self.l_explore += 1
                 self.l_dwell_new.append(dwell)
@@ -228,7 +373,13 @@ class Scorer:
             self.e_err += beep
             stats.execution_errors += beep
             self.e_off += exploring
-        if self.first_found is not None:
+        # The board's one rule (docs/metrics.md): the room's learning ends at the first
+        # crossing; every later step counts as execution, hidden relearning included, so each
+        # beep is in exactly one of the board's failures and errors.
+        if self.first_found is None:
+            self.r_fail += beep
+            self.r_disc += discovery
+        else:
             self.r_err += beep
         if self.curveballs:
             curve = self.curveballs[-1]
@@ -236,7 +387,7 @@ class Scorer:
                 curve.steps_since_surprise += 1
                 if curve.detect_steps is None and exploring:
                     curve.detect_steps = curve.steps_since_surprise
-                    curve.detect_seconds = round(event.t - curve.first_surprise, 3)
+                    curve.detect_seconds = event.t - curve.first_surprise
                 if beep and square in curve.old_path:
                     curve.rigid_repeats += 1
             elif cls == "surprise_beep":
@@ -252,6 +403,7 @@ class Scorer:
         match event:
             case PhaseChanged(from_=old, to=new, cause=cause):
                 if old == "planning":
+                    self.planning_ended = event.t
                     self.clock_started = True
                     self.learning.open(event.t)
                 if new == "execution":
@@ -260,10 +412,10 @@ class Scorer:
                     self.seen_phase_execution = True
                     if self.first_found is None:
                         self.first_found = event.t
-                        self.found_seconds = round(self.learning.total(event.t), 3)
+                        self.found_seconds = self.learning.total(event.t)
                     elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
                         latest = self.curveballs[-1]
-                        latest.relearn_seconds = round(event.t - latest.changed_at, 3)
+                        latest.relearn_seconds = event.t - latest.changed_at
                 elif new == "learning" and cause == "path_changed":
                     self.execution.close(event.t)
                     self.learning.open(event.t)
@@ -280,8 +432,9 @@ class Scorer:
                     self.r_squares += self.path_length
             case PlayerSkipped(player=player):
                 began = self.on_board.get(player)
+                before = self.players[player].seconds_on_board if player in self.players else 0.0
                 self._leave(player, event.t)
-                self.actions[event.seq] = ("skip", event.t, player, began)
+                self.actions[event.seq] = ("skip", event.t, player, began, before)
             case RetreatDone(player=player):
                 self._leave(player, event.t)
             case TurnStarted():
@@ -329,93 +482,99 @@ class Scorer:
             self.memory_aid_used = self.memory_aid or any(self.aid_toggles.values())
             detail = "on" if action[2] else "off"
         elif kind == "skip":
-            player, began = action[2], action[3]
+            player, began, before = action[2], action[3], action[4]
             detail = player
             if began is not None and player in self.players:
-                self.players[player].seconds_on_board -= at - began
+                # Put back the exact time (not a subtraction: unrounded figures must come out
+                # as if the skip never happened, to the last bit).
+                self.players[player].seconds_on_board = before
                 self.on_board[player] = began     # the attempt goes on
-        self.undone.append({"action": kind, "detail": detail, "at": at, "undone_at": t})
+        self.undone.append(UndoneAction(kind, detail, at, t))
 
     def _end(self, now: float | None) -> float:
         if self.end_t is not None:
             return self.end_t
         return max(self.last_t, now if now is not None else self.last_t)
 
-    def board(self, now: float | None = None) -> dict[str, Any]:
-        """The live headline as the room sees it: after the first crossing everything counts
-        as execution (so a curveball's hidden relearning never freezes it). Cheap: counts and
-        two rates, for the board to ask every second."""
+    def board(self, now: float | None = None) -> BoardFigures:
+        """The live headline as the room sees it: learning until the first crossing, execution
+        from it on (so a curveball's hidden relearning never freezes it); the one rule is
+        applied in ``_step``. Cheap: counts and two rates, for the board to ask every second."""
         end = self._end(now)
-        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
-        room_seconds = round(end - self.first_found, 3) if self.first_found is not None else None
+        if self.first_found is not None:
+            learning_seconds = self.found_seconds
+        else:
+            learning_seconds = self.learning.total(end) if self.clock_started else None
+        room_seconds = end - self.first_found if self.first_found is not None else None
         shown = "planning" if self.phase == "planning" else (
             "execution" if self.first_found is not None else "learning")
-        return {
-            "phase": shown,
-            "discoveries": self.l_disc, "failures": self.l_fail,
-            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
-            "crossings": self.r_cross if self.first_found is not None else None,
-            "errors": self.r_err if self.first_found is not None else None,
-            "error_free_speed": _per_minute(self.r_squares, room_seconds) if room_seconds else None,
-        }
+        return BoardFigures(
+            phase=shown,
+            discoveries=self.r_disc, failures=self.r_fail,
+            discoveries_per_minute=_per_minute(self.r_disc, learning_seconds),
+            crossings=self.r_cross if self.first_found is not None else None,
+            errors=self.r_err if self.first_found is not None else None,
+            error_free_speed=_per_minute(self.r_squares, room_seconds) if room_seconds else None,
+        )
 
-    def figures(self, now: float | None = None) -> dict[str, Any]:
-        """Every figure, as of the last event (or ``now``, for a session still going on)."""
+    def figures(self, now: float | None = None) -> Figures:
+        """Every figure, unrounded, as of the last event (or ``now``, for a session still going
+        on). ``written`` rounds them for `maze score --json`."""
         end = self._end(now)
 
-        learning_seconds = round(self.learning.total(end), 3) if self.clock_started else None
-        execution_seconds = round(self.execution.total(end), 3) if self.seen_phase_execution else None
+        learning_seconds = self.learning.total(end) if self.clock_started else None
+        execution_seconds = self.execution.total(end) if self.seen_phase_execution else None
         ex = self.seen_phase_execution
-        learning_block = {
-            "seconds": learning_seconds, "steps": self.l_steps, "failures": self.l_fail,
-            "discoveries": self.l_disc, "repeat_errors": self.l_rep,
-            "discoveries_per_minute": _per_minute(self.l_disc, learning_seconds),
-            "failures_per_minute": _per_minute(self.l_fail, learning_seconds),
-            "exploration_share": _ratio(self.l_explore, self.l_steps),
-            "path_found_seconds": self.found_seconds,
-            "median_dwell": _median(self.l_dwell),
-            "median_dwell_new": _median(self.l_dwell_new),
-        }
-        execution_block = {
-            "seconds": execution_seconds,
-            "attempts": self.e_attempts if ex else None, "crossings": self.e_cross if ex else None,
-            "errors": self.e_err if ex else None,
-            "error_free_speed": _per_minute(self.e_squares, execution_seconds) if ex else None,
-            "error_rate": _ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
-            "median_step_seconds": _median(self.e_dwell),
-        }
         learning_median = _median(self.l_dwell)
         execution_median = _median(self.e_dwell)
-        switch: dict[str, Any] = {
-            "lag_seconds": self.lag,
-            "pace_ratio": (round(execution_median / learning_median, 3)
-                           if execution_median is not None and learning_median else None),
-            "off_path_steps": self.e_off if self.e_dwell else None,   # null until someone walks in execution
-            "curveballs": [{"changed_at": c.changed_at, "detect_steps": c.detect_steps,
-                            "detect_seconds": c.detect_seconds, "rigid_repeats": c.rigid_repeats,
-                            "relearn_seconds": c.relearn_seconds} for c in self.curveballs],
-        }
-        switch["parts"] = {k: round(v, 3) for k, v in switch_parts(switch).items()}
-        switch["score"] = switch_score(switch)
+        learning_block = LearningFigures(
+            seconds=learning_seconds, steps=self.l_steps, failures=self.l_fail,
+            discoveries=self.l_disc, repeat_errors=self.l_rep,
+            discoveries_per_minute=_per_minute(self.l_disc, learning_seconds),
+            failures_per_minute=_per_minute(self.l_fail, learning_seconds),
+            exploration_share=_ratio(self.l_explore, self.l_steps),
+            path_found_seconds=self.found_seconds,
+            median_dwell=learning_median,
+            median_dwell_new=_median(self.l_dwell_new),
+        )
+        execution_block = ExecutionFigures(
+            seconds=execution_seconds,
+            attempts=self.e_attempts if ex else None, crossings=self.e_cross if ex else None,
+            errors=self.e_err if ex else None,
+            error_free_speed=_per_minute(self.e_squares, execution_seconds) if ex else None,
+            error_rate=_ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
+            median_step_seconds=execution_median,
+        )
+        lag = self.lag
+        pace = (execution_median / learning_median
+                if execution_median is not None and learning_median else None)
+        off_path = self.e_off if self.e_dwell else None   # null until someone walks in execution
+        curveballs = tuple(CurveballFigures(c.changed_at, c.detect_steps, c.detect_seconds,
+                                            c.rigid_repeats, c.relearn_seconds)
+                           for c in self.curveballs)
+        switch = SwitchFigures(
+            lag_seconds=lag, pace_ratio=pace, off_path_steps=off_path, curveballs=curveballs,
+            parts=switch_parts(lag, pace, off_path, curveballs),
+            score=switch_score(lag, pace, off_path, curveballs))
         on_board = {name: p.seconds_on_board + (end - self.on_board[name] if name in self.on_board else 0.0)
                     for name, p in self.players.items()}
-        return {
-            "team": self.setup.team, "level": self.setup.level.name, "session_id": self.setup.session_id,
-            "started_at": self.setup.started_at, "roster": list(self.setup.roster), "outcome": self.outcome,
-            "seconds": round(end, 3), "path_length": len(self.setup.level.path),
-            "learning": learning_block, "execution": execution_block, "switch": switch,
-            "penalties": {"count": sum(self.penalties.values()), "cost": self.penalty_cost,
-                          "currency": self.setup.rules.currency, "by_type": self.penalties},
-            "memory_aid_used": self.memory_aid_used, "reveals": self.reveals,
-            "undone": list(self.undone),
-            "players": {name: {
-                "steps": p.steps, "attempts": p.attempts, "crossings": p.crossings,
-                "discoveries": p.discoveries, "repeat_errors": p.repeat_errors,
-                "execution_errors": p.execution_errors, "median_dwell": _median(p.dwells),
-                "median_dwell_new": _median(p.dwells_new),
-                "seconds_on_board": round(on_board[name], 3)} for name, p in self.players.items()},
-            "board": self.board(now),
-        }
+        return Figures(
+            team=self.setup.team, level=self.setup.level.name, session_id=self.setup.session_id,
+            started_at=self.setup.started_at, roster=tuple(self.setup.roster), outcome=self.outcome,
+            seconds=end, path_length=len(self.setup.level.path),
+            learning=learning_block, execution=execution_block, switch=switch,
+            penalties=PenaltyFigures(count=sum(self.penalties.values()), cost=self.penalty_cost,
+                                     currency=self.setup.rules.currency, by_type=dict(self.penalties)),
+            memory_aid_used=self.memory_aid_used, reveals=self.reveals,
+            undone=tuple(self.undone),
+            players={name: PlayerFigures(
+                steps=p.steps, attempts=p.attempts, crossings=p.crossings,
+                discoveries=p.discoveries, repeat_errors=p.repeat_errors,
+                execution_errors=p.execution_errors, median_dwell=_median(p.dwells),
+                median_dwell_new=_median(p.dwells_new),
+                seconds_on_board=on_board[name]) for name, p in self.players.items()},
+            board=self.board(now),
+        )
 
 
 # Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
@@ -441,6 +600,7 @@ class LiveScore:
         return self.scorer
 
 
-def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> dict[str, Any]:
-    """All figures of one session. ``now``: the live clock, for a session still going on."""
+def score(setup: SessionSetup, events: Iterable[Event], now: float | None = None) -> Figures:
+    """All figures of one session, unrounded (``written`` rounds them once, for writing).
+    ``now``: the live clock, for a session still going on."""
     return Scorer(setup).feed_all(events).figures(now)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from maze.analysis.scores import Figures, UndoneAction
 
 OUTCOMES = {"completed": "everyone crossed", "time_up": "time up",
             "ended_by_facilitator": "ended by the facilitator", "budget_spent": "budget spent",
@@ -28,52 +31,52 @@ UNDONE_LABELS = {"penalty": "penalty for {}", "skip": "skip of {}", "curveball":
                  "memory_aid": "memory aid switched {}"}
 
 
-def undone_text(entry: dict[str, Any]) -> str:
+def undone_text(entry: UndoneAction) -> str:
     """One undone action, as the debrief and the report list it: "penalty for talking at 3:12,
     undone at 3:20"."""
-    label = UNDONE_LABELS.get(entry["action"], str(entry["action"]))
-    label = label.format(str(entry["detail"]).replace("_", " "))
-    return f"{label} at {minutes(entry['at'])}, undone at {minutes(entry['undone_at'])}"
+    label = UNDONE_LABELS.get(entry.action, str(entry.action))
+    label = label.format(str(entry.detail).replace("_", " "))
+    return f"{label} at {minutes(entry.at)}, undone at {minutes(entry.undone_at)}"
 
 
-def summary_text(figures: dict[str, Any]) -> str:
+def summary_text(figures: Figures) -> str:
     f = figures
-    learn, exe, sw = f["learning"], f["execution"], f["switch"]
+    learn, exe, sw = f.learning, f.execution, f.switch
     lines = [
-        f"{f['team']} on {f['level']}: {OUTCOMES.get(f['outcome'], f['outcome'])}, "
-        f"{minutes(f['seconds'])} of play",
+        f"{f.team} on {f.level}: {OUTCOMES.get(f.outcome, f.outcome)}, "
+        f"{minutes(f.seconds)} of play",
         "",
-        f"Learning   {num(learn['discoveries_per_minute'], ' discoveries/min')}"
-        f"   ({learn['discoveries']} discoveries, {learn['repeat_errors']} repeat errors, "
-        f"{learn['failures']} beeps in {minutes(learn['seconds'])}; path found after "
-        f"{minutes(learn['path_found_seconds'])}; exploring "
-        f"{num(None if learn['exploration_share'] is None else 100 * learn['exploration_share'], '%', 0)}"
-        f" of steps; median pause before a new square {num(learn['median_dwell_new'], ' s')})",
-        f"Execution  {num(exe['error_free_speed'], ' squares/min')} error-free speed"
-        f"   ({num(exe['crossings'])} crossings, {num(exe['errors'])} errors in "
-        f"{num(exe['attempts'])} attempts over {minutes(exe['seconds'])})",
-        f"Switching  {num(sw['score'], '/100')}   (lag {num(sw['lag_seconds'], ' s')}, pace ratio "
-        f"{num(sw['pace_ratio'], '', 2)}, {num(sw['off_path_steps'])} off-path steps)",
+        f"Learning   {num(learn.discoveries_per_minute, ' discoveries/min')}"
+        f"   ({learn.discoveries} discoveries, {learn.repeat_errors} repeat errors, "
+        f"{learn.failures} beeps in {minutes(learn.seconds)}; path found after "
+        f"{minutes(learn.path_found_seconds)}; exploring "
+        f"{num(None if learn.exploration_share is None else 100 * learn.exploration_share, '%', 0)}"
+        f" of steps; median pause before a new square {num(learn.median_dwell_new, ' s')})",
+        f"Execution  {num(exe.error_free_speed, ' squares/min')} error-free speed"
+        f"   ({num(exe.crossings)} crossings, {num(exe.errors)} errors in "
+        f"{num(exe.attempts)} attempts over {minutes(exe.seconds)})",
+        f"Switching  {num(sw.score, '/100')}   (lag {num(sw.lag_seconds, ' s')}, pace ratio "
+        f"{num(sw.pace_ratio, '', 2)}, {num(sw.off_path_steps)} off-path steps)",
     ]
-    for i, c in enumerate(sw["curveballs"], start=1):
-        lines.append(f"  curveball {i} at {minutes(c['changed_at'])}: noticed after "
-                     f"{num(c['detect_steps'])} steps / {num(c['detect_seconds'], ' s')}, "
-                     f"{c['rigid_repeats']} beeps on the old path, relearned in "
-                     f"{num(c['relearn_seconds'], ' s')}")
-    p = f["penalties"]
-    unit = " s" if p["currency"] == "seconds" else " points"
-    by_type = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p["by_type"].items())
-    lines.append(f"Penalties  {p['count']} ({p['cost']:g}{unit})" + (f": {by_type}" if by_type else ""))
-    if f["undone"]:
-        lines.append("Undone (not counted)  " + "; ".join(undone_text(u) for u in f["undone"]))
-    if f["memory_aid_used"]:
+    for i, c in enumerate(sw.curveballs, start=1):
+        lines.append(f"  curveball {i} at {minutes(c.changed_at)}: noticed after "
+                     f"{num(c.detect_steps)} steps / {num(c.detect_seconds, ' s')}, "
+                     f"{c.rigid_repeats} beeps on the old path, relearned in "
+                     f"{num(c.relearn_seconds, ' s')}")
+    p = f.penalties
+    unit = " s" if p.currency == "seconds" else " points"
+    by_type = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.by_type.items())
+    lines.append(f"Penalties  {p.count} ({p.cost:g}{unit})" + (f": {by_type}" if by_type else ""))
+    if f.undone:
+        lines.append("Undone (not counted)  " + "; ".join(undone_text(u) for u in f.undone))
+    if f.memory_aid_used:
         lines.append("The memory aid was on.")
-    if f["reveals"]:
-        lines.append(f"The path was revealed {f['reveals']} time(s).")
+    if f.reveals:
+        lines.append(f"The path was revealed {f.reveals} time(s).")
     lines += ["", f"{'player':<20} steps attempts crossings discoveries repeats exec-errors "
                   f"median-pause new-square-pause"]
-    for name, s in f["players"].items():
-        lines.append(f"{name[:20]:<20} {s['steps']:>5} {s['attempts']:>8} {s['crossings']:>9} "
-                     f"{s['discoveries']:>11} {s['repeat_errors']:>7} {s['execution_errors']:>11} "
-                     f"{num(s['median_dwell'], ' s'):>12} {num(s['median_dwell_new'], ' s'):>16}")
+    for name, s in f.players.items():
+        lines.append(f"{name[:20]:<20} {s.steps:>5} {s.attempts:>8} {s.crossings:>9} "
+                     f"{s.discoveries:>11} {s.repeat_errors:>7} {s.execution_errors:>11} "
+                     f"{num(s.median_dwell, ' s'):>12} {num(s.median_dwell_new, ' s'):>16}")
     return "\n".join(lines)

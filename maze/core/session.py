@@ -277,8 +277,12 @@ class Session:
             cls = StepClass.REPEAT_BEEP if known.beeped else StepClass.SURPRISE_BEEP
         exploring = known is None or known.epoch < s.path_epoch
         assert s.phase is not None
+        # Dwell runs from the player's previous step or the turn's start, or from the end of
+        # planning if that came later: planning time is never hesitation (METRICS.md).
+        anchor = s.turn_anchor_t if s.clock_started_at is None else max(
+            s.turn_anchor_t, s.clock_started_at)
         self._emit(StepTaken, t, player=player, square=square.name, class_=cls.value,
-                   dwell=round(t - s.turn_anchor_t, 3), exploring=exploring,
+                   dwell=round(t - anchor, 3), exploring=exploring,
                    phase=s.phase.value)
         if cls in BEEP_CLASSES:
             self._emit(BeepSounded, t, player=player, square=square.name)

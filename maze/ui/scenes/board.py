@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from maze.analysis.scores import LiveScore
+from maze.analysis.scores import BoardFigures, Figures, LiveScore
 from maze.core.board import Square
 from maze.core.events import (
     BeepSounded,
@@ -453,11 +453,11 @@ class BoardScene(Scene):
     def closing(self) -> None:
         self.log.close()
 
-    def live_figures(self) -> dict[str, Any]:
+    def live_figures(self) -> Figures:
         """Every figure now, by the same code as `maze score` (fed event by event)."""
         return self._live.update(self.session.events).figures(self.session.now())
 
-    def live_board(self) -> dict[str, Any]:
+    def live_board(self) -> BoardFigures:
         """The headline the room sees, as `maze score` computes its ``board`` block."""
         return self._live.update(self.session.events).board(self.session.now())
 

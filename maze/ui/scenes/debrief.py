@@ -192,18 +192,18 @@ class DebriefScene(Scene):
     def headlines(self) -> list[tuple[str, str, list[str]]]:
         """(score, its value with its unit, facts in plain words) for the three scores."""
         f = self.figures
-        learn, exe, sw = f["learning"], f["execution"], f["switch"]
+        learn, exe, sw = f.learning, f.execution, f.switch
 
         def value(figure: float | None, unit: str, digits: int = 1) -> str:
             return "not reached" if figure is None else f"{figure:.{digits}f} {unit}"
 
         switch_lines = [f"{part.what}: {part.value}, {part.verdict}" for part in plain.parts(f)]
         return [
-            ("Learning", value(learn["discoveries_per_minute"], "discoveries a minute"),
+            ("Learning", value(learn.discoveries_per_minute, "discoveries a minute"),
              plain.learning_facts(f)),
-            ("Execution", value(exe["error_free_speed"], "squares a minute"),
+            ("Execution", value(exe.error_free_speed, "squares a minute"),
              plain.execution_facts(f)),
-            ("Switching", value(sw["score"], "out of 100", 0),
+            ("Switching", value(sw.score, "out of 100", 0),
              switch_lines or ["Not measured: the team never reached execution"]),
         ]
 
@@ -214,18 +214,18 @@ class DebriefScene(Scene):
         w, h = surface.get_size()
         f = self.figures
         x, y, width = round(0.04 * w), round(0.03 * h), round(0.92 * w)
-        title = OUTCOME_TEXT.get(f["outcome"], f["outcome"])
+        title = OUTCOME_TEXT.get(f.outcome, f.outcome)
         size = text.fitting_height(title, round(unit * 1.3), True, width, smallest=unit)
         text.draw(surface, title, size, theme.TOKEN, bold=True, role=ROOM, topleft=(x, y))
         y += round(size * 1.15)
-        pen = f["penalties"]
-        unit_name = "seconds" if pen["currency"] == "seconds" else "points"
-        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f['seconds'])} played, "
-                 f"{plain.count(pen['count'], 'penalty', 'penalties')} ({pen['cost']:g} {unit_name})")
-        if f["memory_aid_used"]:
+        pen = f.penalties
+        unit_name = "seconds" if pen.currency == "seconds" else "points"
+        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f.seconds)} played, "
+                 f"{plain.count(pen.count, 'penalty', 'penalties')} ({pen.cost:g} {unit_name})")
+        if f.memory_aid_used:
             facts += ", memory aid on"
-        if f["reveals"]:
-            facts += f", path revealed {plain.count(f['reveals'], 'time')}"
+        if f.reveals:
+            facts += f", path revealed {plain.count(f.reveals, 'time')}"
         small = max(readable(surface), round(0.03 * h))
         for line in text.wrap(facts, small, False, width):
             text.draw(surface, line, small, theme.TEXT_DIM, max_width=width, user=True,
@@ -413,7 +413,7 @@ class DebriefScene(Scene):
                 text.draw(surface, line, head, theme.TEXT_DIM, bold=True, max_width=width,
                           topleft=(left, y + i * round(head * 1.1)))
         y += max(len(lines) for lines in wrapped) * round(head * 1.1) + size // 2
-        players = self.figures["players"]
+        players = self.figures.players
         names = list(players)
         bottom = h - self.footer_height(h) - 3 * round(size * 1.3)
         row_h = round(size * 1.3)
@@ -424,9 +424,9 @@ class DebriefScene(Scene):
         shown = names[self.player_first:self.player_first + room]
         for name in shown:
             p = players[name]
-            cells = [name, p["steps"], p["attempts"], p["crossings"], p["discoveries"],
-                     p["repeat_errors"], p["execution_errors"], num(p["median_dwell"], " s"),
-                     num(p["median_dwell_new"], " s")]
+            cells = [name, p.steps, p.attempts, p.crossings, p.discoveries,
+                     p.repeat_errors, p.execution_errors, num(p.median_dwell, " s"),
+                     num(p.median_dwell_new, " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
                 text.draw(surface, str(cell), size, theme.TEXT, user=i == 0,
                           max_width=widths[i], topleft=(left, y))
@@ -437,16 +437,16 @@ class DebriefScene(Scene):
                       "Up and Down (or the mouse wheel) show the others", size, theme.TEXT_DIM,
                       max_width=w - 2 * x, topleft=(x, y))
         y = bottom + size // 2
-        pen = self.figures["penalties"]
-        if pen["count"]:
-            kinds = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in pen["by_type"].items())
-            unit_name = "seconds" if pen["currency"] == "seconds" else "points"
-            message = (f"{plain.count(pen['count'], 'penalty', 'penalties')} "
-                       f"({pen['cost']:g} {unit_name}): {kinds}")
+        pen = self.figures.penalties
+        if pen.count:
+            kinds = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in pen.by_type.items())
+            unit_name = "seconds" if pen.currency == "seconds" else "points"
+            message = (f"{plain.count(pen.count, 'penalty', 'penalties')} "
+                       f"({pen.cost:g} {unit_name}): {kinds}")
         else:
             message = "No penalties"
         draw_fitted(surface, text, message, size, theme.WARNING, w - 2 * x, topleft=(x, y))
-        undone = self.figures["undone"]
+        undone = self.figures.undone
         if undone:
             y += row_h
             summary = "; ".join(undone_text(u) for u in undone)

@@ -15,6 +15,7 @@ from maze.ui.layout import Layout
 from maze.ui.text import AXIS, DETAIL, ROOM, TextCache
 
 if TYPE_CHECKING:
+    from maze.analysis.scores import BoardFigures
     from maze.ui.scenes.board import BoardScene
 
 
@@ -389,17 +390,17 @@ def next_parts(scene: BoardScene) -> tuple[str, ...]:
                             for piece in ((", ", name) if i else (name,)))
 
 
-def headline_lines(room: dict[str, Any], across: tuple[int, int] | None = None) -> tuple[str, str]:
+def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) -> tuple[str, str]:
     """The live headline for the phase the room sees (two short lines)."""
-    if room["phase"] == "execution":
-        speed = room["error_free_speed"]
-        errors = room["errors"]
+    if room.phase == "execution":
+        speed = room.error_free_speed
+        errors = room.errors
         first = (f"Across: {across[0]} of {across[1]}" if across is not None
-                 else f"Crossed {room['crossings']}")
+                 else f"Crossed {room.crossings}")
         return (f"{first}, {errors} error{'' if errors == 1 else 's'}",
                 "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
-    rate = room["discoveries_per_minute"]
-    return (f"Discoveries: {room['discoveries']}",
+    rate = room.discoveries_per_minute
+    return (f"Discoveries: {room.discoveries}",
             "No rate yet" if rate is None else f"{rate:.1f} a minute")
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import pygame
 
 from maze.analysis.debrief import timeline
-from maze.analysis.scores import LiveScore
+from maze.analysis.scores import BoardFigures, LiveScore
 from maze.core.board import parse_square
 from maze.core.events import BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, StepTaken
 from maze.core.rules import Rules
@@ -208,7 +208,7 @@ class ReplayScene(Scene):
         return None
 
     # ------------------------------------------------------------------ drawing
-    def live_board(self) -> dict[str, Any]:
+    def live_board(self) -> BoardFigures:
         return self._live.update(self.events[: self.index]).board(self.session.t)
 
     def _clock_display(self) -> str:
