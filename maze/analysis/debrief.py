@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from maze.analysis.text import count as plural
 from maze.core.board import parse_square
 from maze.core.events import (
     Event,
@@ -127,11 +128,12 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
     for curve in switch.curveballs:
         if curve.rigid_repeats:
             n = curve.rigid_repeats
-            found.append((14 + n, f"After the path changed, the team walked the old path {n} "
-                                  f"more time{'s' if n > 1 else ''}: how did you know it had changed?"))
+            found.append((14 + n, f"After the path changed, the team walked the old path "
+                                  f"{plural(n, 'more time')}: how did you know it had changed?"))
         if curve.detect_steps is not None and curve.detect_seconds is not None:
-            found.append((9, f"After the first unexpected beep it took {curve.detect_steps} "
-                             f"steps ({_seconds(curve.detect_seconds)}) before anyone tried "
+            found.append((9, f"After the first unexpected beep it took "
+                             f"{plural(curve.detect_steps, 'step')} "
+                             f"({_seconds(curve.detect_seconds)}) before anyone tried "
                              f"a new square: who noticed first?"))
         elif curve.relearn_seconds is None:
             found.append((12, "The path changed and the team never found the new one: what "

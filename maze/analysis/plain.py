@@ -7,6 +7,7 @@ Pure: figures in, sentences out (the debrief screen and the report both read the
 from __future__ import annotations
 
 from maze.analysis.scores import Figures
+from maze.analysis.text import count
 from maze.core.record import Record
 
 GOOD, FAIR = 2 / 3, 0.4     # a part's value (0 to 1) from which it is good, fair
@@ -19,12 +20,6 @@ class Part(Record):
     value: str           # "12 s"
     verdict: str         # "quick"
     score: float         # 0 to 1, as in `maze score --json` (switch.parts)
-
-
-def count(n: int | None, one: str, many: str | None = None) -> str:
-    """ "1 discovery", "3 discoveries", "0 penalties": the plural chosen, never an "s" glued on."""
-    n = n or 0
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def duration(seconds: float | None) -> str:

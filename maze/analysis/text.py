@@ -27,6 +27,18 @@ def minutes(seconds: float | None) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def count(n: int | None, one: str, many: str | None = None) -> str:
+    """ "1 discovery", "3 discoveries", "0 penalties": the plural chosen, never an "s" glued on
+    to a word that does not take one."""
+    n = n or 0
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def counted(n: int | None, one: str, many: str | None = None) -> str:
+    """As ``count``, or "-" for a figure that does not exist (no execution, say)."""
+    return "-" if n is None else count(n, one, many)
+
+
 UNDONE_LABELS = {"penalty": "penalty for {}", "skip": "skip of {}", "curveball": "curveball",
                  "memory_aid": "memory aid switched {}"}
 
@@ -47,21 +59,22 @@ def summary_text(figures: Figures) -> str:
         f"{minutes(f.seconds)} of play",
         "",
         f"Learning   {num(learn.discoveries_per_minute, ' discoveries/min')}"
-        f"   ({learn.discoveries} discoveries, {learn.repeat_errors} repeat errors, "
-        f"{learn.failures} beeps in {minutes(learn.seconds)}; path found after "
+        f"   ({count(learn.discoveries, 'discovery', 'discoveries')}, "
+        f"{count(learn.repeat_errors, 'repeat error')}, "
+        f"{count(learn.failures, 'beep')} in {minutes(learn.seconds)}; path found after "
         f"{minutes(learn.path_found_seconds)}; exploring "
         f"{num(None if learn.exploration_share is None else 100 * learn.exploration_share, '%', 0)}"
         f" of steps; median pause before a new square {num(learn.median_dwell_new, ' s')})",
         f"Execution  {num(exe.error_free_speed, ' squares/min')} error-free speed"
-        f"   ({num(exe.crossings)} crossings, {num(exe.errors)} errors in "
-        f"{num(exe.attempts)} attempts over {minutes(exe.seconds)})",
+        f"   ({counted(exe.crossings, 'crossing')}, {counted(exe.errors, 'error')} in "
+        f"{counted(exe.attempts, 'attempt')} over {minutes(exe.seconds)})",
         f"Switching  {num(sw.score, '/100')}   (lag {num(sw.lag_seconds, ' s')}, pace ratio "
-        f"{num(sw.pace_ratio, '', 2)}, {num(sw.off_path_steps)} off-path steps)",
+        f"{num(sw.pace_ratio, '', 2)}, {counted(sw.off_path_steps, 'off-path step')})",
     ]
     for i, c in enumerate(sw.curveballs, start=1):
         lines.append(f"  curveball {i} at {minutes(c.changed_at)}: noticed after "
-                     f"{num(c.detect_steps)} steps / {num(c.detect_seconds, ' s')}, "
-                     f"{c.rigid_repeats} beeps on the old path, relearned in "
+                     f"{counted(c.detect_steps, 'step')} / {num(c.detect_seconds, ' s')}, "
+                     f"{count(c.rigid_repeats, 'beep')} on the old path, relearned in "
                      f"{num(c.relearn_seconds, ' s')}")
     p = f.penalties
     unit = " s" if p.currency == "seconds" else " points"
@@ -72,7 +85,7 @@ def summary_text(figures: Figures) -> str:
     if f.memory_aid_used:
         lines.append("The memory aid was on.")
     if f.reveals:
-        lines.append(f"The path was revealed {f.reveals} time(s).")
+        lines.append(f"The path was revealed {count(f.reveals, 'time')}.")
     lines += ["", f"{'player':<20} steps attempts crossings discoveries repeats exec-errors "
                   f"median-pause new-square-pause"]
     for name, s in f.players.items():
