@@ -260,6 +260,12 @@ def test_with_30_players_every_lane_is_named_and_the_lanes_scroll(played):
         seen |= {t.text for t in _timeline_texts(audit, scene._timeline_rect)}
     assert set(p.setup.roster) <= seen                   # every player can be brought in view
     app.text.audit = None
+    view = scene._view
+    assert view is not None and view.first == view.total - view.shown     # at the last lanes
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)])   # wheel up
+    assert scene._view is not None and scene._view.first == view.first - 3
+    app.step([pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False)])
+    assert scene._view.first == view.first
 
 
 def test_on_an_ultrawide_screen_all_30_lanes_show_at_once(played):
