@@ -159,7 +159,8 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
 LEGEND = (("dot", theme.SAFE, "new safe step"), ("dot", CLASS_COLORS["known_safe"], "known safe step"),
           ("square", theme.BEEP, "new beep"), ("square", CLASS_COLORS["repeat_beep"], "repeat beep"),
           ("square", CLASS_COLORS["surprise_beep"], "beep on a changed path"),
-          ("dash", theme.PLANNING, "curveball"))
+          ("dash", theme.PLANNING, "curveball"),
+          *(("band", PHASE_COLORS[phase], phase) for phase in ("planning", "learning", "execution")))
 
 
 def legend_height(text: TextCache, width: int, screen_height: int) -> int:
@@ -199,6 +200,10 @@ def draw_legend(surface: pygame.Surface, text: TextCache, rect: pygame.Rect) -> 
                 pygame.draw.circle(surface, color, sample, mark)
             elif shape == "square":
                 surface.fill(color, (x, cy - mark, 2 * mark, 2 * mark))
+            elif shape == "band":       # a phase: its shading behind the lanes
+                band = pygame.Surface((2 * mark, 4 * mark), pygame.SRCALPHA)
+                band.fill((*color, 110))
+                surface.blit(band, (x, cy - 2 * mark))
             else:
                 pygame.draw.line(surface, color, (x + mark, cy - 2 * mark), (x + mark, cy + 2 * mark), 2)
             spot = text.draw(surface, words, label_h, theme.TEXT_DIM,
