@@ -42,6 +42,7 @@ from maze.ui.scenes.charts import (
     draw_timeline,
     lanes_fit,
     legend_height,
+    readable_label,
     time_at,
     time_label,
     timeline_height,
@@ -315,7 +316,8 @@ class ReplayScene(Scene):
         board_w = square * level.cols + 2 * _band(h, level.rows) + 2 * margin + words
         self._words = 0
         self._legend = pygame.Rect(0, 0, 0, 0)
-        if rest.width - board_w >= BESIDE_SHARE * rest.width:      # wide: timeline beside
+        spare = rest.width - board_w
+        if spare >= max(BESIDE_SHARE * rest.width, BESIDE_LABELS * readable_label(h)):
             area = pygame.Rect(rest.x, rest.y, board_w, rest.height)
             self._words = words                     # START and GOAL, left of the board
             width = rest.right - area.right - margin
@@ -329,7 +331,7 @@ class ReplayScene(Scene):
             if legend:
                 self._legend = pygame.Rect(area.right, top + height + margin, width, legend)
         else:                                                       # narrow: under the board
-            height = min(max(timeline_height(min(players, 2), h), round(rest.height * 0.36)),
+            height = min(max(timeline_height(min(players, 2), h), round(rest.height * 0.32)),
                          timeline_height(players, h))
             area = pygame.Rect(rest.x, rest.y, rest.width, rest.height - height - margin // 2)
             self._timeline_rect = pygame.Rect(rest.x + margin, area.bottom,
@@ -381,6 +383,7 @@ KEY_HINTS = ("Space: play/pause", "Left/Right: step", "Up/Down: speed", "Home/En
 SCROLL_HINT = "PgUp/PgDn: more players"
 KEY_SHARE = 0.03           # the key hints' height: detail text (2.5% of the window at least)
 BESIDE_SHARE = 0.38        # the timeline goes beside the board when this much width is left
+BESIDE_LABELS = 16         # ... and at least this many label heights (names and an axis)
 
 
 def _margin(width: int, height: int) -> int:
@@ -393,9 +396,22 @@ def _band(height: int, rows: int) -> int:
 
 
 def _square(width: int, height: int, cols: int, rows: int, window_h: int, margin: int) -> int:
-    strip = round(math.ceil(READABLE * window_h) * 1.5)
-    return max(2, min((width - 2 * margin - 2 * _band(window_h, rows)) // cols,
-                      (height - 2 * margin - 2 * strip) // rows))
+    return _fit(width, height, cols, rows, window_h, margin)[0]
+
+
+def _fit(width: int, height: int, cols: int, rows: int, window_h: int,
+         margin: int) -> tuple[int, int]:
+    """The square and the start and goal strips' height for a board in ``width`` x
+    ``height``: strips tall enough for names the room reads, as on the board; on a board too
+    small for such names (a short or portrait window) the strips shrink with the squares."""
+    label = math.ceil(READABLE * window_h)
+    across = (width - 2 * margin - 2 * _band(window_h, rows)) // cols
+    strip = round(label * 1.5)
+    square = max(2, min(across, (height - 2 * margin - 2 * strip) // rows))
+    if square < label * 1.1:
+        square = max(2, min(across, round((height - 2 * margin) / (rows + 2.4))))
+        strip = round(square * 1.2)
+    return square, strip
 
 
 def _board_in(full: Layout, region: pygame.Rect, margin: int, words: int = 0) -> Layout:
@@ -405,13 +421,13 @@ def _board_in(full: Layout, region: pygame.Rect, margin: int, words: int = 0) ->
     replay)."""
     cols, rows, h = full.cols, full.rows, full.height
     area = pygame.Rect(region.x + words, region.y, region.width - words, region.height)
-    square = _square(area.width, area.height, cols, rows, h, margin)
-    strip = round(full.label_height * 1.5)
+    square, strip = _fit(area.width, area.height, cols, rows, h, margin)
     grid = pygame.Rect(area.x + (area.width - square * cols) // 2,
                        area.y + (area.height - square * rows) // 2, square * cols, square * rows)
     label_every = 1
-    if rows > LABELLED_ROWS:
-        label_every = max(1, math.ceil(full.label_height * 1.1 / square))
+    if rows > LABELLED_ROWS or square < full.label_height * 1.1:   # names would touch
+        # every few rows, and row 1 (always named) clear of the next one named
+        label_every = max(1, math.ceil(full.label_height * 1.1 / square)) + 1
     return record_replace(
         full, square=square, grid=grid, region=region, label_every=label_every,
         goal_strip=pygame.Rect(grid.x, grid.y - strip, grid.width, strip),
