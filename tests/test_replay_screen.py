@@ -324,3 +324,26 @@ def test_a_replay_in_a_portrait_window_runs_to_its_end(tmp_path):
     ours = [p for p in audit.problems(1000) if not any(repr(t) in p for t in panel)]
     assert ours == []
     assert scene._timeline_rect.top >= scene.layout().hud.bottom
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_short_timeline_with_30_players_is_labelled_not_a_block(played, size):
+    """The debrief's strip (a quarter of the window): the team's lane, named lanes for as
+    many players as fit at a readable size, the time axis, nothing cut or overlapping."""
+    from maze.analysis.debrief import timeline
+    from maze.ui.scenes.charts import draw_timeline
+    from maze.ui.text import TextCache
+    p = played[30]
+    surface = pygame.Surface(size)
+    text = TextCache()
+    text.audit = TextAudit()
+    rect = pygame.Rect(20, 400, size[0] - 40, round(size[1] * 0.24))
+    view = draw_timeline(surface, text, rect, timeline(p.events), p.setup.roster)
+    drawn = [t.text for t in text.audit.placed]
+    assert drawn[0] == EVERYONE and view.scrolls and view.first == 0
+    assert drawn[1:1 + view.shown] == list(p.setup.roster[:view.shown]) and view.shown >= 4
+    assert "0:00" in drawn and sum(t.endswith(":00") for t in drawn) >= 3
+    assert all(rect.contains(t.rect) for t in text.audit.placed)
+    assert text.audit.problems(size[1]) == []
+    later = draw_timeline(surface, text, rect, timeline(p.events), p.setup.roster, first=100)
+    assert later.first == later.total - later.shown          # scrolled as far as it goes
