@@ -57,6 +57,8 @@ def test_esc_never_ends_the_program_from_any_screen(tmp_path):
 def test_no_key_without_ctrl_quits_or_does_a_facilitators_job(tmp_path):
     app = open_app((1024, 768))
     for name, build in screens(tmp_path, ORDINARY):
+        if name.endswith("confirmation"):   # reached by Ctrl+Q: Enter there completes the chord
+            continue
         app.running = True
         app.stack = build(app)
         for mod in (0, pygame.KMOD_LSHIFT, pygame.KMOD_LALT):

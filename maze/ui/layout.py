@@ -81,10 +81,11 @@ HUD_ROLES: tuple[tuple[str, float], ...] = (   # few sizes: each one is a font t
 
 
 def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
-            readable: int | None = None) -> Layout:
+            readable: int | None = None, snug: bool = True) -> Layout:
     """The play screen's layout; ``hud=False`` gives the whole area to the board (the editor
     draws its own panel beside it). ``readable``: the square names' height, when the board is
-    a part of a larger screen (by default 4% of this area's height)."""
+    a part of a larger screen (by default 4% of this area's height). ``snug``: the side panel
+    takes the width the board does not need (else it keeps its own minimum)."""
     width, height = max(width, 1), max(height, 1)
     readable = readable or math.ceil(READABLE * height)
     margin = max(4, round(0.02 * min(width, height)))
@@ -102,7 +103,8 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
         band_w = round(readable * (1.8 if rows >= 10 else 1.2))
         word_w = round(readable * 2.7)          # "START" and "GOAL" beside the strips
         board_w = tall * cols + 2 * max(band_w, word_w) + 2 * margin
-        hud_w = min(max(hud_w, width - board_w), round(0.6 * width))
+        if snug:     # (the replay keeps the width beside the board for its timeline)
+            hud_w = min(max(hud_w, width - board_w), round(0.6 * width))
         panel = Rect(width - hud_w, 0, hud_w, height)
         region = Rect(0, 0, width - hud_w, height)
     else:

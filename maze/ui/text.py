@@ -272,7 +272,7 @@ class TextCache:
         whole, and ``more`` (with ``{n}``, the count of pieces left off) says so."""
         images = [self.render(part, height, color, bold) for part in parts]
         if max_width is not None and sum(i.get_width() for i in images) > max_width:
-            kept: list[pygame.Surface] = []
+            kept: list[pygame.Surface] = images[:1]      # one piece alone: it stays (cut)
             for count in range(len(images) - 1, 0, -1):
                 if not parts[count - 1].strip(", "):
                     continue                # never end on a separator

@@ -25,7 +25,7 @@ from maze.core.session import SessionSetup
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
-from maze.ui.scenes.charts import draw_heatmap, draw_timeline
+from maze.ui.scenes.charts import draw_heatmap, draw_legend, draw_timeline, legend_height
 from maze.ui.scenes.render import draw_board_static
 from maze.ui.text import ROOM, ROOM_SHARE
 from maze.ui.widgets import draw_fitted, readable
@@ -341,11 +341,8 @@ class DebriefScene(Scene):
         text = self.app.text
         w, h = surface.get_size()
         small = max(readable(surface), round(unit * 0.7))
-        legend = ("Dots: safe steps (blue new, grey known).  Squares: beeps (orange new, "
-                  "red repeat, pink surprise).  Shading: phases.")
         strip_w = round(0.96 * w)
-        legend_lines = text.wrap(legend, readable(surface), False, strip_w)
-        legend_h = len(legend_lines) * round(readable(surface) * 1.15)
+        legend_h = legend_height(text, strip_w, h)     # what the marks mean, with samples
         strip = round(h * 0.24)
         level = self.setup.level
         board_h = h - self.footer_height(h) - legend_h - strip - round(unit * 0.6)
@@ -379,11 +376,7 @@ class DebriefScene(Scene):
                 y += round(small * 1.2)
         rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), strip_w, strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
-        y = rect.bottom + 2
-        for line in legend_lines:
-            text.draw(surface, line, readable(surface), theme.TEXT_DIM, max_width=strip_w,
-                      topleft=(rect.x, y))
-            y += round(readable(surface) * 1.15)
+        draw_legend(surface, text, pygame.Rect(rect.x, rect.bottom + 2, rect.width, legend_h))
 
     def _draw_players(self, surface: pygame.Surface, unit: int) -> None:
         """Each player's figures over the whole session (a long roster scrolls with Up/Down or

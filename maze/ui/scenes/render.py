@@ -285,9 +285,11 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
         else:
             # A line the side panel cannot hold at its size is made smaller (never cut), as
             # long as it stays readable; the audit reports it if it cannot.
-            size = text.fitting_height(spec[1], line.height, spec[3], line.rect.width,
-                                       smallest=_readable(kind, layout.height))
-            text.draw(surface, spec[1], size, spec[2], bold=spec[3], max_width=line.rect.width,
+            smallest = _readable(kind, layout.height)
+            bold = spec[3] and text.width(spec[1], smallest, True) <= line.rect.width
+            size = text.fitting_height(spec[1], line.height, bold, line.rect.width,
+                                       smallest=smallest)
+            text.draw(surface, spec[1], size, spec[2], bold=bold, max_width=line.rect.width,
                       role=kind, user=role == "player", midleft=line.rect.midleft)
 
 
@@ -391,14 +393,15 @@ def next_parts(scene: BoardScene) -> tuple[str, ...]:
 
 
 def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) -> tuple[str, str]:
-    """The live headline for the phase the room sees (two short lines)."""
+    """The live headline for the phase the room sees (two short lines): in execution the
+    error-free speed, then how many are across and how many beeps it cost."""
     if room.phase == "execution":
         speed = room.error_free_speed
-        errors = room.errors
-        first = (f"Across: {across[0]} of {across[1]}" if across is not None
-                 else f"Crossed {room.crossings}")
-        return (f"{first}, {errors} error{'' if errors == 1 else 's'}",
-                "Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min")
+        beeps = room.errors or 0
+        progress = (f"{across[0]} of {across[1]} across" if across is not None
+                    else f"{room.crossings} across")
+        return ("Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min",
+                f"{progress}, {beeps} beep{'' if beeps == 1 else 's'}")
     rate = room.discoveries_per_minute
     return (f"Discoveries: {room.discoveries}",
             "No rate yet" if rate is None else f"{rate:.1f} a minute")

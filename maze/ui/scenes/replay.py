@@ -1,11 +1,22 @@
-"""Replay: a session played back on the board, drawn exactly as it was live.
+"""Replay: a session played back on the board, drawn as it was live, with every tested square
+marked (a cross for a beep, a ring for a safe step: shapes, not colour alone) whatever the
+memory-aid setting was, and the timeline of every step beside or under the board.
 
 Space pauses; Right / Left step one event forward or back; Up / Down (or + / -) change the
 speed (1x to 16x); Home and End jump to the start or the end; a click on the timeline jumps
-there; P shows the path; D opens the debrief; Esc quits. Works from the log alone."""
+there; Page Up / Page Down (or the mouse wheel) scroll the timeline's lanes when they do not
+all fit; P shows the path; D opens the debrief. Esc goes back one level: to the debrief the
+replay was opened from, or (a replay started with `maze replay LOG`) to that log's debrief;
+it never quits. Ctrl+Q then Enter quits (Q alone is a player's diagonal key: nothing).
+Works from the log alone.
+
+The side panel is the board's, laid out for the whole window (so what the room reads is as
+large as on the board); the board, the timeline and the key hints share the rest: the
+timeline beside the board when the board leaves enough width (16:9, 21:9), else under it."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,14 +27,28 @@ from maze.analysis.debrief import timeline
 from maze.analysis.scores import BoardFigures, LiveScore
 from maze.core.board import parse_square
 from maze.core.events import BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, StepTaken
+from maze.core.record import replace as record_replace
 from maze.core.rules import Rules
 from maze.core.session import SessionSetup, replay
 from maze.core.state import Phase, SessionState, StepClass
 from maze.ui import theme
-from maze.ui.app import App, Quit, Replace, Scene, Transition
-from maze.ui.layout import Layout, compute
-from maze.ui.scenes.board import ANNOUNCE_SECONDS, FLASH_SECONDS, PHASE_TEXT, Timed, clock_text
-from maze.ui.scenes.charts import draw_timeline, time_at
+from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
+from maze.ui.keymap import ctrl_held
+from maze.ui.layout import LABELLED_ROWS, READABLE, Layout, compute
+from maze.ui.scenes.board import ANNOUNCE_SECONDS, FLASH_SECONDS, PHASE_TEXT, Timed
+from maze.ui.scenes.charts import (
+    TimelineView,
+    draw_legend,
+    draw_timeline,
+    lanes_fit,
+    legend_height,
+    readable_label,
+    time_at,
+    time_label,
+    timeline_height,
+)
+from maze.ui.scenes.render import draw_board_static
+from maze.ui.text import DETAIL, ROOM
 
 SPEEDS = (1, 2, 4, 8, 16)
 
@@ -83,7 +108,12 @@ class ReplayScene(Scene):
         self._layout: Layout | None = None
         self._static: pygame.Surface | None = None
         self._timeline_rect = pygame.Rect(0, 0, 0, 0)
+        self._keys: list[tuple[str, pygame.Rect]] = []
+        self._legend = pygame.Rect(0, 0, 0, 0)
         self._label_w = 0
+        self._view: TimelineView | None = None      # what the timeline drew last
+        self._lane_first = 0                        # the first player lane shown
+        self._followed: str | None = None           # the player the lanes last followed
         self._live = LiveScore(setup)
 
     # ------------------------------------------------------------------ the replay clock
@@ -177,10 +207,16 @@ class ReplayScene(Scene):
             if self._timeline_rect.collidepoint(event.pos):
                 self.seek(time_at(self._timeline_rect, self._label_w, self.end, event.pos[0]))
             return None
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_lanes(-3 * event.y)
+            return None
         if event.type != pygame.KEYDOWN:
             return None
         self.dirty = True
         key = event.key
+        if key == pygame.K_q and ctrl_held(event):
+            self.paused = True
+            return Push(ConfirmQuit(self.app))
         if key == pygame.K_SPACE:
             if self.finished:
                 self.seek(0.0)
@@ -198,56 +234,271 @@ class ReplayScene(Scene):
             self.seek(0.0)
         elif key == pygame.K_END:
             self.seek(self.end)
+        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self._view is not None:
+            self.scroll_lanes(self._view.shown * (1 if key == pygame.K_PAGEDOWN else -1))
         elif key == pygame.K_p:
             self.revealing = not self.revealing
         elif key == pygame.K_d:
-            from maze.ui.scenes.debrief import DebriefScene
-            return Replace(DebriefScene(self.app, self.setup, self.events, self.log_path))
-        elif key in (pygame.K_ESCAPE, pygame.K_q):
-            return Quit()
+            return Replace(self._debrief())
+        elif key == pygame.K_ESCAPE:
+            return self.back()
         return None
+
+    def back(self) -> Transition:
+        """Esc: one level back, never out of the program. Over another screen (a debrief that
+        kept itself open under the replay), close the replay; alone (the debrief replaced by
+        the replay, or `maze replay LOG`), show the debrief of this session."""
+        if self in self.app.stack and self.app.stack.index(self) > 0:
+            return Pop()
+        return Replace(self._debrief())
+
+    def _debrief(self) -> Scene:
+        from maze.ui.scenes.debrief import DebriefScene
+        return DebriefScene(self.app, self.setup, self.events, self.log_path)
+
+    def scroll_lanes(self, delta: int) -> None:
+        """Show other players' lanes, when the timeline cannot show them all at once."""
+        view = self._view
+        if view is None or not view.scrolls:
+            return
+        self._lane_first = min(max(0, view.first + delta), view.total - view.shown)
+        self.dirty = True
 
     # ------------------------------------------------------------------ drawing
     def live_board(self) -> BoardFigures:
         return self._live.update(self.events[: self.index]).board(self.session.t)
 
-    def _clock_display(self) -> str:
-        left = self.session.planning_left()
-        return clock_text(left if left is not None else self.session.time_left())
+    def tested_squares(self) -> dict[Any, bool]:
+        """Every square stepped on so far and whether it beeped (what the replay marks)."""
+        return {square: known.beeped for square, known in self.session.state.knowledge.items()}
+
+    def status_lines(self) -> tuple[str, str]:
+        state = "paused" if self.paused else "playing"
+        if self.finished:
+            state = "at the end"
+        return (f"Replay {self.speed}x, {state}",
+                f"{time_label(self.session.t)} of {time_label(self.end)}")
 
     def layout(self) -> Layout:
+        """The board's layout for the whole window (the side panel exactly as on the board),
+        with the board itself moved into its share of the rest."""
         w, h = self.app.size
-        strip = max(40, round(h * 0.16))
-        if self._layout is None or (self._layout.width, self._layout.height) != (w, h - strip):
-            self._layout = compute(w, h - strip, self.setup.level.cols, self.setup.level.rows)
-            self._static = None
+        if self._layout is not None and (self._layout.width, self._layout.height) == (w, h):
+            return self._layout
+        full = compute(w, h, self.setup.level.cols, self.setup.level.rows, snug=False)
+        hints = list(KEY_HINTS)
+        area = self._arrange(full, hints)
+        if len(self.setup.roster) > lanes_fit(self._timeline_rect.height, h):
+            hints.insert(5, SCROLL_HINT)             # the lanes scroll: say how
+            area = self._arrange(full, hints)
+        self._layout = _board_in(full, area, _margin(w, h), self._words)
+        self._static = None
         return self._layout
+
+    def _arrange(self, full: Layout, hints: list[str]) -> pygame.Rect:
+        """Place the key hints (at the foot of the board's side) and the timeline (beside the
+        board when the board leaves enough width, else under it); return the board's area."""
+        w, h = full.width, full.height
+        region, margin = full.region, _margin(w, h)
+        level = self.setup.level
+        text = self.app.text
+        key_h = math.ceil(KEY_SHARE * h)
+        line_h = text.font(key_h).get_height()
+        lines = _wrap_items(text, hints, key_h, region.width - 2 * margin)
+        keys_top = region.bottom - margin - line_h * len(lines)
+        self._keys = [(line, pygame.Rect(region.x + margin, keys_top + i * line_h,
+                                         region.width - 2 * margin, line_h))
+                      for i, line in enumerate(lines)]
+        rest = pygame.Rect(region.x, region.y, region.width, keys_top - margin // 2 - region.y)
+        players = len(self.setup.roster)
+        square = _square(rest.width, rest.height, level.cols, level.rows, h, margin)
+        words = text.width("START", round(full.label_height * 0.75), True) + margin
+        board_w = square * level.cols + 2 * _band(h, level.rows) + 2 * margin + words
+        self._words = 0
+        self._legend = pygame.Rect(0, 0, 0, 0)
+        spare = rest.width - board_w
+        if spare >= max(BESIDE_SHARE * rest.width, BESIDE_LABELS * readable_label(h)):
+            area = pygame.Rect(rest.x, rest.y, board_w, rest.height)
+            self._words = words                     # START and GOAL, left of the board
+            width = rest.right - area.right - margin
+            legend = legend_height(text, width, h)
+            room = rest.height - 2 * margin
+            height = min(room, timeline_height(players, h, roomy=True))
+            if height + legend + margin > room:
+                legend = 0                          # no room to say what the marks mean
+            top = rest.y + (rest.height - height - legend - margin) // 2
+            self._timeline_rect = pygame.Rect(area.right, top, width, height)
+            if legend:
+                self._legend = pygame.Rect(area.right, top + height + margin, width, legend)
+        else:                                                       # narrow: under the board
+            height = min(max(timeline_height(min(players, 2), h), round(rest.height * 0.32)),
+                         timeline_height(players, h))
+            area = pygame.Rect(rest.x, rest.y, rest.width, rest.height - height - margin // 2)
+            self._timeline_rect = pygame.Rect(rest.x + margin, area.bottom,
+                                              rest.width - 2 * margin, height)
+        return area
 
     def resized(self) -> None:
         self._layout = None
         self.dirty = True
 
     def draw(self, surface: pygame.Surface) -> None:
-        from maze.ui.scenes.render import draw_board_dynamic, draw_board_static, draw_hud
+        from maze.ui.scenes.render import _cross, _ring, draw_board_dynamic, draw_hud, hud_content
         layout = self.layout()
         text = self.app.text
         if self._static is None:
             self._static = draw_board_static(text, layout, self.setup.level.cols)
         surface.fill(theme.BACKGROUND)
         surface.blit(self._static, (0, 0))
+        # Tested squares, always (GAME.md: replay shows square states): the board's memory
+        # aid marks them itself when it was on; the token and the flashes go over them.
+        if not self.session.state.memory_aid:
+            gap = max(1, layout.square // 16)
+            for square, beeped in self.tested_squares().items():
+                rect = layout.square_rect(square).inflate(-gap, -gap)
+                (_cross if beeped else _ring)(surface, rect, theme.BEEP if beeped else theme.SAFE)
         draw_board_dynamic(self, surface, layout)  # type: ignore[arg-type]
-        draw_hud(self, surface, layout)  # type: ignore[arg-type]
+        content = hud_content(self)  # type: ignore[arg-type]
+        content.pop("hint", None)                   # no F1 help here: the keys are below
+        playing, where = self.status_lines()
+        content["message"] = ("text", playing, theme.TOKEN, True)
+        content["message2"] = ("text", where, theme.TEXT, False)
+        draw_hud(self, surface, layout, content)  # type: ignore[arg-type]
+        current = self.session.state.current_player
+        follow = current if current != self._followed else None
+        self._followed = current
+        self._view = draw_timeline(surface, text, self._timeline_rect, self.line,
+                                   self.setup.roster, position=self.session.t,
+                                   first=self._lane_first, follow=follow)
+        self._lane_first, self._label_w = self._view.first, self._view.label_w
+        if self._legend.height:
+            draw_legend(surface, text, self._legend)
+        for line, rect in self._keys:
+            text.draw(surface, line, math.ceil(KEY_SHARE * surface.get_height()), theme.TEXT_DIM,
+                      role=DETAIL, topleft=rect.topleft)
+
+
+KEY_HINTS = ("Space: play/pause", "Left/Right: step", "Up/Down: speed", "Home/End: start/end",
+             "click the timeline: jump", "P: path", "D: debrief", "Esc: back", "Ctrl+Q: quit")
+SCROLL_HINT = "PgUp/PgDn: more players"
+KEY_SHARE = 0.03           # the key hints' height: detail text (2.5% of the window at least)
+BESIDE_SHARE = 0.38        # the timeline goes beside the board when this much width is left
+BESIDE_LABELS = 16         # ... and at least this many label heights (names and an axis)
+
+
+def _margin(width: int, height: int) -> int:
+    return max(4, round(0.02 * min(width, height)))     # as the board's layout
+
+
+def _band(height: int, rows: int) -> int:
+    """The room beside the board for the row numbers (as the board's layout leaves it)."""
+    return round(math.ceil(READABLE * height) * (1.8 if rows >= 10 else 1.2))
+
+
+def _square(width: int, height: int, cols: int, rows: int, window_h: int, margin: int) -> int:
+    return _fit(width, height, cols, rows, window_h, margin)[0]
+
+
+def _fit(width: int, height: int, cols: int, rows: int, window_h: int,
+         margin: int) -> tuple[int, int]:
+    """The square and the start and goal strips' height for a board in ``width`` x
+    ``height``: strips tall enough for names the room reads, as on the board; on a board too
+    small for such names (a short or portrait window) the strips shrink with the squares."""
+    label = math.ceil(READABLE * window_h)
+    across = (width - 2 * margin - 2 * _band(window_h, rows)) // cols
+    strip = round(label * 1.5)
+    square = max(2, min(across, (height - 2 * margin - 2 * strip) // rows))
+    if square < label * 1.1:
+        square = max(2, min(across, round((height - 2 * margin) / (rows + 2.4))))
+        strip = round(square * 1.2)
+    return square, strip
+
+
+def _board_in(full: Layout, region: pygame.Rect, margin: int, words: int = 0) -> Layout:
+    """``full`` (the board's layout for the whole window) with the board moved into
+    ``region`` (right of ``words``, the room left for START and GOAL), its names still sized
+    by the whole window's height (the room reads them), no how-to-move cue (nobody moves in a
+    replay)."""
+    cols, rows, h = full.cols, full.rows, full.height
+    area = pygame.Rect(region.x + words, region.y, region.width - words, region.height)
+    square, strip = _fit(area.width, area.height, cols, rows, h, margin)
+    grid = pygame.Rect(area.x + (area.width - square * cols) // 2,
+                       area.y + (area.height - square * rows) // 2, square * cols, square * rows)
+    label_every = 1
+    if rows > LABELLED_ROWS or square < full.label_height * 1.1:   # names would touch
+        # every few rows, and row 1 (always named) clear of the next one named
+        label_every = max(1, math.ceil(full.label_height * 1.1 / square)) + 1
+    return record_replace(
+        full, square=square, grid=grid, region=region, label_every=label_every,
+        goal_strip=pygame.Rect(grid.x, grid.y - strip, grid.width, strip),
+        start_strip=pygame.Rect(grid.x, grid.bottom, grid.width, strip),
+        col_label_height=min(full.label_height, max(6, int(square * 0.9))),
+        cue=pygame.Rect(area.x, area.bottom, 0, 0))
+
+
+def _wrap_items(text: Any, items: Sequence[str], height: int, width: int) -> list[str]:
+    """Key hints on as few lines as the width allows, never cutting one hint in two."""
+    lines: list[str] = []
+    for item in items:
+        if lines and text.width(lines[-1] + SEPARATOR + item, height) <= width:
+            lines[-1] += SEPARATOR + item
+        else:
+            lines.append(item)
+    return lines
+
+
+SEPARATOR = "   "
+
+
+class ConfirmQuit(Scene):
+    """Ctrl+Q's question over the replay: Enter (or a click on Quit) leaves the program, Esc
+    (or a click on Stay) goes back to the replay."""
+
+    opaque = False
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.buttons: dict[str, pygame.Rect] = {}
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+                return Quit()
+            if event.key == pygame.K_ESCAPE:
+                return Pop()
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for name, rect in self.buttons.items():
+                if rect.collidepoint(event.pos):
+                    return Quit() if name == "quit" else Pop()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
         w, h = surface.get_size()
-        rect = pygame.Rect(0, layout.height, w, h - layout.height)
-        status_h = max(10, round(rect.height * 0.28))
-        strip = pygame.Rect(rect.x + 6, rect.y + status_h + 4, rect.width - 12, rect.height - status_h - 8)
-        self._timeline_rect = strip
-        self._label_w = draw_timeline(surface, text, strip, self.line, self.setup.roster,
-                                      position=self.session.t)
-        state = "paused" if self.paused else "playing"
-        if self.finished:
-            state = "end"
-        status = (f"Replay {self.speed}x, {state}   {clock_text(self.session.t)} / {clock_text(self.end)}"
-                  f"   Space: play/pause   Left/Right: step   Up/Down: speed   click: jump   "
-                  f"P: path   D: debrief   Esc: quit")
-        text.draw(surface, status, status_h, theme.TEXT_DIM, max_width=w - 12, topleft=(6, rect.y + 2))
+        title_h, button_h = math.ceil(0.06 * h), math.ceil(0.045 * h)
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        title = "Quit the program?"
+        labels = {"quit": "Enter: quit", "stay": "Esc: stay"}
+        pad = button_h // 2
+        sizes = {n: (text.width(t, button_h, True) + 2 * pad, button_h + pad) for n, t in labels.items()}
+        row_w = sum(s[0] for s in sizes.values()) + pad
+        panel = pygame.Rect(0, 0, max(text.width(title, title_h, True), row_w) + 2 * title_h,
+                            title_h * 2 + button_h * 2 + pad)
+        panel.center = (w // 2, h // 2)
+        surface.fill(theme.PANEL, panel)
+        text.cover(surface, panel)
+        pygame.draw.rect(surface, theme.WARNING, panel, width=max(2, title_h // 12))
+        text.draw(surface, title, title_h, theme.TEXT, bold=True, role=ROOM,
+                  midtop=(panel.centerx, panel.y + title_h // 2))
+        x = panel.centerx - row_w // 2
+        y = panel.y + title_h * 2
+        for name, label in labels.items():
+            rect = pygame.Rect((x, y), sizes[name])
+            pygame.draw.rect(surface, theme.WARNING if name == "quit" else theme.TEXT_DIM, rect,
+                             width=2, border_radius=pad // 2)
+            text.draw(surface, label, button_h, theme.TEXT, bold=True, role=ROOM,
+                      center=rect.center)
+            self.buttons[name] = rect
+            x += rect.width + pad

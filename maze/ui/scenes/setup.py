@@ -241,7 +241,7 @@ class SetupScene(Scene):
         self.widgets: list[Widget] = [
             self.team, self.add, self.roster, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
-            self.sound, self.memory_aid, self.start_button, self.quit_button]
+            self.sound, self.memory_aid, self.start_button]
         if len(sizes) > 1:           # a projector plugged in: where does the board go?
             self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
@@ -353,9 +353,6 @@ class SetupScene(Scene):
                 if widget is self.generate:
                     self._generate()
                     return None
-                if widget is self.quit_button:
-                    self._quit_clicked()
-                    return self._take_pending()
                 if widget is self.resume_button:
                     self._resume_clicked()
                     return self._take_pending()
@@ -368,6 +365,10 @@ class SetupScene(Scene):
                 widget = self.add
             widget.handle(event)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            # Quit is a click (or Ctrl+Q), never a focus Tab and Enter can reach.
+            if self.quit_button.rect.collidepoint(event.pos):
+                self._quit_clicked()
+                return self._take_pending()
             for index, candidate in enumerate(self.widgets):
                 if candidate.rect.collidepoint(event.pos):
                     self.focus = index
@@ -450,6 +451,7 @@ class SetupScene(Scene):
         for index, widget in enumerate(self.widgets):
             size = round(unit * 0.9) if isinstance(widget, Choice) else unit
             widget.draw(surface, text, index == self.focus, size)
+        self.quit_button.draw(surface, text, False, round(unit * 0.9))
         entry = self.levels.entry
         if entry is not None and entry.level is not None:
             rules = entry.level.resolve_rules(self.preset.value or None)
