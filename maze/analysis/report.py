@@ -100,6 +100,10 @@ ul.prompts li { margin: .25rem 0; }
   .busy table.players { font-size: 7pt; } .busy table.players td { padding: .15mm 1.2mm; }
   .crowded table.players { font-size: 6.3pt; line-height: 1.1; }
   .crowded table.players td, .crowded table.players th { padding: 0 1mm; }
+  /* more notes than a page holds: the session flows on, its charts at a fixed size */
+  section.session.long { height: auto; overflow: visible; display: block; }
+  section.long figure.map svg { max-height: 150mm; } section.long figure.line svg { max-height: 90mm; }
+  h2, h3 { break-after: avoid; } tr, li, .scores, figure { break-inside: avoid; }
 }
 """
 
@@ -167,6 +171,11 @@ def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
+
+
+# A session's page holds this many lines of notes (curveballs, log warnings, penalties, undone
+# actions) beside 30 players and the charts; a session with more flows over two pages in print.
+PAGE_NOTES = 8
 
 
 def _crowding(setup: Any) -> str:
@@ -247,6 +256,9 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str, attempt: in
     parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
     parts.extend(f"<li>{e(p)}</li>" for p in prompts(setup, events, figures))
     parts.append("</ul></section>\n")
+    notes = sum(1 + len(p) // 150 for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">')))
+    if notes > PAGE_NOTES:
+        parts[0] = f'<section class="session long{_crowding(setup)}" id="{anchor}">'
     return "".join(parts)
 
 
