@@ -305,7 +305,10 @@ def test_the_leaderboard_ranks_only_sessions_that_ran_their_course(ten):
     from maze.analysis.leaderboard import leaderboard
     from maze.storage.log import read_log
     red = read_log(next(p for p in ten if "id00021" in p.name)).setup
-    board = leaderboard(ten[0].parent, red)
+    shown = leaderboard(ten[0].parent, red)                   # what the results screen lists
+    assert {e.session_id for e in shown} == {"id00012", "id00020", "id00021", "id00022"}
+    assert all(e.ranked for e in shown) and shown[0].session_id == "id00022"
+    board = leaderboard(ten[0].parent, red, include_unranked=True)
     by_id = {entry.session_id: entry for entry in board}
     assert set(by_id) == {"id00012", "id00020", "id00021", "id00022", "id00031", "id00032"}
     for early in ("id00031", "id00032"):

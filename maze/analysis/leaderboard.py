@@ -74,8 +74,12 @@ def rank_values(values: list[float | None], ranked: list[bool] | None = None) ->
             for v, k in zip(values, keep, strict=True)]
 
 
-def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Entry]:
-    """Teams that played this level, newest first, each score ranked among them (1 = best)."""
+def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
+                include_unranked: bool = False) -> list[Entry]:
+    """Teams that played this level, newest first, each score ranked among them (1 = best).
+    Sessions ended early or unfinished are left out (what the room sees ranks only sessions
+    that ran their course), or with ``include_unranked`` listed with ``ranked`` False and no
+    ranks."""
     identity = level_identity(setup)
     rows: list[tuple[SessionSetup, dict[str, Any]]] = []
     # Newest first: names start with the start time; within one second, the file written last.
@@ -94,6 +98,8 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Ent
     ranks = [rank_values([v[i] for v in values], ranked) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):
+        if not ranked[i] and not include_unranked:
+            continue
         out.append(Entry(s.team, s.started_at, s.session_id, f["outcome"],
                          (values[i][0], values[i][1], values[i][2]),
                          (ranks[0][i], ranks[1][i], ranks[2][i]), ranked[i]))
