@@ -185,8 +185,8 @@ def test_the_csv_has_one_row_per_step_and_round_trips(report, logs):
     assert len(rows) == expected
     hostile = [r for r in rows if r["team"] == HOSTILE]
     assert hostile and {r["player"] for r in hostile} >= {"<marquee>bold</marquee>", "🙂 Joy"}
-    assert list(rows[0]) == ["session_id", "team", "level", "date", "time", "attempt", "player", "t",
-                             "square", "class", "dwell", "phase", "exploring"]
+    assert list(rows[0]) == ["session_id", "team", "level", "player", "t", "square", "class", "dwell",
+                             "phase", "exploring", "date", "time", "attempt"]
     float(rows[0]["t"]), float(rows[0]["dwell"])
 
 

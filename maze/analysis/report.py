@@ -29,8 +29,9 @@ from maze.storage.jsonfile import DataError
 from maze.storage.levels import rules_summary
 from maze.storage.log import UNUSABLE, read_log, setup_from_header, unusable
 
-CSV_FIELDS = ("session_id", "team", "level", "date", "time", "attempt", "player", "t", "square",
-              "class", "dwell", "phase", "exploring")
+# date, time and attempt came later: at the end, so a sheet that reads columns by place still works
+CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
+              "exploring", "date", "time", "attempt")
 
 STYLE = """
 :root { --ink: #14181f; --dim: #5a6472; --line: #d5dae1; --beep: #e66100; --learn: #2a7fb8;
@@ -311,12 +312,12 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
     started = when(setup.started_at)
-    head = (setup.session_id, setup.team, setup.level.name, started[:10], started[11:],
-            "" if attempt is None else attempt)
+    head = (setup.session_id, setup.team, setup.level.name)
+    tail = (started[:10], started[11:], "" if attempt is None else attempt)
     for event in read.events:
         if type(event) is StepTaken:
             yield (*head, event.player, event.t, event.square, event.class_, event.dwell,
-                   event.phase, "yes" if event.exploring else "no")
+                   event.phase, "yes" if event.exploring else "no", *tail)
 
 
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
