@@ -48,6 +48,7 @@ th { font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular
 h2, .meta, li, td { overflow-wrap: anywhere; }     /* a name without spaces still wraps */
 table.summary th { overflow-wrap: normal; } table.summary th:first-child { width: 30%; }
 table.summary td.n, td.when { white-space: nowrap; overflow-wrap: normal; }
+table.summary td.outcome { min-width: 7.5rem; }
 .rank { color: var(--dim); font-size: .8em; }
 .scores { display: flex; gap: 1rem; flex-wrap: wrap; margin: .6rem 0; }
 .score { flex: 1 1 12rem; border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .7rem; }
@@ -56,7 +57,7 @@ table.summary td.n, td.when { white-space: nowrap; overflow-wrap: normal; }
 .score.execution { border-top: 4px solid var(--exec); }
 .score.switching { border-top: 4px solid var(--plan); }
 .charts { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }
-figure { margin: 0; }
+figure { margin: 0; } .charts figure.line { flex: 1 1 100%; }
 svg { max-width: 100%; height: auto; }
 svg text { font-family: inherit; }
 svg .axis, svg .tick, svg .phase { font-size: 11px; fill: #5a6472; text-anchor: middle; }
@@ -292,7 +293,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
                 outcome += ' <span class="note">(not ranked)</span>'
             out.append(f'<tr><td class=team><a href="#{row.anchor}">{e(row.team)}</a></td>'
                        f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
-                       f"<td>{outcome}</td>{''.join(cells)}</tr>")
+                       f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>")
         out.append("</tbody></table>")
     if unranked:
         out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
