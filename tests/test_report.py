@@ -322,12 +322,10 @@ def test_the_leaderboard_ranks_only_sessions_that_ran_their_course(ten):
 
 
 def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
-    from maze.analysis.report import PAGE_NOTES
     path = simulated(tmp_path, "classic", "Many notes", ["Ana", "Ben"], 40, curveball_after=1)
-    add_facilitator_actions(path, rounds=40)          # 40 undone penalties: a long paragraph
+    add_facilitator_actions(path, rounds=120)         # 120 undone penalties: a long paragraph
     html = tmp_path / "r.html"
     assert main(["report", str(path), "-o", str(html)]) == 0
     text = html.read_text(encoding="utf-8")
-    assert text.count("<s>penalty for talking") == 40
+    assert text.count("<s>penalty for talking") == 120
     assert '<section class="session long" id=' in text
-    assert PAGE_NOTES < 1 + len(text.split("Undone by the facilitator")[1].split("</p>")[0]) // 150

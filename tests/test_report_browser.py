@@ -13,8 +13,9 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from test_report import LONG_TEAM, logs, simulated, ten, ten_report  # noqa: F401  (shared logs)
+from test_report import LONG_TEAM, add_facilitator_actions, logs, simulated, ten, ten_report  # noqa: F401, E501
 
+from maze.analysis.report import CHARTS_MM
 from maze.cli import main
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
@@ -201,3 +202,55 @@ def test_a_200_character_team_name_wraps_and_the_score_columns_stay_on_the_page(
     for cell in found["cells"]:
         assert 0 <= cell["left"] and cell["right"] <= found["page"] and not cell["cut"], cell
     assert found["team"] >= 3                             # the name wrapped onto several lines
+
+
+def pdf_pages_text(pdf: bytes, folder: Path) -> list[str] | None:
+    """Each page's text, whitespace collapsed (None without pdftotext)."""
+    if not shutil.which("pdftotext"):
+        return None
+    path = folder / "out.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in text.split("\f")[:-1]]
+
+
+def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_over_uncut(
+        browser, tmp_path):
+    """At the limit: 30 players with 39-character names, a 270-character title, a curveball,
+    penalties, and undone penalties up to the most the page is planned for. That page prints
+    whole on one page with charts of their planned size; with one more round of notes the
+    session flows on (no fixed page height), still whole."""
+    names = [f"{i:02d} Aleksandra-Wiśniewska-Kowalczyk-Nowak"[:39] for i in range(30)]
+    team = ("Facilities and maintenance, north site " * 8)[:270 - len("Classic 6x9")]
+    reports = []
+    for rounds in range(1, 30):
+        folder = tmp_path / f"r{rounds}"
+        folder.mkdir()
+        log = simulated(folder, "classic", team, names, 50, curveball_after=1)
+        add_facilitator_actions(log, rounds)
+        html = folder / "report.html"
+        assert main(["report", str(log), "-o", str(html)]) == 0
+        reports.append(html)
+        if '<section class="session long' in html.read_text(encoding="utf-8"):
+            break
+    assert len(reports) > 1 and "long" in reports[-1].read_text(encoding="utf-8")
+    for html, one_page in ((reports[-2], True), (reports[-1], False)):
+        browser.get(html.as_uri())
+        last = " ".join(browser.execute_script(
+            "return document.querySelector('ul.prompts li:last-child').textContent").split())
+        for paper in PAPERS:
+            emulate(browser, "print", PRINT_WIDTH[paper])
+            overflow, charts = browser.execute_script(
+                "const s = document.querySelector('section.session');"
+                "return [[s.scrollHeight - s.clientHeight, s.scrollWidth - s.clientWidth],"
+                "        s.querySelector('.charts').getBoundingClientRect().height * 25.4 / 96];")
+            stop_emulating(browser)
+            assert overflow == [0, 0], (html, paper)           # nothing cut, nothing sticks out
+            if one_page:
+                assert CHARTS_MM - 0.5 <= charts, (html, paper)   # the charts kept their size
+            pdf = print_to_pdf(browser, paper)
+            # one page after the summary; flowing on, as many as it takes (it may still fit one)
+            assert page_count(pdf) == 2 if one_page else page_count(pdf) >= 2, paper
+            pages = pdf_pages_text(pdf, tmp_path)
+            if pages is not None:
+                assert last in pages[-1] and "Summary" in pages[0] and "Summary" not in pages[1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ ul.prompts li { margin: .25rem 0; }
   .scores { gap: 2mm; margin: 0 0 1mm; flex-wrap: nowrap; }
   .score { padding: 1mm 2mm; font-size: 7.5pt; } .score b { font-size: 12pt; }
   /* the board above a full-width timeline; with many players, side by side */
-  section.session > .charts { flex: 1 1 0; min-height: 0; flex-wrap: nowrap; gap: 2mm;
+  section.session > .charts { flex: 1 1 0; min-height: 60mm; flex-wrap: nowrap; gap: 2mm;
                               flex-direction: column; align-items: stretch; }
   .charts figure { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
   .charts figure.map { flex: 1 1 0; } .charts figure.line { flex: none; }
@@ -99,6 +100,7 @@ ul.prompts li { margin: .25rem 0; }
                                                                   height: 100%; max-height: none; }
   .legend { margin: .5mm 0 0; font-size: 6.5pt; line-height: 1.15; }
   ul.prompts { margin: 0; padding-left: 4mm; } ul.prompts li { margin: 0; }
+  table.players th:first-child { width: 40%; }
   .busy table.players { font-size: 7pt; } .busy table.players td { padding: .15mm 1.2mm; }
   .crowded table.players { font-size: 6.3pt; line-height: 1.1; }
   .crowded table.players td, .crowded table.players th { padding: 0 1mm; }
@@ -175,9 +177,28 @@ def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-# A session's page holds this many lines of notes (curveballs, log warnings, penalties, undone
-# actions) beside 30 players and the charts; a session with more flows over two pages in print.
-PAGE_NOTES = 8
+# Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
+# never less than CHARTS_MM. The text's height is estimated from its length (measured in Chromium
+# at the print sizes of STYLE); a session whose text would leave the charts less flows over two
+# pages instead of being cut. Tests print the fullest session that keeps one page.
+PAGE_MM, CHARTS_MM = 248.0, 60.0
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _lines(text: str, per_line: int) -> int:
+    return max(1, -(-len(text) // per_line))
+
+
+def print_text_mm(setup: Any, notes: list[str], questions: list[str]) -> float:
+    """How high a session's text stands on its printed page, in mm, all but the charts."""
+    players = len(setup.roster)
+    row, per_line = (2.75, 62) if players > 16 else (3.7, 56) if players > 8 else (4.6, 48)
+    table = 5.0 + sum(row * _lines(name, per_line) for name in setup.roster)
+    title = 5.3 * _lines(f"{setup.team}: {setup.level.name}", 66)
+    meta, scores, headings = 4.3, 19.5, 10.0
+    note_mm = sum(1.0 + 3.3 * _lines(_TAGS.sub("", note), 115) for note in notes)
+    question_mm = sum(3.75 * _lines(q, 110) for q in questions)
+    return title + meta + scores + headings + table + note_mm + question_mm
 
 
 def _crowding(setup: Any) -> str:
@@ -256,10 +277,11 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str, attempt: in
     if extras:
         parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
     parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
-    parts.extend(f"<li>{e(p)}</li>" for p in prompts(setup, events, figures))
+    questions = prompts(setup, events, figures)
+    parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
-    notes = sum(1 + len(p) // 150 for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">')))
-    if notes > PAGE_NOTES:
+    notes = [p for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">'))]
+    if print_text_mm(setup, notes, questions) + CHARTS_MM > PAGE_MM:
         parts[0] = f'<section class="session long{_crowding(setup)}" id="{anchor}">'
     return "".join(parts)
 
