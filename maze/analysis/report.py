@@ -317,6 +317,10 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
                        f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
                        f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>")
         out.append("</tbody></table>")
+    if rows:
+        out.append('<p class="note">Started: the date and time of day, on the clock of the machine that ran '
+                   "the session. Attempt: the team's 1st, 2nd, 3rd... session on that level among the logs "
+                   "in this report.</p>")
     if unranked:
         out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
                    "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
