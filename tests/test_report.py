@@ -329,3 +329,19 @@ def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
     text = html.read_text(encoding="utf-8")
     assert text.count("<s>penalty for talking") == 120
     assert '<section class="session long" id=' in text
+
+
+def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_dates(ten, tmp_path):
+    from maze.analysis.report import attempt_numbers
+    head = json.loads(ten[2].read_text(encoding="utf-8").splitlines()[0])      # Red team, 09:00
+    starts = {"a": "2026-11-11T10:00:00+01:00", "b": "2026-11-11T09:30:00+00:00",  # b is later
+              "c": "yesterday", "d": "0001-01-01T00:00:00", "e": "2026-11-11T08:00:00+01:00"}
+    files = []
+    for sid, started in starts.items():
+        path = tmp_path / f"{sid}.jsonl"
+        path.write_text(json.dumps({**head, "session_id": sid, "started_at": started}) + "\n",
+                        encoding="utf-8")
+        files.append(path)
+    (tmp_path / "junk.jsonl").write_bytes(b"\xff not a log")
+    numbers = attempt_numbers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl", files[0]])
+    assert numbers == {"e": 1, "a": 2, "b": 3, "d": 4, "c": 5}     # times first, then the others by text

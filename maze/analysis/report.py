@@ -131,7 +131,7 @@ def _moment(started_at: str) -> tuple[int, float | str]:
     else the text, after every parsed one."""
     try:
         return (0, datetime.fromisoformat(started_at).timestamp())
-    except ValueError:
+    except (ValueError, OverflowError, OSError):     # not a date, or one no clock can place
         return (1, started_at)
 
 
