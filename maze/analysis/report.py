@@ -319,8 +319,8 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
         out.append("</tbody></table>")
     if rows:
         out.append('<p class="note">Started: the date and time of day, on the clock of the machine that ran '
-                   "the session. Attempt: the team's 1st, 2nd, 3rd... session on that level among the logs "
-                   "in this report.</p>")
+                   "the session. Attempt: 1 for the team's first session on that level among the logs in "
+                   "this report, 2 for its second, and so on.</p>")
     if unranked:
         out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
                    "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
