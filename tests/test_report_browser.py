@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from test_report import LONG_TEAM, add_facilitator_actions, logs, simulated, ten, ten_report  # noqa: F401, E501
 
-from maze.analysis.report import CHARTS_MM
+from maze.analysis.report import charts_mm
 from maze.cli import main
+from maze.storage.log import read_log
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -214,16 +215,17 @@ def pdf_pages_text(pdf: bytes, folder: Path) -> list[str] | None:
     return [" ".join(page.split()) for page in text.split("\f")[:-1]]
 
 
+@pytest.mark.parametrize("players", [30, 12, 4])     # the three print layouts' densities
 def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_over_uncut(
-        browser, tmp_path):
-    """At the limit: 30 players with 39-character names, a 270-character title, a curveball,
+        browser, tmp_path, players):
+    """At the limit: players with 39-character names, a 200-character team name, a curveball,
     penalties, and undone penalties up to the most the page is planned for. That page prints
     whole on one page with charts of their planned size; with one more round of notes the
     session flows on (no fixed page height), still whole."""
-    names = [f"{i:02d} Aleksandra-Wiśniewska-Kowalczyk-Nowak"[:39] for i in range(30)]
-    team = ("Facilities and maintenance, north site " * 8)[:270 - len("Classic 6x9")]
+    names = [f"{i:02d} Aleksandra-Wiśniewska-Kowalczyk-Nowak"[:39] for i in range(players)]
+    team = LONG_TEAM                                        # 200 characters
     reports = []
-    for rounds in range(1, 30):
+    for rounds in range(1, 100):
         folder = tmp_path / f"r{rounds}"
         folder.mkdir()
         log = simulated(folder, "classic", team, names, 50, curveball_after=1)
@@ -246,8 +248,8 @@ def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_ov
                 "        s.querySelector('.charts').getBoundingClientRect().height * 25.4 / 96];")
             stop_emulating(browser)
             assert overflow == [0, 0], (html, paper)           # nothing cut, nothing sticks out
-            if one_page:
-                assert CHARTS_MM - 0.5 <= charts, (html, paper)   # the charts kept their size
+            if one_page:                                       # the charts kept their size
+                assert charts_mm(read_log(next(html.parent.glob("*.jsonl"))).setup) - 0.5 <= charts
             pdf = print_to_pdf(browser, paper)
             # one page after the summary; flowing on, as many as it takes (it may still fit one)
             assert page_count(pdf) == 2 if one_page else page_count(pdf) >= 2, paper

@@ -90,7 +90,7 @@ ul.prompts li { margin: .25rem 0; }
   section.session > .charts { flex: 1 1 0; min-height: 60mm; flex-wrap: nowrap; gap: 2mm;
                               flex-direction: column; align-items: stretch; }
   .charts figure { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
-  .charts figure.map { flex: 1 1 0; } .charts figure.line { flex: none; }
+  .charts figure.map { flex: 1 1 0; min-height: 40mm; } .charts figure.line { flex: none; }
   .charts figure.map svg { flex: 1 1 0; min-height: 0; width: 100%; height: 100%; }
   .charts figure.line svg { width: 100%; height: auto; max-height: 60mm; }
   section.busy > .charts, section.crowded > .charts { flex-direction: row; gap: 3mm; }
@@ -178,10 +178,10 @@ def _headline(value: float | None, digits: int = 1) -> str:
 
 
 # Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
-# never less than CHARTS_MM. The text's height is estimated from its length (measured in Chromium
-# at the print sizes of STYLE); a session whose text would leave the charts less flows over two
-# pages instead of being cut. Tests print the fullest session that keeps one page.
-PAGE_MM, CHARTS_MM = 248.0, 60.0
+# never less than charts_mm(). The text's height is estimated from its length (measured in
+# Chromium at the print sizes of STYLE); a session whose text would leave the charts less flows
+# over two pages instead of being cut. Tests print the fullest session that keeps one page.
+PAGE_MM, CHARTS_MM, MAP_MM = 248.0, 60.0, 40.0
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -189,11 +189,23 @@ def _lines(text: str, per_line: int) -> int:
     return max(1, -(-len(text) // per_line))
 
 
+def charts_mm(setup: Any) -> float:
+    """The least height a session's two charts keep on its printed page, legends included:
+    side by side (more than 8 players) CHARTS_MM; else the board (at least MAP_MM) above the
+    timeline, which takes the page's width at its own proportions (see timeline_svg), at most
+    60 mm."""
+    players = len(setup.roster)
+    if players > 8:
+        return CHARTS_MM
+    return MAP_MM + min(60.0, 186.0 * (48 + 22 * players) / 900) + 12.0
+
+
 def print_text_mm(setup: Any, notes: list[str], questions: list[str]) -> float:
     """How high a session's text stands on its printed page, in mm, all but the charts."""
     players = len(setup.roster)
-    row, per_line = (2.75, 62) if players > 16 else (3.7, 56) if players > 8 else (4.6, 48)
-    table = 5.0 + sum(row * _lines(name, per_line) for name in setup.roster)
+    # a row's height, a name's characters per line and the header's height, per density
+    row, per_line, head = (2.75, 50, 8.0) if players > 16 else (3.7, 42, 10.5) if players > 8 else (4.6, 29, 12.0)
+    table = head + sum(row * _lines(name, per_line) for name in setup.roster)
     title = 5.3 * _lines(f"{setup.team}: {setup.level.name}", 66)
     meta, scores, headings = 4.3, 19.5, 10.0
     note_mm = sum(1.0 + 3.3 * _lines(_TAGS.sub("", note), 115) for note in notes)
@@ -281,7 +293,7 @@ def session_section(read: Any, figures: dict[str, Any], anchor: str, attempt: in
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
     notes = [p for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">'))]
-    if print_text_mm(setup, notes, questions) + CHARTS_MM > PAGE_MM:
+    if print_text_mm(setup, notes, questions) + charts_mm(setup) > PAGE_MM:
         parts[0] = f'<section class="session long{_crowding(setup)}" id="{anchor}">'
     return "".join(parts)
 
