@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from maze.cli import main, make_setup
+from maze.core.board import Board
+from maze.core.level import Level
+from maze.core.path import generate_path, path_names
 from maze.paths import builtin_levels_dir
 from maze.sim.team import play
 from maze.storage.levels import load_level
@@ -20,9 +23,11 @@ from maze.storage.log import SessionLog
 HOSTILE = '<script>alert("x")</script> & \'Co\' 🙂 שלום'
 
 
-def simulated(folder: Path, level: str, team: str, roster, seed: int, **kw) -> Path:
-    setup = make_setup(load_level(builtin_levels_dir() / f"{level}.json"), team, roster, None,
-                       kw.pop("flags", {}), seed, f"id{seed:05d}", f"2026-11-{10 + seed % 20}T09:00:00+00:00")
+def simulated(folder: Path, level: str | Level, team: str, roster, seed: int, **kw) -> Path:
+    if isinstance(level, str):
+        level = load_level(builtin_levels_dir() / f"{level}.json")
+    started = kw.pop("started", f"2026-11-{10 + seed % 20}T09:00:00+00:00")
+    setup = make_setup(level, team, roster, None, kw.pop("flags", {}), seed, f"id{seed:05d}", started)
     log = SessionLog(folder, setup)
     play(setup, random.Random(seed), sink=log.append, **kw)
     log.close()
@@ -45,6 +50,70 @@ def logs(tmp_path_factory) -> Path:
                      + b'{"seq": 999, "t": 3')
     (folder / "newer.jsonl").write_text(json.dumps({"format": "maze-session", "version": 9}) + "\n")
     return folder
+
+
+LONG_TEAM = ("The very long team name of the east wing, second floor, " * 4)[:200]
+THIRTY = [f"{i:02d} Aleksandra-Wiśniewska Ko"[:22 + i % 4] for i in range(30)]
+
+
+def add_facilitator_actions(path: Path, rounds: int = 1) -> None:
+    """Give a simulated log what a facilitator adds by hand, just before its end: a penalty of
+    each kind per round (the first of each round undone), the memory aid, two reveals; so its
+    page has every kind of note."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    end = json.loads(lines[-1])
+    assert end["type"] == "session_ended"
+    seq, t = end["seq"], end["t"]
+    extra: list[dict] = []
+    for _ in range(rounds):
+        first = seq + len(extra)
+        extra += [{"type": "penalty", "kind": kind, "cost": 30.0, "currency": "seconds", "by": "facilitator"}
+                  for kind in ("talking", "pointing", "two_on_board", "marking")]
+        extra.append({"type": "action_undone", "undone": first, "action": "penalty"})
+    extra += [{"type": "memory_aid", "on": True}, {"type": "path_revealed"}, {"type": "path_revealed"}]
+    events = [{"seq": seq + i, "t": t, **event} for i, event in enumerate(extra)]
+    end["seq"] = seq + len(extra)
+    path.write_text("\n".join(lines[:-1] + [json.dumps(e) for e in events] + [json.dumps(end)]) + "\n",
+                    encoding="utf-8")
+
+
+def ten_sessions(folder: Path) -> list[Path]:
+    """Ten sessions as a training day makes them, with the largest the program allows: 30
+    players with long names, a 26x40 board, a 200-character team name, a curveball, every
+    facilitator note; three sessions of one team on one day; one ended after 2 seconds and one
+    never ended (a closed window)."""
+    big = Level(name="Great hall " * 6, cols=26, rows=40,
+                path=tuple(path_names(generate_path(Board(26, 40, True), random.Random(7), "normal"))))
+    wide = Level(name="Long gallery", cols=26, rows=8,
+                 path=tuple(path_names(generate_path(Board(26, 8, True), random.Random(8), "normal"))))
+    paths = [simulated(folder, big, "The east wing " * 4, THIRTY, 11, curveball_after=2,
+                       started="2026-11-10T09:05:00+01:00"),
+             simulated(folder, "classic", "All thirty", THIRTY, 12, curveball_after=2,
+                       started="2026-11-10T10:05:00+01:00")]
+    for path in paths:
+        add_facilitator_actions(path)
+    for n, (team, at) in enumerate((("Red team", "09:00"), ("Red team", "11:30"), ("red  team", "14:00"))):
+        paths.append(simulated(folder, "classic", team, ["Ana", "Ben", "Chen"], 20 + n,
+                               started=f"2026-11-11T{at}:00+01:00"))
+    paths.append(simulated(folder, "curveball", LONG_TEAM, ["Hana", "Ivo", "Jo", "Kai"], 30,
+                           started="2026-11-11T15:00:00+01:00"))
+    paths.append(simulated(folder, "classic", "Quick quitters", ["Max", "Moe"], 31, max_actions=3,
+                           started="2026-11-11T16:00:00+01:00"))
+    closed = simulated(folder, "classic", "Closed window", ["Nia", "Olu"], 32, max_actions=4,
+                       started="2026-11-11T16:10:00+01:00")
+    lines = closed.read_text(encoding="utf-8").splitlines()
+    closed.write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")     # no session_ended
+    paths.append(closed)
+    paths.append(simulated(folder, "strict", "Strict ones", [f"Player {i}" for i in range(12)], 33,
+                           started="2026-11-12T09:00:00+01:00"))
+    paths.append(simulated(folder, wide, "Gallery", ["Uma", "Vic", "Wen", "Xi", "Yan"], 34,
+                           started="2026-11-12T11:00:00+01:00", flags={"time_limit": 300.0}))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def ten(tmp_path_factory) -> list[Path]:
+    return ten_sessions(tmp_path_factory.mktemp("ten"))
 
 
 class Collector(HTMLParser):
@@ -116,8 +185,8 @@ def test_the_csv_has_one_row_per_step_and_round_trips(report, logs):
     assert len(rows) == expected
     hostile = [r for r in rows if r["team"] == HOSTILE]
     assert hostile and {r["player"] for r in hostile} >= {"<marquee>bold</marquee>", "🙂 Joy"}
-    assert set(rows[0]) == {"session_id", "team", "level", "player", "t", "square", "class",
-                            "dwell", "phase", "exploring"}
+    assert list(rows[0]) == ["session_id", "team", "level", "player", "t", "square", "class", "dwell",
+                             "phase", "exploring", "date", "time", "attempt"]
     float(rows[0]["t"]), float(rows[0]["dwell"])
 
 
@@ -142,3 +211,137 @@ def test_the_same_session_given_twice_is_reported_once(tmp_path, logs, capsys):
     assert main(["report", str(one), str(logs), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").count("<h2>Red:") == 1
     assert "the same session as" in capsys.readouterr().err
+
+
+class Tables(HTMLParser):
+    """The text of every cell of the tables with a given class: [table][row][cell]."""
+
+    def __init__(self, cls: str) -> None:
+        super().__init__()
+        self.cls, self.tables, self.inside, self.cell = cls, [], False, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self.inside = dict(attrs).get("class") == self.cls
+            if self.inside:
+                self.tables.append([])
+        elif self.inside and tag == "tr":
+            self.tables[-1].append([])
+        elif self.inside and tag in ("td", "th"):
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(" ")
+
+    def handle_endtag(self, tag):
+        if self.inside and tag in ("td", "th") and self.cell is not None:
+            self.tables[-1][-1].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag == "table":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell.append(data)
+
+
+def summary_rows(html: str) -> list[dict[str, str]]:
+    parser = Tables("summary")
+    parser.feed(html)
+    rows = []
+    for table in parser.tables:
+        head = [h.split(" ")[0] for h in table[0]]
+        rows.extend(dict(zip(head, row, strict=True)) for row in table[1:])
+    return rows
+
+
+@pytest.fixture(scope="module")
+def ten_report(ten, tmp_path_factory) -> tuple[str, list[dict[str, str]]]:
+    out = tmp_path_factory.mktemp("ten-out")
+    html, steps = out / "report.html", out / "steps.csv"
+    # Given newest first: the attempt numbers come from the start times, not the order given.
+    assert main(["report", *map(str, reversed(ten)), "-o", str(html), "--csv", str(steps)]) == 0
+    with open(steps, encoding="utf-8-sig", newline="") as handle:
+        return html.read_text(encoding="utf-8"), list(csv.DictReader(handle))
+
+
+def test_the_csv_tells_three_sessions_of_one_team_apart(ten_report):
+    _, rows = ten_report
+    red = {(r["session_id"], r["team"], r["date"], r["time"], r["attempt"]) for r in rows
+           if r["team"].casefold().split() == ["red", "team"]}
+    assert red == {("id00020", "Red team", "2026-11-11", "09:00", "1"),
+                   ("id00021", "Red team", "2026-11-11", "11:30", "2"),
+                   ("id00022", "red  team", "2026-11-11", "14:00", "3")}   # case and spaces ignored
+    others = {(r["team"], r["attempt"]) for r in rows
+              if r["level"] == "Classic 6x9" and r["team"].casefold().split() != ["red", "team"]}
+    assert others == {("All thirty", "1"), ("Quick quitters", "1"), ("Closed window", "1")}
+    assert {r["date"] for r in rows if r["session_id"] == "id00012"} == {"2026-11-10"}
+
+
+def test_the_summary_lists_each_level_in_the_order_played_with_time_of_day_and_attempt(ten_report):
+    html, _ = ten_report
+    classic = [r for r in summary_rows(html) if r["Team"] in
+               ("All thirty", "Red team", "red team", "Quick quitters", "Closed window")]
+    assert [(r["Team"], r["Started"], r["Attempt"]) for r in classic] == [
+        ("All thirty", "2026-11-10 10:05", "1"), ("Red team", "2026-11-11 09:00", "1"),
+        ("Red team", "2026-11-11 11:30", "2"), ("red team", "2026-11-11 14:00", "3"),
+        ("Quick quitters", "2026-11-11 16:00", "1"), ("Closed window", "2026-11-11 16:10", "1")]
+
+
+def test_sessions_ended_early_or_unfinished_are_listed_but_not_ranked(ten_report):
+    html, _ = ten_report
+    rows = {r["Team"]: r for r in summary_rows(html)}
+    quick, closed = rows["Quick quitters"], rows["Closed window"]
+    assert quick["Outcome"] == "ended by the facilitator (not ranked)"
+    assert closed["Outcome"] == "unfinished (no end recorded) (not ranked)"
+    learning = {team: float(r["Learning"].split()[0]) for team, r in rows.items() if r["Learning"] != "-"}
+    assert learning["Quick quitters"] == max(learning.values())      # 2 seconds: the "best" rate
+    assert "#" not in " ".join(quick.values()) + " ".join(closed.values())
+    firsts = [team for team, r in rows.items() if r["Learning"].endswith("#1")]
+    assert firsts == ["red team"]            # the best of the four that played to the end
+    assert "listed but not ranked" in html
+
+
+def test_the_leaderboard_ranks_only_sessions_that_ran_their_course(ten):
+    from maze.analysis.leaderboard import leaderboard
+    from maze.storage.log import read_log
+    red = read_log(next(p for p in ten if "id00021" in p.name)).setup
+    shown = leaderboard(ten[0].parent, red)                   # what the results screen lists
+    assert {e.session_id for e in shown} == {"id00012", "id00020", "id00021", "id00022"}
+    assert all(e.ranked for e in shown) and shown[0].session_id == "id00022"
+    board = leaderboard(ten[0].parent, red, include_unranked=True)
+    by_id = {entry.session_id: entry for entry in board}
+    assert set(by_id) == {"id00012", "id00020", "id00021", "id00022", "id00031", "id00032"}
+    for early in ("id00031", "id00032"):
+        assert not by_id[early].ranked and by_id[early].ranks == (None, None, None)
+        assert by_id[early].scores[0] is not None
+    assert by_id["id00022"].ranks[0] == 1 and by_id["id00022"].ranked
+    assert sorted(e.ranks[0] for e in board if e.ranked) == [1, 2, 3, 4]
+    reds = [e for e in board if e.team.casefold().split() == ["red", "team"]]
+    assert [e.time_of_day for e in reds] == ["14:00", "11:30", "09:00"]     # newest first
+    assert reds[0].when == "2026-11-11 14:00"
+
+
+def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
+    path = simulated(tmp_path, "classic", "Many notes", ["Ana", "Ben"], 40, curveball_after=1)
+    add_facilitator_actions(path, rounds=120)         # 120 undone penalties: a long paragraph
+    html = tmp_path / "r.html"
+    assert main(["report", str(path), "-o", str(html)]) == 0
+    text = html.read_text(encoding="utf-8")
+    assert text.count("<s>penalty for talking") == 120
+    assert '<section class="session long" id=' in text
+
+
+def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_dates(ten, tmp_path):
+    from maze.analysis.report import attempt_numbers
+    head = json.loads(ten[2].read_text(encoding="utf-8").splitlines()[0])      # Red team, 09:00
+    starts = {"a": "2026-11-11T10:00:00+01:00", "b": "2026-11-11T09:30:00+00:00",  # b is later
+              "c": "yesterday", "d": "0001-01-01T00:00:00", "e": "2026-11-11T08:00:00+01:00"}
+    files = []
+    for sid, started in starts.items():
+        path = tmp_path / f"{sid}.jsonl"
+        path.write_text(json.dumps({**head, "session_id": sid, "started_at": started}) + "\n",
+                        encoding="utf-8")
+        files.append(path)
+    (tmp_path / "junk.jsonl").write_bytes(b"\xff not a log")
+    numbers = attempt_numbers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl", files[0]])
+    assert numbers == {"e": 1, "a": 2, "b": 3, "d": 4, "c": 5}     # times first, then the others by text

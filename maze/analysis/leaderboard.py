@@ -1,7 +1,9 @@
 """Earlier teams on the same level, from the session logs in a folder.
 
 "Same level" means the same board, paths and rules (different boards are not comparable).
-Each headline score is ranked on its own."""
+Each headline score is ranked on its own, among the sessions that ran their course: a team
+that crossed, ran out of time or spent its budget. A session ended early by the facilitator, or
+never ended (a closed window), is listed but not ranked: six seconds of play are not a score."""
 
 from __future__ import annotations
 
@@ -13,6 +15,21 @@ from maze.analysis.scores import Figures, score
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError
 from maze.storage.log import read_log
+
+# Sessions that ran their course under the rules: everyone crossed, the time ran out (penalties
+# in seconds included) or the penalty budget was spent (the same end, in points).
+RANKED_OUTCOMES = frozenset({"completed", "time_up", "budget_spent"})
+
+
+def is_ranked(outcome: str) -> bool:
+    """Whether a session with this outcome takes part in rankings (see RANKED_OUTCOMES)."""
+    return outcome in RANKED_OUTCOMES
+
+
+def when(started_at: str) -> str:
+    """The start as people read it: "2026-11-10 14:05" (the date and the time of day as logged,
+    the clock of the machine that ran the session)."""
+    return started_at[:16].replace("T", " ")
 
 
 def level_identity(setup: SessionSetup) -> str:
@@ -30,17 +47,36 @@ class Entry:
     session_id: str
     outcome: str
     scores: tuple[float | None, float | None, float | None]
-    ranks: tuple[int | None, int | None, int | None]
+    ranks: tuple[int | None, int | None, int | None]   # all None when not ranked
+    ranked: bool = True          # False: ended early or unfinished, listed without ranks
+
+    @property
+    def when(self) -> str:
+        """Date and time of day, "2026-11-10 14:05": tells two sessions of a team apart."""
+        return when(self.started_at)
+
+    @property
+    def time_of_day(self) -> str:
+        """"14:05", enough beside the team's name when every row is from the same day."""
+        return when(self.started_at)[11:]
 
 
-def rank_values(values: list[float | None]) -> list[int | None]:
-    """Each value's rank, 1 for the best (highest); equal values share a rank; None stays."""
-    ordered = sorted({v for v in values if v is not None}, reverse=True)
-    return [None if v is None else ordered.index(v) + 1 for v in values]
+def rank_values(values: list[float | None], ranked: list[bool] | None = None) -> list[int | None]:
+    """Each value's rank, 1 for the best (highest); equal values share a rank; None stays.
+    With ``ranked``, only the values marked True are ranked (the others get None)."""
+    keep = [True] * len(values) if ranked is None else ranked
+    ordered = sorted({v for v, k in zip(values, keep, strict=True) if v is not None and k},
+                     reverse=True)
+    return [None if v is None or not k else ordered.index(v) + 1
+            for v, k in zip(values, keep, strict=True)]
 
 
-def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Entry]:
-    """Teams that played this level, newest first, each score ranked among them (1 = best)."""
+def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
+                include_unranked: bool = False) -> list[Entry]:
+    """Teams that played this level, newest first, each score ranked among them (1 = best).
+    Sessions ended early or unfinished are left out (what the room sees ranks only sessions
+    that ran their course), or with ``include_unranked`` listed with ``ranked`` False and no
+    ranks."""
     identity = level_identity(setup)
     rows: list[tuple[SessionSetup, Figures]] = []
     # Newest first: names start with the start time; within one second, the file written last.
@@ -56,10 +92,13 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Ent
         rows.append((read.setup, score(read.setup, read.events)))
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
               for _, f in rows]
-    ranks = [rank_values([v[i] for v in values]) for i in range(3)]
+    ranked = [is_ranked(f.outcome) for _, f in rows]
+    ranks = [rank_values([v[i] for v in values], ranked) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):
+        if not ranked[i] and not include_unranked:
+            continue
         out.append(Entry(s.team, s.started_at, s.session_id, f.outcome,
                          (values[i][0], values[i][1], values[i][2]),
-                         (ranks[0][i], ranks[1][i], ranks[2][i])))
+                         (ranks[0][i], ranks[1][i], ranks[2][i]), ranked[i]))
     return out

@@ -8,27 +8,31 @@ so a year of logs does not sit in memory (only one summary row per session does)
 from __future__ import annotations
 
 import csv
+import json
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import IO, Any
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import level_identity, rank_values
+from maze.analysis.leaderboard import is_ranked, level_identity, rank_values, when
 from maze.analysis.scores import Figures, score
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import rules_summary
-from maze.storage.log import UNUSABLE, read_log, unusable
+from maze.storage.log import UNUSABLE, read_log, setup_from_header, unusable
 
-CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell",
-              "phase", "exploring")
+# date, time and attempt came later: at the end, so a sheet that reads columns by place still works
+CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
+              "exploring", "date", "time", "attempt")
 
 STYLE = """
 :root { --ink: #14181f; --dim: #5a6472; --line: #d5dae1; --beep: #e66100; --learn: #2a7fb8;
@@ -42,6 +46,10 @@ h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 table { border-collapse: collapse; width: 100%; font-size: .88rem; margin: .4rem 0 1rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .3rem .45rem; text-align: left; }
 th { font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
+h2, .meta, li, td { overflow-wrap: anywhere; }     /* a name without spaces still wraps */
+table.summary th { overflow-wrap: normal; } table.summary th:first-child { width: 30%; }
+table.summary td.n, td.when { white-space: nowrap; overflow-wrap: normal; }
+table.summary td.outcome { min-width: 7.5rem; }
 .rank { color: var(--dim); font-size: .8em; }
 .scores { display: flex; gap: 1rem; flex-wrap: wrap; margin: .6rem 0; }
 .score { flex: 1 1 12rem; border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .7rem; }
@@ -50,6 +58,7 @@ th { font-weight: 600; } td.n { text-align: right; font-variant-numeric: tabular
 .score.execution { border-top: 4px solid var(--exec); }
 .score.switching { border-top: 4px solid var(--plan); }
 .charts { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }
+figure { margin: 0; } .charts figure.line { flex: 1 1 100%; }
 svg { max-width: 100%; height: auto; }
 svg text { font-family: inherit; }
 svg .axis, svg .tick, svg .phase { font-size: 11px; fill: #5a6472; text-anchor: middle; }
@@ -60,11 +69,45 @@ svg .mark { stroke: #14181f; stroke-width: 1.5; }
 ul.prompts li { margin: .25rem 0; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin-right: .3rem; }
-@page { margin: 14mm; }
+@page { margin: 12mm; }
+/* Print: the summary from page 1 (as many pages as it needs), then each session on exactly one
+   page of A4 or Letter. A session is a column of fixed height that fits both papers' printable
+   area (Letter: 279.4 - 24 = 255.4 mm high; A4: 210 - 24 = 186 mm wide); its text takes what
+   it needs and the two charts share the rest, each SVG scaled to fit its box. */
 @media print {
-  body { margin: 0; max-width: none; font-size: 10pt; }
-  section.session { break-before: page; }
-  .charts { flex-wrap: nowrap; } table, svg, .scores { break-inside: avoid; }
+  body { margin: 0; padding: 0; max-width: none; font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 16pt; } h2 { font-size: 12pt; margin: 0 0 1mm; }
+  h3 { font-size: 9pt; margin: 1.5mm 0 .5mm; }
+  table { font-size: 8pt; margin: .5mm 0 1mm; } th, td { padding: .4mm 1.2mm; }
+  table.summary { break-inside: auto; } table.summary tr { break-inside: avoid; }
+  section.session { break-before: page; break-inside: avoid; height: 248mm; overflow: hidden;
+                    display: flex; flex-direction: column; }
+  section.session > * { flex: none; margin-top: 0; margin-bottom: 1mm; }
+  .meta, .note { font-size: 7.5pt; } .meta .roster { display: none; }
+  .scores { gap: 2mm; margin: 0 0 1mm; flex-wrap: nowrap; }
+  .score { padding: 1mm 2mm; font-size: 7.5pt; } .score b { font-size: 12pt; }
+  /* the board above a full-width timeline; with many players, side by side */
+  section.session > .charts { flex: 1 1 0; min-height: 60mm; flex-wrap: nowrap; gap: 2mm;
+                              flex-direction: column; align-items: stretch; }
+  .charts figure { display: flex; flex-direction: column; min-height: 0; min-width: 0; }
+  .charts figure.map { flex: 1 1 0; min-height: 40mm; } .charts figure.line { flex: none; }
+  .charts figure.map svg { flex: 1 1 0; min-height: 0; width: 100%; height: 100%; }
+  .charts figure.line svg { width: 100%; height: auto; max-height: 60mm; }
+  section.busy > .charts, section.crowded > .charts { flex-direction: row; gap: 3mm; }
+  section.busy figure.map, section.crowded figure.map { flex: 0 1 40%; }
+  section.busy figure.line, section.crowded figure.line { flex: 1 1 0; }
+  section.busy figure.line svg, section.crowded figure.line svg { flex: 1 1 0; min-height: 0;
+                                                                  height: 100%; max-height: none; }
+  .legend { margin: .5mm 0 0; font-size: 6.5pt; line-height: 1.15; }
+  ul.prompts { margin: 0; padding-left: 4mm; } ul.prompts li { margin: 0; }
+  table.players th:first-child { width: 40%; }
+  .busy table.players { font-size: 7pt; } .busy table.players td { padding: .15mm 1.2mm; }
+  .crowded table.players { font-size: 6.3pt; line-height: 1.1; }
+  .crowded table.players td, .crowded table.players th { padding: 0 1mm; }
+  /* more notes than a page holds: the session flows on, its charts at a fixed size */
+  section.session.long { height: auto; overflow: visible; display: block; }
+  section.long figure.map svg { max-height: 150mm; } section.long figure.line svg { max-height: 90mm; }
+  h2, h3 { break-after: avoid; } tr, li, .scores, figure { break-inside: avoid; }
 }
 """
 
@@ -80,6 +123,42 @@ class Row:
     outcome: str
     scores: tuple[float | None, float | None, float | None]
     anchor: str
+    attempt: int | None = None
+
+
+def _moment(started_at: str) -> tuple[int, float | str]:
+    """A sort key for start times: the instant when it parses (offsets taken into account),
+    else the text, after every parsed one."""
+    try:
+        return (0, datetime.fromisoformat(started_at).timestamp())
+    except (ValueError, OverflowError, OSError):     # not a date, or one no clock can place
+        return (1, started_at)
+
+
+def _team_key(team: str) -> str:
+    return " ".join(team.split()).casefold()
+
+
+def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
+    """Session id -> attempt number: the session is the team's nth on that level (the same board,
+    path(s) and rules, as in the summary), ordered by start time, among the logs given whose
+    header can be read (a copy of a log counts once). Team names match ignoring case and extra
+    spaces. Only the first line of each log is read."""
+    groups: dict[tuple[str, str], dict[str, tuple[int, float | str]]] = {}
+    for path in paths:
+        try:
+            with open(path, "rb") as handle:
+                first = handle.readline(1 << 20)
+            setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
+            key = (_team_key(setup.team), level_identity(setup))
+        except (OSError, RecursionError, *UNUSABLE):
+            continue                      # the full read says what is wrong with it
+        groups.setdefault(key, {})[setup.session_id] = _moment(setup.started_at)
+    numbers: dict[str, int] = {}
+    for sessions in groups.values():
+        ordered = sorted(sessions, key=lambda sid: (sessions[sid], sid))
+        numbers.update((sid, n) for n, sid in enumerate(ordered, start=1))
+    return numbers
 
 
 def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -98,14 +177,61 @@ def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-def session_section(read: Any, figures: Figures, anchor: str) -> str:
+# Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
+# never less than charts_mm(). The text's height is estimated from its length (measured in
+# Chromium at the print sizes of STYLE); a session whose text would leave the charts less flows
+# over two pages instead of being cut. Tests print the fullest session that keeps one page.
+PAGE_MM, CHARTS_MM, MAP_MM = 248.0, 60.0, 40.0
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _lines(text: str, per_line: int) -> int:
+    return max(1, -(-len(text) // per_line))
+
+
+def charts_mm(setup: Any) -> float:
+    """The least height a session's two charts keep on its printed page, legends included:
+    side by side (more than 8 players) CHARTS_MM; else the board (at least MAP_MM) above the
+    timeline, which takes the page's width at its own proportions (see timeline_svg), at most
+    60 mm."""
+    players = len(setup.roster)
+    if players > 8:
+        return CHARTS_MM
+    return MAP_MM + min(60.0, 186.0 * (48 + 22 * players) / 900) + 12.0
+
+
+def print_text_mm(setup: Any, notes: list[str], questions: list[str]) -> float:
+    """How high a session's text stands on its printed page, in mm, all but the charts."""
+    players = len(setup.roster)
+    # a row's height, a name's characters per line and the header's height, per density
+    row, per_line, head = (2.75, 50, 8.0) if players > 16 else (3.7, 42, 10.5) if players > 8 else (4.6, 29, 12.0)
+    table = head + sum(row * _lines(name, per_line) for name in setup.roster)
+    title = 5.3 * _lines(f"{setup.team}: {setup.level.name}", 66)
+    meta, scores, headings = 4.3, 19.5, 10.0
+    note_mm = sum(1.0 + 3.3 * _lines(_TAGS.sub("", note), 115) for note in notes)
+    question_mm = sum(3.75 * _lines(q, 110) for q in questions)
+    return title + meta + scores + headings + table + note_mm + question_mm
+
+
+def _crowding(setup: Any) -> str:
+    """A class that makes a big session's page denser in print, so it stays one page."""
+    if len(setup.roster) > 16:
+        return " crowded"
+    return " busy" if len(setup.roster) > 8 else ""
+
+
+def session_section(read: Any, figures: Figures, anchor: str, attempt: int | None = None) -> str:
     setup, events = read.setup, read.events
     e = escape
     learn, exe, sw = figures.learning, figures.execution, figures.switch
-    parts = [f'<section class="session" id="{anchor}">',
+    attempt_text = f"; attempt {attempt}" if attempt else ""
+    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
              f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
-             f'<p class="meta">{e(setup.started_at)}; {e(OUTCOMES.get(figures.outcome, figures.outcome))}; '
-             f"{minutes(figures.seconds)} played; roster: {e(', '.join(setup.roster))}; "
+             f'<p class="meta">{e(when(setup.started_at))}{attempt_text}; '
+             f'{e(OUTCOMES.get(figures.outcome, figures.outcome))}'
+             f'{"" if is_ranked(figures.outcome) else " (not ranked)"}; '
+             f"{minutes(figures.seconds)} played; "
+             f"<span class=roster>roster: {e(', '.join(setup.roster))}; </span>"
              f"{e(rules_summary(setup.rules))}; session {e(setup.session_id)}</p>"]
     for warning in read.warnings:
         parts.append(f'<p class="note">Note: {e(warning)}</p>')
@@ -125,19 +251,19 @@ def session_section(read: Any, figures: Figures, anchor: str) -> str:
                      f'{curve.rigid_repeats} beeps on the old path, relearned in '
                      f'{num(curve.relearn_seconds, " s")}.</p>')
     paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
-    parts.append('<div class="charts">')
+    parts.append('<div class="charts"><figure class="map">')
     parts.append(heatmap_svg(setup.level, setup.rules, heatmap(events), "beeps", paths))
-    parts.append("</div>")
-    parts.append('<p class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
+    parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
                  'beeps per square (number written in, crossed corner)</span>'
                  '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
                  + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
-                    '(dashed)</span>' if len(paths) > 1 else "") + "</p>")
-    parts.append(timeline_svg(timeline(events), setup.roster))
-    parts.append('<p class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
+                    '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
+    parts.append('<figure class="line">' + timeline_svg(timeline(events), setup.roster))
+    parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
                  '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
-                 '<span>shading: learning blue, execution green, planning pink</span></p>')
-    parts.append("<h3>Players</h3><table><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
+                 '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
+                 '</figure></div>')
+    parts.append("<h3>Players</h3><table class=players><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
                  "<th>Crossings</th><th>Discoveries</th><th>Repeat beeps</th><th>Execution errors</th>"
                  "<th>Median pause</th><th>Before new squares</th></tr></thead><tbody>")
     for name, p in figures.players.items():
@@ -163,8 +289,12 @@ def session_section(read: Any, figures: Figures, anchor: str) -> str:
     if extras:
         parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
     parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
-    parts.extend(f"<li>{e(p)}</li>" for p in prompts(setup, events, figures))
+    questions = prompts(setup, events, figures)
+    parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
+    notes = [p for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">'))]
+    if print_text_mm(setup, notes, questions) + charts_mm(setup) > PAGE_MM:
+        parts[0] = f'<section class="session long{_crowding(setup)}" id="{anchor}">'
     return "".join(parts)
 
 
@@ -174,11 +304,15 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
     levels: dict[str, list[Row]] = {}
     for row in rows:
         levels.setdefault(row.level_key, []).append(row)
+    unranked = False
     for group in levels.values():
+        group.sort(key=lambda r: (_moment(r.started_at), r.session_id))     # in the order played
         first = group[0]
-        ranks = [rank_values([r.scores[i] for r in group]) for i in range(3)]
+        ranked = [is_ranked(r.outcome) for r in group]
+        unranked = unranked or not all(ranked)
+        ranks = [rank_values([r.scores[i] for r in group], ranked) for i in range(3)]
         out.append(f"<h3>{e(first.level)} <span class=\"note\">({e(first.level_summary)})</span></h3>")
-        out.append("<table><thead><tr><th>Team</th><th>Date</th><th>Outcome</th>"
+        out.append('<table class="summary"><thead><tr><th>Team</th><th>Started</th><th>Attempt</th><th>Outcome</th>'
                    "<th>Learning<br><span class=note>discoveries/min</span></th>"
                    "<th>Execution<br><span class=note>squares/min</span></th>"
                    "<th>Switching<br><span class=note>of 100</span></th></tr></thead><tbody>")
@@ -186,11 +320,23 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
             cells = []
             for i, value in enumerate(row.scores):
                 rank = ranks[i][index]
-                rank_text = f' <span class="rank">#{rank}</span>' if rank and len(group) > 1 else ""
+                rank_text = f' <span class="rank">#{rank}</span>' if rank and sum(ranked) > 1 else ""
                 cells.append(f"<td class=n>{_headline(value, 0 if i == 2 else 1)}{rank_text}</td>")
-            out.append(f'<tr><td><a href="#{row.anchor}">{e(row.team)}</a></td><td>{e(row.started_at[:16])}</td>'
-                       f"<td>{e(OUTCOMES.get(row.outcome, row.outcome))}</td>{''.join(cells)}</tr>")
+            outcome = e(OUTCOMES.get(row.outcome, row.outcome))
+            if not ranked[index]:
+                outcome += ' <span class="note">(not ranked)</span>'
+            out.append(f'<tr><td class=team><a href="#{row.anchor}">{e(row.team)}</a></td>'
+                       f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
+                       f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>")
         out.append("</tbody></table>")
+    if rows:
+        out.append('<p class="note">Started: the date and time of day, on the clock of the machine that ran '
+                   "the session. Attempt: 1 for the team's first session on that level among the logs in "
+                   "this report, 2 for its second, and so on.</p>")
+    if unranked:
+        out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
+                   "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
+                   "the facilitator, or never ended, are listed but not ranked.</p>")
     if len(levels) > 1:
         out.append('<p class="note">Scores are ranked within each level only: different boards, '
                    "paths or rules are not comparable.</p>")
@@ -201,14 +347,16 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
     return "".join(out)
 
 
-def csv_rows(read: Any) -> Iterator[tuple[Any, ...]]:
+def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
+    started = when(setup.started_at)
     head = (setup.session_id, setup.team, setup.level.name)
+    tail = (started[:10], started[11:], "" if attempt is None else attempt)
     for event in read.events:
         if type(event) is StepTaken:
             yield (*head, event.player, event.t, event.square, event.class_, event.dwell,
-                   event.phase, "yes" if event.exploring else "no")
+                   event.phase, "yes" if event.exploring else "no", *tail)
 
 
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
@@ -230,7 +378,9 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
         writer = csv.writer(csv_handle)
         writer.writerow(CSV_FIELDS)
     try:
-        for path in find_logs(inputs):
+        paths = find_logs(inputs)
+        attempts = attempt_numbers(paths)
+        for path in paths:
             try:
                 read = read_log(path)
             except DataError as exc:
@@ -251,7 +401,9 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                     warn(warning)
             try:
                 figures = score(read.setup, read.events)
-                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}") \
+                attempt = attempts.get(read.setup.session_id)
+                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}",
+                                          attempt=attempt) \
                     if not summary_only and output is not None else ""
             except UNUSABLE as exc:
                 skipped.append(("a log" if anonymize else str(path),
@@ -264,11 +416,11 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                             read.setup.started_at, figures.outcome,
                             (figures.learning.discoveries_per_minute,
                              figures.execution.error_free_speed, figures.switch.score),
-                            anchor))
+                            anchor, attempt))
             if section:
                 body.write(section)
             if writer is not None:
-                writer.writerows(csv_rows(read))
+                writer.writerows(csv_rows(read, attempt))
         if output is not None:
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:

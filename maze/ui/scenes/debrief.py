@@ -55,7 +55,8 @@ class DebriefScene(Scene):
         self.line = timeline(self.events)
         self.paths = [setup.level.path] + [e.path for e in self.events if isinstance(e, PathChanged)]
         self.log_path = log_path
-        self.board = leaderboard(log_path.parent, setup) if log_path is not None else []
+        self.board = (leaderboard(log_path.parent, setup, include_unranked=True)
+                      if log_path is not None else [])
         self.page = 0
         self.mode = 0
         self.notice = ""
@@ -329,12 +330,17 @@ class DebriefScene(Scene):
         y += line
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
-            when = row.started_at[:16].replace("T", " ")
-            text.draw(surface, f"{row.team}  {when}", size, color, user=True,
+            text.draw(surface, f"{row.team}  {row.when}", size, color, user=True,
                       max_width=columns[1] - x - size, topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
-                shown_value = "-" if value is None else f"{value:.1f}  #{rank}"
-                text.draw(surface, shown_value, size, color, topleft=(left, y))
+                if value is None:
+                    shown_value = "-"
+                elif rank is None:        # ended early or unfinished: shown, never ranked
+                    shown_value = f"{value:.1f}  not ranked"
+                else:
+                    shown_value = f"{value:.1f}  #{rank}"
+                draw_fitted(surface, text, shown_value, size, color, width * 18 // 100 - size // 2,
+                            topleft=(left, y))
             y += line
 
     def _draw_board(self, surface: pygame.Surface, unit: int) -> None:
