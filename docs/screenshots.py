@@ -5,6 +5,7 @@ simulated session, and checked on the way by the text layer's audit (a screen wi
 overlapping or too-small text is not saved: the script says which and exits 1).
 
     python docs/screenshots.py            # writes docs/screenshots/*.png
+    python docs/screenshots.py --out DIR  # elsewhere (the tests run it so)
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ SHOWN = {   # screen -> file name
 SIZES = ((1024, 768), (1920, 1080))
 
 
-def main() -> int:
-    out = HERE / "screenshots"
-    out.mkdir(exist_ok=True)
+def main(argv: list[str]) -> int:
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else HERE / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["MAZE_DATA_DIR"] = str(Path(tmp) / "data")
@@ -49,10 +50,10 @@ def main() -> int:
                     print(f"{target.name}: not saved, {len(problems)} problems: {problems[0]}")
                     continue
                 pygame.image.save(app.screen, str(target))
-                print(target.relative_to(HERE.parent))
+                print(target)
             pygame.quit()
     return 1 if failed else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -131,8 +131,8 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
 
     def replay(app: App) -> list[Scene]:
         scene = ReplayScene(app, played.setup, played.events, played.path)
-        for _ in range(len(played.events) // 2):
-            scene._apply_next(react=False)
+        scene.seek(played.events[len(played.events) // 2].t)     # halfway through, paused
+        scene.paused = True
         return [scene]
 
     def editor(app: App) -> list[Scene]:

@@ -30,3 +30,21 @@ def test_every_screen_whole_at_every_size(tmp_path, size, roster):
     if os.environ.get("MAZE_SHOW_PROBLEMS"):
         print("\n".join(found))
     assert not found, f"{len(found)} problems:\n" + "\n".join(found[:60])
+
+
+def test_the_documentation_screenshots_are_made_by_a_script(tmp_path):
+    """docs/screenshots.py draws the main screens at 1024x768 and 1920x1080 and saves only
+    screens the audit passes (the README and the facilitator's guide show them)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "docs" / "screenshots.py"), "--out",
+                           str(tmp_path)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    made = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(made) == 16 and "debrief-scores-1024x768.png" in made
+    shipped = sorted(p.name for p in (root / "docs" / "screenshots").glob("*.png"))
+    assert made == shipped
