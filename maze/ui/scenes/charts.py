@@ -115,7 +115,8 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     lane_h = max(lane_height(screen_h), min(room // lanes, round(label_h * ROOMY_LANE)))
     window = names[first:first + shown]
     labels = ([EVERYONE] if summary else []) + window
-    label_w = min(rect.width // 3, max(text.width(n, label_h) for n in labels) + label_h // 2 + 6)
+    # A name up to 24 characters is never cut (the text rule): the names take up to half.
+    label_w = min(rect.width // 2, max(text.width(n, label_h) for n in labels) + label_h // 2 + 6)
     end = max(line.end, 1.0)
     inner = pygame.Rect(rect.x + label_w, rect.y + 3, rect.width - label_w - 4, lane_h * lanes)
     for span in line.spans:

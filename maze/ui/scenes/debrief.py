@@ -396,7 +396,7 @@ class DebriefScene(Scene):
         y += round(unit * 1.7)
         heads = ["Player", "Steps", "Tries", "Crossed", "New beeps", "Repeat beeps",
                  "Execution beeps", "Pause per step", "Pause before new"]
-        shares = [0.18, 0.08, 0.07, 0.1, 0.09, 0.1, 0.13, 0.12, 0.13]
+        shares = [0.22, 0.07, 0.07, 0.1, 0.09, 0.09, 0.12, 0.12, 0.12]
         columns = [x]
         for share in shares[:-1]:
             columns.append(columns[-1] + round(share * (w - 2 * x)))
@@ -427,8 +427,8 @@ class DebriefScene(Scene):
                      p.repeat_errors, p.execution_errors, num(p.median_dwell, " s"),
                      num(p.median_dwell_new, " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
-                text.draw(surface, str(cell), size, theme.TEXT, user=i == 0,
-                          max_width=widths[i], topleft=(left, y))
+                draw_fitted(surface, text, str(cell), size, theme.TEXT, widths[i], user=i == 0,
+                            topleft=(left, y))
             y += row_h
         if len(names) > room:
             first = self.player_first + 1

@@ -139,10 +139,11 @@ class Roster(Widget):
             down = cross.move(-button - 4, 0)
             up = down.move(-button - 4, 0)
             self.rows.append((index, row, up, down, cross))
-            text.draw(surface, f"{index + 1}. {self.names[index]}", unit,
-                      theme.TEXT if index == self.selected else theme.TEXT_DIM,
-                      max_width=up.x - row.x - unit, user=True,
-                      midleft=(row.x + unit // 3, row.centery))
+            # The buttons are drawn on the chosen row only: the others' names use the room.
+            room = (up.x if index == self.selected else row.right) - row.x - unit // 2
+            draw_fitted(surface, text, f"{index + 1}. {self.names[index]}", unit,
+                        theme.TEXT if index == self.selected else theme.TEXT_DIM, room, user=True,
+                        midleft=(row.x + unit // 3, row.centery))
             if index == self.selected:
                 draw_arrow_up(surface, up, theme.TEXT)
                 draw_arrow_up(surface, down, theme.TEXT, down=True)
