@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import os
+import stat
+from typing import Any, BinaryIO
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -42,18 +44,59 @@ def parse_json_text(text: str, source: str) -> Any:
         raise DataError([f"{source}: {exc}"]) from None
 
 
-def read_json_file(path: str, source: str | None = None) -> Any:
-    source = source or str(path)
+def size_text(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} KB"
+
+
+def open_regular(path: str | os.PathLike[str], source: str, limit: int) -> BinaryIO:
+    """A file opened for reading, if it is a regular file of at most ``limit`` bytes.
+
+    A FIFO (which would wait forever for a writer), a device such as /dev/zero (which never
+    ends) or a folder is refused with one line, before anything is read: the file is opened
+    without blocking and looked at with ``fstat``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise DataError([f"{source}: no such file"]) from None
     except IsADirectoryError:
         raise DataError([f"{source}: is a folder, not a file"]) from None
     except OSError as exc:
         raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
-    return parse_json_bytes(raw, source)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError([f"{source}: is a folder, not a file"])
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([f"{source}: not a regular file (a FIFO or a device, say), "
+                             f"so it is not read"])
+        if info.st_size > limit:
+            raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | os.PathLike[str], source: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (see open_regular); a file that
+    grew past the limit while it was read is refused too."""
+    with open_regular(path, source, limit) as handle:
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+    if len(raw) > limit:
+        raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+    return raw
+
+
+def read_json_file(path: str, source: str | None = None) -> Any:
+    source = source or str(path)
+    return parse_json_bytes(read_regular(path, source, MAX_FILE_BYTES), source)
 
 
 def parse_json_bytes(raw: bytes, source: str) -> Any:

@@ -134,7 +134,7 @@ def level_from_data(data: Any, source: str) -> Level:
             problems.append(f"{source}: {key} must be from {low} to {high} (it is {value})")
             size_ok = False
     preset = data.get("preset", "classic")
-    if preset not in PRESETS:
+    if not isinstance(preset, str) or preset not in PRESETS:
         problems.append(f"{source}: preset must be one of "
                         + ", ".join(f'"{p}"' for p in PRESETS))
         preset = "classic"
@@ -171,9 +171,9 @@ def level_from_data(data: Any, source: str) -> Level:
     if size_ok:
         board = Board(data["cols"], data["rows"], diagonals)
         if "path" in data:
-            problems += [f"{source}: {p}" for p in path_problems(board, data["path"])]
+            problems += [f"{source}: {p}" for p in _path_problems(board, data["path"], "path")]
         if raw_curveball and "path" in raw_curveball:
-            alt_problems = path_problems(board, raw_curveball["path"], "curveball.path")
+            alt_problems = _path_problems(board, raw_curveball["path"], "curveball.path")
             problems += [f"{source}: {p}" for p in alt_problems]
             if not alt_problems and raw_curveball["path"] == data.get("path"):
                 problems.append(f"{source}: curveball.path is the same as path")
@@ -182,6 +182,16 @@ def level_from_data(data: Any, source: str) -> Level:
     return Level(name=name.strip(), cols=data["cols"], rows=data["rows"],
                  path=tuple(data["path"]), preset=preset, rules=dict(overrides),
                  curveball=curveball, description=description)
+
+
+def _path_problems(board: Board, names: Any, field: str) -> list[str]:
+    """A path's problems; a path longer than the board has squares is one problem, not one
+    per square (a 150,000-square path in a 900 KB file gave 449,998 lines)."""
+    squares = board.cols * board.rows
+    if isinstance(names, list) and len(names) > squares:
+        return [f"{field} has {len(names)} squares; a {board.cols}x{board.rows} board has "
+                f"only {squares}"]
+    return path_problems(board, names, field)
 
 
 def load_level(path: str | os.PathLike[str]) -> Level:
