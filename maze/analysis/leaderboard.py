@@ -6,14 +6,15 @@ Each headline score is ranked on its own."""
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from maze.analysis.scores import score
 from maze.core.session import SessionSetup
-from maze.storage.jsonfile import DataError
-from maze.storage.log import read_log
+from maze.storage.jsonfile import DataError, shown
+from maze.storage.log import UNUSABLE, read_log, unusable
 
 HEADLINES = (("learning", "discoveries_per_minute"), ("execution", "error_free_speed"),
              ("switch", "score"))
@@ -37,6 +38,13 @@ class Entry:
     ranks: tuple[int | None, int | None, int | None]
 
 
+def _mtime_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:            # removed meanwhile: read_log says so
+        return 0
+
+
 def rank_values(values: list[float | None]) -> list[int | None]:
     """Each value's rank, 1 for the best (highest); equal values share a rank; None stays."""
     ordered = sorted({v for v in values if v is not None}, reverse=True)
@@ -48,16 +56,22 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Ent
     identity = level_identity(setup)
     rows: list[tuple[SessionSetup, dict[str, Any]]] = []
     # Newest first: names start with the start time; within one second, the file written last.
-    files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], p.stat().st_mtime_ns),
+    files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], _mtime_ns(p)),
                    reverse=True)[:limit]
+    skipped: list[str] = []     # a damaged neighbour never costs this team its results
     for path in files:
         try:
             read = read_log(path)
-        except DataError:
-            continue
-        if level_identity(read.setup) != identity:
-            continue
-        rows.append((read.setup, score(read.setup, read.events)))
+            if level_identity(read.setup) != identity:
+                continue
+            rows.append((read.setup, score(read.setup, read.events)))
+        except DataError as exc:
+            skipped.append(exc.problems[0])
+        except UNUSABLE as exc:
+            skipped.append(unusable(str(path), exc).problems[0])
+    if skipped:                 # said once, not once per file
+        print(f"warning: the leaderboard left out {len(skipped)} log(s) it could not use, "
+              f"e.g. {shown(skipped[0])}", file=sys.stderr)
     values = [[f[block][key] for block, key in HEADLINES] for _, f in rows]
     ranks = [rank_values([v[i] for v in values]) for i in range(3)]
     out = []

@@ -20,6 +20,7 @@ from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import level_identity, rank_values
 from maze.analysis.scores import score
+from maze.analysis.spreadsheet import safe_row
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
@@ -92,6 +93,16 @@ def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
         else:
             found.append(path)
     return found
+
+
+# The report needs no script, no network and no file besides itself: a browser refuses any,
+# should a log's text ever get past the escaping.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+
+
+def _anchor(number: int, session_id: str) -> str:
+    """A section's id: the session id's letters and digits only (it comes from a log)."""
+    return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
 
 
 def _headline(value: float | None, digits: int = 1) -> str:
@@ -251,14 +262,14 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                     warn(warning)
             try:
                 figures = score(read.setup, read.events)
-                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}") \
+                section = session_section(read, figures, anchor=_anchor(len(rows) + 1, read.setup.session_id)) \
                     if not summary_only and output is not None else ""
             except UNUSABLE as exc:
                 skipped.append(("a log" if anonymize else str(path),
                                 unusable(str(path), exc).problems[0].split(": ", 1)[1]))
                 del seen[read.setup.session_id]
                 continue
-            anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
+            anchor = _anchor(len(rows) + 1, read.setup.session_id)
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
                             read.setup.started_at, figures["outcome"],
@@ -268,12 +279,13 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             if section:
                 body.write(section)
             if writer is not None:
-                writer.writerows(csv_rows(read))
+                writer.writerows(map(safe_row, csv_rows(read)))   # no formulas from names
         if output is not None:
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
                 out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                          f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
                           f"<title>maze report: {len(rows)} session(s)</title><style>{STYLE}</style>"
                           "</head><body>\n<h1>Maze sessions</h1>"
                           f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '

@@ -59,7 +59,7 @@ def open_regular(path: str | os.PathLike[str], source: str, limit: int) -> Binar
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise DataError([f"{source}: no such file"]) from None
+        raise DataError([f"{source}: no such file, so it cannot be read"]) from None
     except IsADirectoryError:
         raise DataError([f"{source}: is a folder, not a file"]) from None
     except OSError as exc:
@@ -111,11 +111,31 @@ def parse_json_bytes(raw: bytes, source: str) -> Any:
     return parse_json_text(text, source)
 
 
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_KEPT = frozenset({"\u200d"})        # the zero-width joiner inside emoji such as 👩‍💻
+
+
+def shown(text: object) -> str:
+    """Text fit for a terminal (or any one line): control characters (ESC, BEL, backspace, a
+    line break), bidi overrides and other invisible format characters written as escapes
+    (\\x1b, \\u202e), so a name can neither drive the terminal nor hide or reorder text.
+
+    >>> shown("Ana\\x1b[2J\\u202eneB")
+    'Ana\\\\x1b[2J\\\\u202eneB'
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    import unicodedata
+    return "".join(c if c == " " or c in _KEPT or unicodedata.category(c) not in _HIDDEN
+                   else repr(c)[1:-1] for c in text)
+
+
 def brief(text: object, limit: int = 40) -> str:
     """A value from a file, fit to quote in a one-line message: control characters (a line
     break in a field's name, say) escaped, and cut to ``limit`` characters."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
-    return shown if len(shown) <= limit else shown[:limit] + "…"
+    quoted = shown(text)
+    return quoted if len(quoted) <= limit else quoted[:limit] + "…"
 
 
 def is_number(value: Any) -> bool:

@@ -149,6 +149,9 @@ class SessionLog:
             self._torn = not _ends_with_newline(self.path)   # a line cut off by the crash
             return
         assert setup is not None
+        # Never start a log that the reader would refuse (a name over MAX_NAME, say): the
+        # command line and the setup screen bound what people type, this says so if not.
+        setup_from_header(json.loads(dumps(header(setup))), "the new session")
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / log_file_name(setup)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
@@ -473,7 +476,7 @@ def _in_use(fd: int) -> bool:
 
 
 def _unfinished(path: Path) -> Unfinished | None:
-    with open(path, "rb") as handle:
+    with open_regular(path, str(path), MAX_LOG_BYTES) as handle:   # never a FIFO: no hang
         if _in_use(handle.fileno()):
             return None                  # not interrupted: being played in another window
         first = handle.readline(1 << 20)
@@ -484,7 +487,7 @@ def _unfinished(path: Path) -> Unfinished | None:
         modified = os.fstat(handle.fileno()).st_mtime
     if _ENDED in tail:
         return None
-    setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
+    setup = setup_from_header(parse_json_bytes(first, str(path)), str(path))
     stopped = 0.0
     for line in reversed(tail.split(b"\n")[1:]):   # [0]: the header, or a line cut by the seek
         try:
