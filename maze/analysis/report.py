@@ -89,7 +89,7 @@ def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.jsonl") if p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*.jsonl") if not p.is_dir()))  # a FIFO: said
         else:
             found.append(path)
     return found

@@ -140,5 +140,6 @@ class EventChecker:
                 else fields[name]
             message = check(values[name])
             if message is not None:
-                return f"{event.TYPE}.{name.rstrip('_')} {message}"
+                space = "" if message.startswith("[") else " "
+                return f"{event.TYPE}.{name.rstrip('_')}{space}{message}"
         return None

@@ -31,10 +31,13 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def parse_json_text(text: str, source: str) -> Any:
-    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors name the line and column."""
+def parse_json_text(text: str, source: str, constants: bool = False) -> Any:
+    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors name the line and column.
+    With ``constants``, NaN and Infinity are parsed, for the field checks to refuse by name
+    (a log's header: "header.rules.time_limit must be a finite number")."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        return json.loads(text, object_pairs_hook=_no_duplicates,
+                          parse_constant=None if constants else _no_constants)
     except json.JSONDecodeError as exc:
         raise DataError([f"{source}: not valid JSON at line {exc.lineno} column {exc.colno}: "
                          f"{exc.msg}"]) from None

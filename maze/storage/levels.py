@@ -46,8 +46,10 @@ def _choice(*options: str) -> Callable[[Any], str | None]:
 
 def _number(low: float, high: float, unit: str = "") -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
-        if not is_number(value) or not math.isfinite(value):
+        if not is_number(value):
             return f"must be a number, not {type_name(value)}"
+        if not math.isfinite(value):
+            return "must be a finite number (NaN and Infinity are not allowed)"
         if not low <= value <= high:
             return f"must be from {low:g} to {high:g}{unit} (it is {value:g})"
         return None

@@ -38,6 +38,7 @@ from maze.storage.jsonfile import (
     brief,
     open_regular,
     parse_json_bytes,
+    parse_json_text,
     read_regular,
     size_text,
     type_name,
@@ -335,8 +336,8 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
     if not raw_lines or not raw_lines[0].strip():
         raise LogError([f"{source}: empty: not a session log"])
     try:
-        head = parse_json_bytes(raw_lines[0], source)
-    except DataError:
+        head = parse_json_text(raw_lines[0].decode("utf-8"), f"{source}: line 1", constants=True)
+    except (UnicodeDecodeError, DataError):
         raise LogError([f"{source}: line 1 is not a maze session log header"]) from None
     setup = setup_from_header(head, source)
     events: list[Event] = []
