@@ -348,7 +348,7 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
         lines = list(raw_lines[1:])
     whole = _read_whole(lines)
     if whole is not None:                  # the common case: every line one whole event
-        _check_events(source, setup, whole, None)
+        _check_events(source, setup, whole, [], lines)
         return LogRead(source, head, setup, whole, _gap_warnings(source, whole))
     decode, append = _DECODER.raw_decode, events.append
     numbers: list[int] = []
@@ -365,7 +365,7 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
             numbers.append(number)
         except (UnicodeDecodeError, ValueError, RecursionError, EventFormatError, TypeError):
             damaged.append(number)
-    _check_events(source, setup, events, numbers)
+    _check_events(source, setup, events, numbers, None)
     warnings = []
     if damaged:
         shown = ", ".join(str(n) for n in damaged[:5]) + (" ..." if len(damaged) > 5 else "")
@@ -374,16 +374,15 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
 
 
 def _check_events(source: str, setup: SessionSetup, events: list[Event],
-                  numbers: list[int] | None) -> None:
+                  numbers: list[int], lines: list[str | bytes] | None) -> None:
     """Every field of every event (maze/storage/checks.py); the first wrong one refuses the
     log in one line naming the file, the line and the field."""
-    checker = EventChecker(setup.level.board(setup.rules), setup.roster)
-    problem = checker.problem
-    for index, event in enumerate(events):
-        message = problem(event)
-        if message is not None:
-            line = numbers[index] if numbers is not None else index + 2
-            raise LogError([f"{source}: line {line}: {message}"])
+    found = EventChecker(setup.level.board(setup.rules), setup.roster).first_problem(events)
+    if found is not None:
+        index, message = found
+        if lines is not None:                  # every non-blank line is one event
+            numbers = [n for n, line in enumerate(lines, start=2) if line and not line.isspace()]
+        raise LogError([f"{source}: line {numbers[index]}: {message}"])
 
 
 def _read_whole(lines: list[str | bytes]) -> list[Event] | None:
