@@ -223,10 +223,15 @@ def test_the_leaderboard_skips_damaged_neighbours_and_says_so_once(tmp_path, cap
     (tmp_path / "2026-11-23_100001_b_2.jsonl").write_bytes(
         edited(line=line_of("step"), change_event={"class": -1}))
     (tmp_path / "2026-11-23_100002_c_3.jsonl").write_bytes(b"\x00" * 100)
+    head = json.loads(raw.split(b"\n", 1)[0])
+    head["level"]["preset"] = {"a": 1}                 # the TypeError of issue 13 item 2
+    (tmp_path / "2026-11-23_100003_d_4.jsonl").write_bytes(
+        json.dumps(head).encode() + b"\n" + raw.split(b"\n", 1)[1])
+    os.mkfifo(tmp_path / "2026-11-23_100004_e_5.jsonl")
     board = leaderboard(tmp_path, setup)
     assert [e.session_id for e in board] == ["0000beef"]
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "left out 3 log(s)" in err
+    assert err.count("\n") == 1 and "left out 5 log(s)" in err
 
 
 # -------------------------------------------------------------- 4, 7, 9: the report
