@@ -464,3 +464,17 @@ def test_plain_maze_level_still_plays_a_level_file_named_like_a_command(tmp_path
     assert mistyped_command("classic") is None
     assert mistyped_command(str(tmp_path / "nothere.json")) is None
     assert mistyped_command("repot") == "report"
+
+
+def test_an_anonymized_report_quotes_no_name_from_a_log_it_skipped(tmp_path):
+    bad = tmp_path / "2026-11-22_100000_Secret-team_x.jsonl"
+    bad.write_bytes(edited(line=line_of("step"), change_event={"player": "Secret Person"}))
+    out = tmp_path / "r.html"
+    result = maze("report", str(bad), "-o", str(out), "--anonymize")
+    assert result.returncode == 1
+    assert "Secret" not in (out.read_text(encoding="utf-8") if out.exists() else "")
+    from maze.analysis.report import write_report
+    count, skipped = write_report([bad], out, anonymize=True)
+    assert count == 0 and len(skipped) == 1 and skipped[0][0] == "a log"
+    assert "step.player" in skipped[0][1] and "Secret" not in skipped[0][1]
+    assert "Secret" not in out.read_text(encoding="utf-8")

@@ -105,6 +105,12 @@ def _anchor(number: int, session_id: str) -> str:
     return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
 
 
+def _unquoted(reason: str) -> str:
+    """A reason with the values it quotes left out (a name, with --anonymize)."""
+    import re
+    return re.sub(r'"[^"]*"', '"…"', reason)
+
+
 def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
@@ -246,7 +252,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 read = read_log(path)
             except DataError as exc:
                 shown = "a log" if anonymize else str(path)
-                skipped.append((shown, exc.problems[0].split(": ", 1)[-1]))
+                reason = exc.problems[0].split(": ", 1)[-1]
+                skipped.append((shown, _unquoted(reason) if anonymize else reason))
                 continue
             if pseudonyms is not None:
                 read.setup, read.events = pseudonyms.session(read.setup, read.events)
