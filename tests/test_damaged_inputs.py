@@ -288,3 +288,25 @@ def test_the_fuzzer_sees_accepted_logs_too(log_folder):
     status, out, _ = _run("score", "--json", str(log_folder / "2026-11-22_100000_Testers_0000beef.jsonl"))
     assert status == 0 and json.loads(out)["team"] == "Testers"
 
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+@given(raw=nasty_log())
+def test_the_fast_field_checks_agree_with_the_one_by_one_checks(raw):
+    """The reader checks each field across all events at once and looks event by event only
+    to name a problem: both ways must find the same first problem (or none)."""
+    from maze.core.events import event_from_dict
+    from maze.storage.checks import EventChecker
+
+    _, setup = good_log()
+    events = []
+    for line in raw.split(b"\n")[1:]:
+        try:
+            data = json.loads(line)
+            events.append(event_from_dict(data))
+        except (ValueError, TypeError, RecursionError, AttributeError):
+            continue
+    checker = EventChecker(setup.level.board(setup.rules), setup.roster)
+    one_by_one = next(((i, message) for i, event in enumerate(events)
+                       if (message := checker.problem(event)) is not None), None)
+    assert checker.first_problem(events) == one_by_one

@@ -37,6 +37,27 @@ _CHOICES: dict[str, frozenset[str | None]] = {
     "outcome": OUTCOMES}
 
 
+_T, _SEQ = attrgetter("t"), attrgetter("seq")
+_GETTERS: dict[str, Callable[[Any], Any]] = {}
+
+
+def _getter(name: str) -> Callable[[Any], Any]:
+    found = _GETTERS.get(name)
+    if found is None:
+        found = _GETTERS[name] = attrgetter(name)
+    return found
+
+
+def _numbers_within(values: list[Any], low: float, high: float) -> bool:
+    """All finite numbers (never true/false) from low to high; each pass is one C call."""
+    return ({*map(type, values)} <= _NUMBER_TYPES and math.isfinite(math.fsum(values))
+            and low <= min(values) and max(values) <= high)
+
+
+def _wholes_within(values: list[Any], low: int) -> bool:
+    return {*map(type, values)} == {int} and low <= min(values) and max(values) <= MAX_COUNT
+
+
 def text_check(value: Any) -> str | None:
     """Text of at most MAX_NAME characters (a name, a cause, a source...)."""
     if type(value) is not str:
@@ -140,19 +161,13 @@ class EventChecker:
 
     def first_problem(self, events: list[Event]) -> tuple[int, str] | None:
         """The first wrong field of the first wrong event, with its index; None if all are
-        right. Each field is checked across all events of a type at once (C-level set, min,
-        max and map calls: reading stays within a few times plain json.loads); only when that
-        finds something is each event looked at in turn, for the exact line and field."""
-        by_type: dict[type[Event], list[Event]] = {}
-        for event in events:
-            group = by_type.get(type(event))
-            if group is None:
-                group = by_type[type(event)] = []
-            group.append(event)
+        right. Each field is checked across all events at once (C-level set, min, max and
+        map calls: reading stays within a few times plain json.loads); only when that finds
+        something is each event looked at in turn, for the exact line and field."""
         try:
-            if all(self._all_right(kind, group) for kind, group in by_type.items()):
+            if self._all_right(events):
                 return None
-        except (TypeError, ValueError):     # an unhashable value, say: look event by event
+        except (TypeError, ValueError, ArithmeticError):  # unhashable, say: event by event
             pass
         for index, event in enumerate(events):
             message = self.problem(event)
@@ -160,37 +175,44 @@ class EventChecker:
                 return index, message
         return None
 
-    def _all_right(self, kind: type[Event], group: list[Event]) -> bool:
-        columns = zip(*map(attrgetter(*kind.FIELDS), group), strict=True)  # every event: 2+
-        for name, values in zip(kind.FIELDS, columns, strict=True):
-            check = self.fields[name]
-            if check is self.seconds or name == "cost":
-                low, high = (0, MAX_SECONDS) if check is self.seconds else (-1e12, 1e12)
-                if not ({*map(type, values)} <= _NUMBER_TYPES and all(map(math.isfinite, values))
-                        and low <= min(values) and max(values) <= high):
+    def _all_right(self, events: list[Event]) -> bool:
+        if not events:
+            return True
+        if not (_numbers_within(list(map(_T, events)), 0, MAX_SECONDS)
+                and _wholes_within(list(map(_SEQ, events)), 1)):
+            return False
+        by_type: dict[type[Event], list[Event]] = {}
+        for event in events:
+            group = by_type.get(type(event))
+            if group is None:
+                group = by_type[type(event)] = []
+            group.append(event)
+        for kind, group in by_type.items():
+            for name in kind.FIELDS[2:]:             # seq and t: above, for every event
+                values = list(map(_getter(name), group))
+                if name in _CHOICES:
+                    right = {*values} <= _CHOICES[name]
+                elif name == "player":
+                    right = {*values} <= self.roster
+                elif name == "square":
+                    right = {*values} <= (self.squares | {None} if kind.TYPE == "retreat_step"
+                                          else self.squares)
+                elif name == "dwell":
+                    right = _numbers_within(values, 0, MAX_SECONDS)
+                elif name == "cost":
+                    right = _numbers_within(values, -1e12, 1e12)
+                elif name in _WHOLE:
+                    right = _wholes_within(values, _WHOLE[name])
+                else:
+                    check = self.fields[name]
+                    if check is _boolean:
+                        right = {*map(type, values)} == {bool}
+                    elif check is text_check:
+                        right = {*map(type, values)} == {str} and max(map(len, values)) <= MAX_NAME
+                    else:                            # paths, gaps: few, one by one
+                        right = not any(map(check, values))
+                if not right:
                     return False
-            elif name in _WHOLE:
-                if {*map(type, values)} != {int} or min(values) < _WHOLE[name] \
-                        or max(values) > MAX_COUNT:
-                    return False
-            elif name == "player":
-                if not {*values} <= self.roster:
-                    return False
-            elif name == "square":
-                allowed = self.squares | {None} if kind.TYPE == "retreat_step" else self.squares
-                if not {*values} <= allowed:
-                    return False
-            elif name in _CHOICES:
-                if not {*values} <= _CHOICES[name]:
-                    return False
-            elif check is _boolean:
-                if {*map(type, values)} != {bool}:
-                    return False
-            elif check is text_check:
-                if {*map(type, values)} != {str} or max(map(len, values)) > MAX_NAME:
-                    return False
-            elif any(map(check, values)):   # paths, gaps: few, checked one by one
-                return False
         return True
 
     def problem(self, event: Event) -> str | None:
