@@ -25,12 +25,20 @@ from maze.storage.levels import (
     rules_summary,
     save_level,
 )
+from maze.terminal import (
+    MAX_LINES,
+    drop_output,
+    escaped,
+    finite,
+    say,
+    say_problems,
+    terminal_json,
+)
 
 MAX_PLAYERS = 30
 COMMANDS = ("play", "resume", "check", "levels", "new-level", "score", "edit", "report", "replay",
             "demo", "card")
 DEFAULT_LEVEL = "classic"
-MAX_LINES = 10            # problems printed for one input; the rest are counted
 
 
 class UsageError(Exception):
@@ -50,19 +58,6 @@ class _Parser(argparse.ArgumentParser):
             options = options.replace("'", "")
             raise UsageError(f"{option}: {value} is not one of: {options}")
         raise UsageError(f"{message} (see `{self.prog} --help`)")
-
-
-def say(line: object = "", error: bool = False) -> None:
-    """One line to the terminal, control characters from names and files escaped."""
-    print(shown(line), file=sys.stderr if error else sys.stdout)
-
-
-def say_problems(problems: Sequence[str]) -> None:
-    """Each problem on its own line, the first MAX_LINES of them, then how many more."""
-    for line in problems[:MAX_LINES]:
-        say(line, error=True)
-    if len(problems) > MAX_LINES:
-        say(f"... and {len(problems) - MAX_LINES} more problem(s)", error=True)
 
 
 def check_name(option: str, name: str) -> None:
@@ -199,56 +194,11 @@ def _cmd_score(args: argparse.Namespace) -> int:
         except ValueError:      # never Infinity or NaN, which are not JSON
             say(f"warning: {args.log}: a figure is not a finite number; it is written as null",
                 error=True)
-            text = json.dumps(_finite(figures), ensure_ascii=False, indent=2)
-        print(_terminal_json(text))
+            text = json.dumps(finite(figures), ensure_ascii=False, indent=2)
+        print(terminal_json(text))
     else:
-        print(summary_text(_escaped(figures)))
+        print(summary_text(escaped(figures)))
     return 0
-
-
-def _finite(value: Any) -> Any:
-    import math
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
-
-
-def _escaped(value: Any) -> Any:
-    """Figures with every text (names, keys) escaped for a terminal (see shown)."""
-    if isinstance(value, str):
-        return shown(value)
-    if isinstance(value, dict):
-        return {_escaped(k): _escaped(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_escaped(v) for v in value]
-    return value
-
-
-def _terminal_json(text: str) -> str:
-    """JSON whose strings hold no character a terminal would act on: json.dumps escapes only
-    those below U+0020; DEL, C1 controls and bidi overrides become \\u escapes too (still the
-    same JSON value)."""
-    if text.isprintable():
-        return text
-    out = []
-    for line in text.split("\n"):        # json.dumps with indent: line breaks are its own
-        if not line.isprintable():
-            line = "".join(c if shown(c) == c else "".join(
-                f"\\u{u:04x}" for u in _utf16(c)) for c in line)
-        out.append(line)
-    return "\n".join(out)
-
-
-def _utf16(c: str) -> list[int]:
-    code = ord(c)
-    if code < 0x10000:
-        return [code]
-    code -= 0x10000
-    return [0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)]
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -495,25 +445,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:                  # `maze score LOG | head -1`: the reader has gone
-        _drop_output()
+        drop_output()
         return 1
     except OSError as exc:                   # `maze score LOG > /dev/full`
-        _drop_output()
+        drop_output()
         where = f"{exc.filename}: " if exc.filename else ""
         say(f"maze: {where}cannot write the output ({exc.strerror or exc})", error=True)
         return 1
 
 
-def _drop_output() -> None:
-    """Whatever is still buffered for a standard output that can no longer be written goes
-    nowhere, so that Python's own flush at exit does not print a traceback."""
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        pass
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):
-        pass
