@@ -478,3 +478,12 @@ def test_an_anonymized_report_quotes_no_name_from_a_log_it_skipped(tmp_path):
     assert count == 0 and len(skipped) == 1 and skipped[0][0] == "a log"
     assert "step.player" in skipped[0][1] and "Secret" not in skipped[0][1]
     assert "Secret" not in out.read_text(encoding="utf-8")
+
+
+def test_a_screen_can_ask_the_leaderboard_which_logs_it_left_out(tmp_path):
+    raw, setup = good_log()
+    (tmp_path / GOOD_NAME).write_bytes(raw)
+    (tmp_path / "2026-11-23_100000_a_1.jsonl").write_bytes(edited({"preset": {"a": 1}}))
+    skipped: list[str] = []
+    assert len(leaderboard(tmp_path, setup, skipped=skipped)) == 1
+    assert len(skipped) == 1 and "a_1.jsonl: header.preset" in skipped[0]

@@ -51,14 +51,17 @@ def rank_values(values: list[float | None]) -> list[int | None]:
     return [None if v is None else ordered.index(v) + 1 for v in values]
 
 
-def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200) -> list[Entry]:
-    """Teams that played this level, newest first, each score ranked among them (1 = best)."""
+def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
+                skipped: list[str] | None = None) -> list[Entry]:
+    """Teams that played this level, newest first, each score ranked among them (1 = best).
+    Logs that cannot be used are left out, with one warning on stderr for all of them; a
+    screen that wants to say so itself passes ``skipped`` and gets one line per log."""
     identity = level_identity(setup)
     rows: list[tuple[SessionSetup, dict[str, Any]]] = []
     # Newest first: names start with the start time; within one second, the file written last.
     files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], _mtime_ns(p)),
                    reverse=True)[:limit]
-    skipped: list[str] = []     # a damaged neighbour never costs this team its results
+    skipped = [] if skipped is None else skipped  # a damaged neighbour never costs a debrief
     for path in files:
         try:
             read = read_log(path)
