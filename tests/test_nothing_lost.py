@@ -487,3 +487,13 @@ def test_a_screen_can_ask_the_leaderboard_which_logs_it_left_out(tmp_path):
     skipped: list[str] = []
     assert len(leaderboard(tmp_path, setup, skipped=skipped)) == 1
     assert len(skipped) == 1 and "a_1.jsonl: header.preset" in skipped[0]
+
+
+def test_remembered_players_a_log_would_refuse_are_not_remembered(tmp_path):
+    from maze.storage.settings import load_settings
+    for players in (["Ana", "  "], ["Ana", "Ana"], ["Ana", "B" * 201], ["Ana", 7]):
+        path = tmp_path / "settings.json"
+        path.write_text(json.dumps({"format": "maze-settings", "version": 1,
+                                    "players": players, "team": "Red"}))
+        settings, notice = load_settings(path)
+        assert settings.players == [] and settings.team == "Red" and notice is None

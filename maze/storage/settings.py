@@ -44,8 +44,9 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
     if isinstance(default, list):
-        return (isinstance(value, list) and len(value) <= 30
-                and all(isinstance(v, str) and len(v) <= MAX_NAME for v in value))
+        return (isinstance(value, list) and len(value) <= 30    # a roster a log would take
+                and all(isinstance(v, str) and v.strip() and len(v) <= MAX_NAME for v in value)
+                and len(set(value)) == len(value))
     return isinstance(value, str) and len(value) <= MAX_NAME
 
 
