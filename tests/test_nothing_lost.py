@@ -497,3 +497,19 @@ def test_remembered_players_a_log_would_refuse_are_not_remembered(tmp_path):
                                     "players": players, "team": "Red"}))
         settings, notice = load_settings(path)
         assert settings.players == [] and settings.team == "Red" and notice is None
+
+
+@pytest.mark.parametrize("field", ["time_limit", "budget", "penalty_cost"])
+def test_a_whole_number_beyond_a_float_is_one_line_not_an_overflow(tmp_path, field):
+    level = {"format": "maze-level", "version": 1, "name": "x", "cols": 4, "rows": 4,
+             "path": ["B1", "B2", "C3", "C4"], "rules": {field: "@"}}
+    (tmp_path / "big.json").write_text(json.dumps(level).replace('"@"', "1" + "0" * 400))
+    result = maze("check", "big.json", cwd=tmp_path)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"big.json: rules.{field} must be from" in result.stderr
+    assert "(it is a 401-digit number)" in result.stderr
+    log = tmp_path / "x.jsonl"
+    log.write_bytes(edited(line=line_of("step"), raw_value=("t", "1" + "0" * 400)))
+    result = maze("score", str(log))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith("step.t must be from 0 to 1e+07 (it is a 401-digit number)")

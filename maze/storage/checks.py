@@ -19,7 +19,7 @@ from maze.core.board import Board
 from maze.core.events import Event
 from maze.core.format import MAX_NAME
 from maze.core.state import Phase, StepClass
-from maze.storage.jsonfile import brief, type_name
+from maze.storage.jsonfile import brief, is_finite, number_text, type_name
 
 MAX_PLAYERS = 30
 MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses included
@@ -86,10 +86,10 @@ def _number(low: float, high: float) -> Check:
         kind = type(value)
         if kind is not float and kind is not int:
             return f"must be a number, not {type_name(value)}"
-        if not math.isfinite(value):
+        if not is_finite(value):
             return "must be a finite number (NaN and Infinity are not allowed)"
         if not low <= value <= high:
-            return f"must be from {low:g} to {high:g} (it is {value:g})"
+            return f"must be from {low:g} to {high:g} (it is {number_text(value)})"
         return None
     return check
 
@@ -99,7 +99,7 @@ def _whole(low: int, high: int) -> Check:
         if type(value) is not int:
             return f"must be a whole number, not {type_name(value)}"
         if not low <= value <= high:
-            return f"must be from {low} to {high} (it is {value})"
+            return f"must be from {low} to {high} (it is {number_text(value)})"
         return None
     return check
 

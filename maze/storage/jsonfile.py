@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 from typing import Any, BinaryIO
@@ -139,6 +140,19 @@ def brief(text: object, limit: int = 40) -> str:
     break in a field's name, say) escaped, and cut to ``limit`` characters."""
     quoted = shown(text)
     return quoted if len(quoted) <= limit else quoted[:limit] + "…"
+
+
+def is_finite(value: Any) -> bool:
+    """A number that is not NaN or infinite. An int always is, however long (math.isfinite
+    would raise OverflowError on one beyond a float's range)."""
+    return type(value) is int or math.isfinite(value)
+
+
+def number_text(value: float) -> str:
+    """A number for a message: 1200, 0.5, 1e+30; a huge whole number by its digit count."""
+    if type(value) is int and abs(value) >= 10**15:
+        return f"a {len(str(abs(value)))}-digit number"
+    return f"{value:g}"
 
 
 def is_number(value: Any) -> bool:

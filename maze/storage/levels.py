@@ -7,7 +7,6 @@ Every problem is one line naming the file and the field, e.g.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +22,9 @@ from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
     brief,
+    is_finite,
     is_number,
+    number_text,
     parse_json_bytes,
     read_json_file,
     type_name,
@@ -48,10 +49,10 @@ def _number(low: float, high: float, unit: str = "") -> Callable[[Any], str | No
     def check(value: Any) -> str | None:
         if not is_number(value):
             return f"must be a number, not {type_name(value)}"
-        if not math.isfinite(value):
+        if not is_finite(value):
             return "must be a finite number (NaN and Infinity are not allowed)"
         if not low <= value <= high:
-            return f"must be from {low:g} to {high:g}{unit} (it is {value:g})"
+            return f"must be from {low:g} to {high:g}{unit} (it is {number_text(value)})"
         return None
     return check
 
@@ -109,7 +110,7 @@ def level_from_data(data: Any, source: str) -> Level:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise LevelError([f"{source}: version must be a whole number such as {LEVEL_VERSION}"])
     if version > LEVEL_VERSION:
-        raise LevelError([f"{source}: version {version} is newer than this program reads "
+        raise LevelError([f"{source}: version {number_text(version)} is newer than this program reads "
                           f"(up to {LEVEL_VERSION}); update maze to open it"])
     for key in data:
         if key not in TOP_FIELDS:
@@ -133,7 +134,7 @@ def level_from_data(data: Any, source: str) -> Level:
             problems.append(f"{source}: {key} must be a whole number, not {type_name(value)}")
             size_ok = False
         elif not low <= value <= high:
-            problems.append(f"{source}: {key} must be from {low} to {high} (it is {value})")
+            problems.append(f"{source}: {key} must be from {low} to {high} (it is {number_text(value)})")
             size_ok = False
     preset = data.get("preset", "classic")
     if not isinstance(preset, str) or preset not in PRESETS:

@@ -36,6 +36,7 @@ from maze.storage.checks import MAX_PLAYERS, EventChecker, name_check, text_chec
 from maze.storage.jsonfile import (
     DataError,
     brief,
+    number_text,
     open_regular,
     parse_json_bytes,
     parse_json_text,
@@ -261,7 +262,7 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
     if type(version) is not int or version < 1:
         raise LogError([f"{source}: header.version must be a whole number"])
     if version > LOG_VERSION:
-        raise LogError([f"{source}: log format version {version} is newer than this program "
+        raise LogError([f"{source}: log format version {number_text(version)} is newer than this program "
                         f"reads (up to {LOG_VERSION}); update maze to read it"])
 
     def refuse(field_name: str, message: str) -> LogError:
@@ -270,7 +271,7 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
     for key in ("team", "roster", "preset", "seed", "session_id", "started_at", "rules", "level"):
         if key not in data:
             raise refuse(key, "is missing")
-    checks: dict[str, Any] = {"team": text_check, "seed": _SEED,
+    checks: dict[str, Any] = {"team": text_check, "seed": _seed,
                               **{key: name_check for key in _HEADER_TEXT}}
     if "program" in data:
         checks["program"] = text_check
@@ -317,8 +318,6 @@ def _seed(value: Any) -> str | None:
         return f"must be a whole number, not {type_name(value)}"
     return None if -2**63 <= value < 2**63 else "must be a whole number of at most 19 digits"
 
-
-_SEED = _seed
 
 
 def read_log(path: str | os.PathLike[str]) -> LogRead:
