@@ -262,8 +262,8 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
     if type(version) is not int or version < 1:
         raise LogError([f"{source}: header.version must be a whole number"])
     if version > LOG_VERSION:
-        raise LogError([f"{source}: log format version {number_text(version)} is newer than this program "
-                        f"reads (up to {LOG_VERSION}); update maze to read it"])
+        raise LogError([f"{source}: log format version {number_text(version)} is newer than "
+                        f"this program reads (up to {LOG_VERSION}); update maze to read it"])
 
     def refuse(field_name: str, message: str) -> LogError:
         return LogError([f"{source}: header.{field_name} {message}"])
@@ -317,7 +317,6 @@ def _seed(value: Any) -> str | None:
     if type(value) is not int:
         return f"must be a whole number, not {type_name(value)}"
     return None if -2**63 <= value < 2**63 else "must be a whole number of at most 19 digits"
-
 
 
 def read_log(path: str | os.PathLike[str]) -> LogRead:
