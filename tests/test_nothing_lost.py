@@ -513,3 +513,11 @@ def test_a_whole_number_beyond_a_float_is_one_line_not_an_overflow(tmp_path, fie
     result = maze("score", str(log))
     assert result.returncode == 1
     assert result.stderr.strip().endswith("step.t must be from 0 to 1e+07 (it is a 401-digit number)")
+
+
+def test_many_gaps_are_a_few_warnings_and_a_count():
+    raw, _ = good_log()
+    lines = raw.rstrip(b"\n").split(b"\n")
+    read = log_from_bytes(b"\n".join(lines[:1] + lines[1::2]) + b"\n", "gaps.jsonl")
+    assert len(read.warnings) == 6
+    assert read.warnings[-1].startswith("gaps.jsonl: and ") and "more gaps" in read.warnings[-1]

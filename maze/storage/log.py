@@ -410,6 +410,8 @@ def _gap_warnings(source: str, events: list[Event]) -> list[str]:
             gap = f"{expected}" if event.seq == expected + 1 else f"{expected}-{event.seq - 1}"
             warnings.append(f"{source}: events {gap} are missing")
         expected = max(expected, event.seq + 1)
+    if len(warnings) > 5:                # a few lines, then a count
+        warnings[5:] = [f"{source}: and {len(warnings) - 5} more gaps in the events"]
     return warnings
 
 
