@@ -174,15 +174,21 @@ def _check_log_commands(folder: Path, raw: bytes) -> bool:
     table.unlink(missing_ok=True)
 
     from maze.ui.launch import check_resumable
-    try:
-        check_resumable(path)
-    except (DataError, UsageError) as exc:
-        assert "\n" not in str(exc).strip() or isinstance(exc, DataError)
-    unfinished_logs(folder)                                # the setup screen's resume list
-
-    _, setup = good_log()
-    board = leaderboard(folder, setup)                     # the results screen
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        try:
+            check_resumable(path)                          # `maze resume`, before any window
+        except DataError as exc:
+            assert exc.problems and all(p.startswith(source) and "\n" not in p
+                                        for p in exc.problems)
+        except UsageError as exc:
+            assert str(exc).startswith(source) and "\n" not in str(exc)
+        unfinished_logs(folder)                            # the setup screen's resume list
+        _, setup = good_log()
+        board = leaderboard(folder, setup)                 # the results screen
     assert "0000beef" in [entry.session_id for entry in board]
+    assert all(shown(line) == line for line in err.getvalue().splitlines())
+    assert err.getvalue().count("the leaderboard left out") <= 1
     path.unlink()
     return accepted
 
@@ -206,7 +212,7 @@ def log_folder():
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(raw=nasty_log())
-def test_a_damaged_log_through_every_command(log_folder, raw, capsys):
+def test_a_damaged_log_through_every_command(log_folder, raw):
     event("log accepted" if _check_log_commands(log_folder, raw) else "log refused")
 
 
