@@ -447,10 +447,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:                  # `maze score LOG | head -1`: the reader has gone
         drop_output()
         return 1
-    except OSError as exc:                   # `maze score LOG > /dev/full`
-        drop_output()
-        where = f"{exc.filename}: " if exc.filename else ""
-        say(f"maze: {where}cannot write the output ({exc.strerror or exc})", error=True)
+    except OSError as exc:
+        if exc.filename:                     # a file a command could not read or write
+            say(f"maze: {exc.filename}: {exc.strerror or exc}", error=True)
+            return 1
+        drop_output()                        # `maze score LOG > /dev/full`
+        say(f"maze: cannot write the output ({exc.strerror or exc})", error=True)
         return 1
 
 
