@@ -8,21 +8,31 @@ import random
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from maze import __version__
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
+from maze.core.format import MAX_NAME
 from maze.core.level import Level
 from maze.core.path import DIFFICULTIES, generate_path, path_names
 from maze.core.rules import DEFAULT_PRESET, PRESETS
 from maze.core.session import SessionSetup
-from maze.storage.jsonfile import DataError
+from maze.storage.jsonfile import DataError, shown
 from maze.storage.levels import (
     find_level,
     list_levels,
     load_level,
     rules_summary,
     save_level,
+)
+from maze.terminal import (
+    MAX_LINES,
+    drop_output,
+    escaped,
+    finite,
+    say,
+    say_problems,
+    terminal_json,
 )
 
 MAX_PLAYERS = 30
@@ -33,6 +43,26 @@ DEFAULT_LEVEL = "classic"
 
 class UsageError(Exception):
     """A command line that cannot be carried out: one line for the user."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake on the command line said in one line (exit 1), not as the
+    usage text: `--preset fast` lists the presets."""
+
+    def error(self, message: str) -> NoReturn:
+        import re
+        choice = re.fullmatch(r"argument (\S+?)(?:/\S+)?: invalid choice: (.*) \(choose from (.*)\)",
+                              message)
+        if choice:
+            option, value, options = choice.groups()
+            options = options.replace("'", "")
+            raise UsageError(f"{option}: {value} is not one of: {options}")
+        raise UsageError(f"{message} (see `{self.prog} --help`)")
+
+
+def check_name(option: str, name: str) -> None:
+    if len(name) > MAX_NAME:
+        raise UsageError(f"{option}: a name of {len(name)} characters; at most {MAX_NAME}")
 
 
 def parse_players(text: str) -> tuple[str, ...]:
@@ -49,6 +79,7 @@ def parse_players(text: str) -> tuple[str, ...]:
         base, k = name, 2
         while name in names:
             name, k = f"{base} {k}", k + 1
+        check_name("--players", name)
         names.append(name)
     if not names:
         raise UsageError("--players: give at least one name, like --players \"Ana,Ben,Chen\"")
@@ -83,29 +114,29 @@ def _cmd_check(args: argparse.Namespace) -> int:
             level = load_level(find_level(spec))
         except DataError as exc:
             bad += 1
-            for line in exc.problems:
-                print(line, file=sys.stderr)
+            say_problems(exc.problems)
             continue
         rules = level.resolve_rules()
-        print(f"{spec}: OK: \"{level.name}\", {rules_summary(rules)}, path of "
-              f"{len(level.path)} squares" + (", curveball" if level.curveball else ""))
+        say(f"{spec}: OK: \"{level.name}\", {rules_summary(rules)}, path of "
+            f"{len(level.path)} squares" + (", curveball" if level.curveball else ""))
     return 1 if bad else 0
 
 
 def _cmd_levels(args: argparse.Namespace) -> int:
     entries = list_levels()
     if not entries:
-        print("no levels found")
+        say("no levels found")
         return 0
-    width = max(len(e.key) for e in entries)
+    width = min(40, max(len(shown(e.key)) for e in entries))
     for entry in entries:
+        key = shown(entry.key)
         if entry.level is None:
-            print(f"{entry.key:<{width}}  ({entry.origin}) INVALID: {entry.problems[0]}")
+            say(f"{key:<{width}}  ({entry.origin}) INVALID: {entry.problems[0]}")
             continue
         rules = entry.level.resolve_rules()
         extra = ", curveball" if entry.level.curveball else ""
-        print(f"{entry.key:<{width}}  {entry.level.name}  [{entry.origin}, preset "
-              f"{entry.level.preset}]  {rules_summary(rules)}{extra}")
+        say(f"{key:<{width}}  {entry.level.name}  [{entry.origin}, preset "
+            f"{entry.level.preset}]  {rules_summary(rules)}{extra}")
     return 0
 
 
@@ -119,6 +150,8 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
         raise UsageError(f"--rows must be from {MIN_ROWS} to {MAX_ROWS} (got {rows})")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     path = generate_path(Board(cols, rows, preset.diagonals), random.Random(seed), args.difficulty)
+    if args.name is not None and not 1 <= len(args.name.strip()) <= 80:
+        raise UsageError("--name: a level's name is 1 to 80 characters")
     name = args.name or f"Generated {cols}x{rows} ({args.difficulty}, seed {seed})"
     level = Level(name, cols, rows, tuple(path_names(path)), args.preset,
                   description=f"maze new-level --cols {cols} --rows {rows} --difficulty "
@@ -126,8 +159,13 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists() and not args.force:
         raise UsageError(f"{out}: already exists (add --force to replace it)")
-    save_level(level, out)
-    print(f"{out}: \"{name}\", {cols}x{rows}, path of {len(path)} squares, seed {seed}")
+    try:
+        save_level(level, out)
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError(f"{out}: cannot be written ({out.parent} is not a folder)") from None
+    except OSError as exc:
+        raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
+    say(f"{out}: \"{name}\", {cols}x{rows}, path of {len(path)} squares, seed {seed}")
     return 0
 
 
@@ -140,7 +178,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     read = read_log(args.log)
     for warning in read.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}", error=True)
     if args.anonymize:
         from maze.analysis.anonymize import Pseudonyms
         read.setup, read.events = Pseudonyms().session(read.setup, read.events)
@@ -151,9 +189,15 @@ def _cmd_score(args: argparse.Namespace) -> int:
     except UNUSABLE as exc:
         raise unusable(args.log, exc) from None
     if args.json:
-        print(json.dumps(written(figures), ensure_ascii=False, indent=2))
+        try:
+            text = json.dumps(written(figures), ensure_ascii=False, indent=2, allow_nan=False)
+        except ValueError:      # never Infinity or NaN, which are not JSON
+            say(f"warning: {args.log}: a figure is not a finite number; it is written as null",
+                error=True)
+            text = json.dumps(finite(written(figures)), ensure_ascii=False, indent=2)
+        print(terminal_json(text))
     else:
-        print(summary_text(figures))
+        print(summary_text(escaped(figures)))
     return 0
 
 
@@ -164,18 +208,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     csv_path = Path(args.csv) if args.csv else None
     try:
         count, skipped = write_report(args.logs, output, csv_path, args.summary_only,
-                                      warn=lambda w: print(f"warning: {w}", file=sys.stderr),
+                                      warn=lambda w: say(f"warning: {w}", error=True),
                                       anonymize=args.anonymize)
     except OSError as exc:
         raise UsageError(f"{exc.filename or 'output'}: cannot be written "
                          f"({exc.strerror or exc})") from None
-    for path, reason in skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
+    for path, reason in skipped[:MAX_LINES]:
+        say(f"skipped {path}: {reason}", error=True)
+    if len(skipped) > MAX_LINES:
+        say(f"skipped {len(skipped) - MAX_LINES} more log(s) (the report lists them all)",
+            error=True)
     if count == 0:
-        print("maze: no session logs found", file=sys.stderr)
+        say("maze: no session logs found" if not skipped else
+            f"maze: none of the {len(skipped)} session log(s) could be used", error=True)
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
-    print(f"{count} session(s) -> {', '.join(made)}")
+    say(f"{count} session(s) -> {', '.join(made)}" + (f"; {len(skipped)} log(s) skipped"
+                                                       if skipped else ""))
     return 0
 
 
@@ -188,7 +237,7 @@ def _cmd_card(args: argparse.Namespace) -> int:
         out.write_text(card_html(level), encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
-    print(f"{out}: the answer card for \"{level.name}\"")
+    say(f"{out}: the answer card for \"{level.name}\"")
     return 0
 
 
@@ -215,6 +264,8 @@ def _cmd_edit(args: argparse.Namespace) -> int:
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
+    if args.team is not None:
+        check_name("--team", args.team)
     from maze.ui.launch import build_app, run_app  # pygame only for commands with a window
     return run_app(build_app, args)
 
@@ -343,7 +394,7 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, that command's options alone are built (the others are
     listed with their help): building them all took a few milliseconds of every start."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="maze", description="The hidden-path team exercise: find the one silent path "
                                  "across, then everyone crosses it without a beep.")
     parser.add_argument("--version", action="version", version=f"maze {__version__}")
@@ -355,21 +406,53 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def mistyped_command(word: str) -> str | None:
+    """The command ``word`` looks like a typo of (`maze pley`), unless it is a level: plain
+    `maze LEVEL` plays that level, so a file or a level by that name wins."""
+    import difflib
+    if word.startswith("-"):
+        return None
+    guess = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if not guess:
+        return None
+    try:
+        if Path(word).exists() or find_level(word):
+            return None
+    except (DataError, OSError, ValueError):
+        pass
+    return guess[0]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     words = list(sys.argv[1:] if argv is None else argv)
-    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
-        words = ["play", *words]          # plain `maze [options]` is `maze play [options]`
-    parser = build_parser(words[0] if words[0] in COMMANDS else None)
-    args = parser.parse_args(words)
     try:
-        return int(args.run(args))
+        if words and words[0] not in COMMANDS and (guess := mistyped_command(words[0])):
+            raise UsageError(f"unknown command '{words[0]}' (did you mean {guess}?)")
+        if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
+            words = ["play", *words]          # plain `maze [options]` is `maze play [options]`
+        parser = build_parser(words[0] if words[0] in COMMANDS else None)
+        args = parser.parse_args(words)
+        status = int(args.run(args))
+        sys.stdout.flush()                   # a full disk or a closed pipe shows here, not at exit
+        return status
     except DataError as exc:
-        for line in exc.problems:
-            print(line, file=sys.stderr)
+        say_problems(exc.problems)
         return 1
     except UsageError as exc:
-        print(f"maze: {exc}", file=sys.stderr)
+        say(f"maze: {exc}", error=True)
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:                  # `maze score LOG | head -1`: the reader has gone
+        drop_output()
+        return 1
+    except OSError as exc:
+        if exc.filename:                     # a file a command could not read or write
+            say(f"maze: {exc.filename}: {exc.strerror or exc}", error=True)
+            return 1
+        drop_output()                        # `maze score LOG > /dev/full`
+        say(f"maze: cannot write the output ({exc.strerror or exc})", error=True)
+        return 1
+
+

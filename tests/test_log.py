@@ -145,7 +145,7 @@ def test_unreadable_logs_get_one_clear_line(tmp_path, content, message):
 
 
 @pytest.mark.parametrize("team", ["../../etc/passwd", "a/b\\c", "nul\x00byte", "\x07bell",
-                                  "x" * 300, "🙂🙂", "צוות", "<script>", "CON", ".."])
+                                  "x" * 200, "🙂🙂", "צוות", "<script>", "CON", ".."])
 def test_log_file_names_are_safe_and_stay_in_the_folder(tmp_path, team):
     setup = make_setup()
     setup = type(setup)(**{**setup.__dict__, "team": team})

@@ -341,7 +341,7 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
     assert [e.seq for e in read_log(d.log.path).events] == [e.seq for e in d.board.session.events]
 
 
-HOSTILE_NAMES = ("a/b", "..", "back\\slash", "nul\x00byte", "bell\x07tab\t", "x" * 300,
+HOSTILE_NAMES = ("a/b", "..", "back\\slash", "nul\x00byte", "bell\x07tab\t", "x" * 200,
                  "🙂 Joy", "שלום", "مرحبا", "<script>alert(1)</script>")
 
 
@@ -349,7 +349,7 @@ HOSTILE_NAMES = ("a/b", "..", "back\\slash", "nul\x00byte", "bell\x07tab\t", "x"
 def test_hostile_names_play_and_show_on_the_board(tmp_path, size):
     setup = make_setup(make_level(), HOSTILE_NAMES)
     setup = type(setup)(**{**{n: getattr(setup, n) for n in setup.FIELDS},
-                          "team": "../<b>team</b>\x00" + "y" * 300})
+                          "team": "../<b>team</b>\x00" + "y" * 180})
     d = Driver(tmp_path, setup, size=size)
     assert d.log.path.parent == tmp_path and "/" not in d.log.path.name
     for _ in range(len(HOSTILE_NAMES)):             # every name takes a turn at the board

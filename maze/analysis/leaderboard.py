@@ -8,13 +8,14 @@ never ended (a closed window), is listed but not ranked: six seconds of play are
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from maze.analysis.scores import Figures, score
 from maze.core.session import SessionSetup
-from maze.storage.jsonfile import DataError
-from maze.storage.log import read_log
+from maze.storage.jsonfile import DataError, shown
+from maze.storage.log import UNUSABLE, read_log, unusable
 
 # Sessions that ran their course under the rules: everyone crossed, the time ran out (penalties
 # in seconds included) or the penalty budget was spent (the same end, in points).
@@ -61,6 +62,13 @@ class Entry:
         return when(self.started_at)[11:]
 
 
+def _mtime_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:            # removed meanwhile: read_log says so
+        return 0
+
+
 def rank_values(values: list[float | None], ranked: list[bool] | None = None) -> list[int | None]:
     """Each value's rank, 1 for the best (highest); equal values share a rank; None stays.
     With ``ranked``, only the values marked True are ranked (the others get None)."""
@@ -72,24 +80,31 @@ def rank_values(values: list[float | None], ranked: list[bool] | None = None) ->
 
 
 def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
-                include_unranked: bool = False) -> list[Entry]:
+                include_unranked: bool = False, skipped: list[str] | None = None) -> list[Entry]:
     """Teams that played this level, newest first, each score ranked among them (1 = best).
     Sessions ended early or unfinished are left out (what the room sees ranks only sessions
     that ran their course), or with ``include_unranked`` listed with ``ranked`` False and no
-    ranks."""
+    ranks. Logs that cannot be used are left out, with one warning on stderr for all of them;
+    a screen that wants to say so itself passes ``skipped`` and gets one line per log."""
     identity = level_identity(setup)
     rows: list[tuple[SessionSetup, Figures]] = []
     # Newest first: names start with the start time; within one second, the file written last.
-    files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], p.stat().st_mtime_ns),
+    files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], _mtime_ns(p)),
                    reverse=True)[:limit]
+    skipped = [] if skipped is None else skipped  # a damaged neighbour never costs a debrief
     for path in files:
         try:
             read = read_log(path)
-        except DataError:
-            continue
-        if level_identity(read.setup) != identity:
-            continue
-        rows.append((read.setup, score(read.setup, read.events)))
+            if level_identity(read.setup) != identity:
+                continue
+            rows.append((read.setup, score(read.setup, read.events)))
+        except DataError as exc:
+            skipped.append(exc.problems[0])
+        except UNUSABLE as exc:
+            skipped.append(unusable(str(path), exc).problems[0])
+    if skipped:                 # said once, not once per file
+        print(f"warning: the leaderboard left out {len(skipped)} log(s) it could not use, "
+              f"e.g. {shown(skipped[0])}", file=sys.stderr)
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
               for _, f in rows]
     ranked = [is_ranked(f.outcome) for _, f in rows]

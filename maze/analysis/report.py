@@ -23,12 +23,13 @@ from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import is_ranked, level_identity, rank_values, when
 from maze.analysis.scores import Figures, score
+from maze.analysis.spreadsheet import safe_row
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
-from maze.storage.jsonfile import DataError
+from maze.storage.jsonfile import DataError, open_regular
 from maze.storage.levels import rules_summary
-from maze.storage.log import UNUSABLE, read_log, setup_from_header, unusable
+from maze.storage.log import MAX_LOG_BYTES, UNUSABLE, read_log, setup_from_header, unusable
 
 # date, time and attempt came later: at the end, so a sheet that reads columns by place still works
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
@@ -147,7 +148,7 @@ def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
     groups: dict[tuple[str, str], dict[str, tuple[int, float | str]]] = {}
     for path in paths:
         try:
-            with open(path, "rb") as handle:
+            with open_regular(path, str(path), MAX_LOG_BYTES) as handle:   # never a FIFO
                 first = handle.readline(1 << 20)
             setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
             key = (_team_key(setup.team), level_identity(setup))
@@ -167,10 +168,26 @@ def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.jsonl") if p.is_file()))
+            found.extend(sorted(p for p in path.rglob("*.jsonl") if not p.is_dir()))  # a FIFO: said
         else:
             found.append(path)
     return found
+
+
+# The report needs no script, no network and no file besides itself: a browser refuses any,
+# should a log's text ever get past the escaping.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+
+
+def _anchor(number: int, session_id: str) -> str:
+    """A section's id: the session id's letters and digits only (it comes from a log)."""
+    return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
+
+
+def _unquoted(reason: str) -> str:
+    """A reason with the values it quotes left out (a name, with --anonymize)."""
+    import re
+    return re.sub(r'"[^"]*"', '"…"', reason)
 
 
 def _headline(value: float | None, digits: int = 1) -> str:
@@ -385,7 +402,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 read = read_log(path)
             except DataError as exc:
                 shown = "a log" if anonymize else str(path)
-                skipped.append((shown, exc.problems[0].split(": ", 1)[-1]))
+                reason = exc.problems[0].split(": ", 1)[-1]
+                skipped.append((shown, _unquoted(reason) if anonymize else reason))
                 continue
             if pseudonyms is not None:
                 read.setup, read.events = pseudonyms.session(read.setup, read.events)
@@ -402,7 +420,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             try:
                 figures = score(read.setup, read.events)
                 attempt = attempts.get(read.setup.session_id)
-                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}",
+                section = session_section(read, figures, anchor=_anchor(len(rows) + 1, read.setup.session_id),
                                           attempt=attempt) \
                     if not summary_only and output is not None else ""
             except UNUSABLE as exc:
@@ -410,7 +428,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                                 unusable(str(path), exc).problems[0].split(": ", 1)[1]))
                 del seen[read.setup.session_id]
                 continue
-            anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
+            anchor = _anchor(len(rows) + 1, read.setup.session_id)
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
                             read.setup.started_at, figures.outcome,
@@ -420,12 +438,13 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             if section:
                 body.write(section)
             if writer is not None:
-                writer.writerows(csv_rows(read, attempt))
+                writer.writerows(map(safe_row, csv_rows(read, attempt)))   # no formulas from names
         if output is not None:
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
                 out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                          f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
                           f"<title>maze report: {len(rows)} session(s)</title><style>{STYLE}</style>"
                           "</head><body>\n<h1>Maze sessions</h1>"
                           f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '

@@ -3,6 +3,7 @@ escaped; colours match the program's palette and every state also differs in sha
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
@@ -108,7 +109,9 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         out.append(f'<line x1="{x(t):.1f}" y1="{top - 2}" x2="{x(t):.1f}" y2="{top + lane * len(roster)}" '
                    f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>path changed</title></line>')
     axis_y = top + lane * len(roster) + 16
-    step_s = next(s for s in (10, 30, 60, 120, 300, 600, 1200) if end / s <= 12)
+    # At most 12 ticks: a nice step up to 20 min, then whole hours (a session may last 24 h).
+    step_s = next((s for s in (10, 30, 60, 120, 300, 600, 1200) if end / s <= 12),
+                  3600 * max(1, math.ceil(end / 3600 / 12)))
     t = 0
     while t <= end:
         out.append(f'<text x="{x(t):.1f}" y="{axis_y}" class="tick">{int(t) // 60}:{int(t) % 60:02d}</text>')

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import math
+import os
+import stat
+from typing import Any, BinaryIO
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -29,10 +32,13 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
-def parse_json_text(text: str, source: str) -> Any:
-    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors name the line and column."""
+def parse_json_text(text: str, source: str, constants: bool = False) -> Any:
+    """Parse JSON, refusing duplicate keys and NaN/Infinity; errors name the line and column.
+    With ``constants``, NaN and Infinity are parsed, for the field checks to refuse by name
+    (a log's header: "header.rules.time_limit must be a finite number")."""
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+        return json.loads(text, object_pairs_hook=_no_duplicates,
+                          parse_constant=None if constants else _no_constants)
     except json.JSONDecodeError as exc:
         raise DataError([f"{source}: not valid JSON at line {exc.lineno} column {exc.colno}: "
                          f"{exc.msg}"]) from None
@@ -42,18 +48,59 @@ def parse_json_text(text: str, source: str) -> Any:
         raise DataError([f"{source}: {exc}"]) from None
 
 
-def read_json_file(path: str, source: str | None = None) -> Any:
-    source = source or str(path)
+def size_text(limit: int) -> str:
+    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} KB"
+
+
+def open_regular(path: str | os.PathLike[str], source: str, limit: int) -> BinaryIO:
+    """A file opened for reading, if it is a regular file of at most ``limit`` bytes.
+
+    A FIFO (which would wait forever for a writer), a device such as /dev/zero (which never
+    ends) or a folder is refused with one line, before anything is read: the file is opened
+    without blocking and looked at with ``fstat``."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
+        | getattr(os, "O_BINARY", 0)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, flags)
     except FileNotFoundError:
-        raise DataError([f"{source}: no such file"]) from None
+        raise DataError([f"{source}: no such file, so it cannot be read"]) from None
     except IsADirectoryError:
         raise DataError([f"{source}: is a folder, not a file"]) from None
     except OSError as exc:
         raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
-    return parse_json_bytes(raw, source)
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError([f"{source}: is a folder, not a file"])
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError([f"{source}: not a regular file (a FIFO or a device, say), "
+                             f"so it is not read"])
+        if info.st_size > limit:
+            raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def read_regular(path: str | os.PathLike[str], source: str, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (see open_regular); a file that
+    grew past the limit while it was read is refused too."""
+    with open_regular(path, source, limit) as handle:
+        try:
+            raw = handle.read(limit + 1)
+        except OSError as exc:
+            raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+    if len(raw) > limit:
+        raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+    return raw
+
+
+def read_json_file(path: str, source: str | None = None) -> Any:
+    source = source or str(path)
+    return parse_json_bytes(read_regular(path, source, MAX_FILE_BYTES), source)
 
 
 def parse_json_bytes(raw: bytes, source: str) -> Any:
@@ -68,11 +115,44 @@ def parse_json_bytes(raw: bytes, source: str) -> Any:
     return parse_json_text(text, source)
 
 
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+_KEPT = frozenset({"\u200d"})        # the zero-width joiner inside emoji such as 👩‍💻
+
+
+def shown(text: object) -> str:
+    """Text fit for a terminal (or any one line): control characters (ESC, BEL, backspace, a
+    line break), bidi overrides and other invisible format characters written as escapes
+    (\\x1b, \\u202e), so a name can neither drive the terminal nor hide or reorder text.
+
+    >>> shown("Ana\\x1b[2J\\u202eneB")
+    'Ana\\\\x1b[2J\\\\u202eneB'
+    """
+    text = str(text)
+    if text.isprintable():
+        return text
+    import unicodedata
+    return "".join(c if c == " " or c in _KEPT or unicodedata.category(c) not in _HIDDEN
+                   else repr(c)[1:-1] for c in text)
+
+
 def brief(text: object, limit: int = 40) -> str:
     """A value from a file, fit to quote in a one-line message: control characters (a line
     break in a field's name, say) escaped, and cut to ``limit`` characters."""
-    shown = "".join(c if c.isprintable() else repr(c)[1:-1] for c in str(text))
-    return shown if len(shown) <= limit else shown[:limit] + "…"
+    quoted = shown(text)
+    return quoted if len(quoted) <= limit else quoted[:limit] + "…"
+
+
+def is_finite(value: Any) -> bool:
+    """A number that is not NaN or infinite. An int always is, however long (math.isfinite
+    would raise OverflowError on one beyond a float's range)."""
+    return type(value) is int or math.isfinite(value)
+
+
+def number_text(value: float) -> str:
+    """A number for a message: 1200, 0.5, 1e+30; a huge whole number by its digit count."""
+    if type(value) is int and abs(value) >= 10**15:
+        return f"a {len(str(abs(value)))}-digit number"
+    return f"{value:g}"
 
 
 def is_number(value: Any) -> bool:

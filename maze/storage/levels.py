@@ -7,7 +7,6 @@ Every problem is one line naming the file and the field, e.g.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -23,7 +22,9 @@ from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
     brief,
+    is_finite,
     is_number,
+    number_text,
     parse_json_bytes,
     read_json_file,
     type_name,
@@ -46,10 +47,12 @@ def _choice(*options: str) -> Callable[[Any], str | None]:
 
 def _number(low: float, high: float, unit: str = "") -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
-        if not is_number(value) or not math.isfinite(value):
+        if not is_number(value):
             return f"must be a number, not {type_name(value)}"
+        if not is_finite(value):
+            return "must be a finite number (NaN and Infinity are not allowed)"
         if not low <= value <= high:
-            return f"must be from {low:g} to {high:g}{unit} (it is {value:g})"
+            return f"must be from {low:g} to {high:g}{unit} (it is {number_text(value)})"
         return None
     return check
 
@@ -107,7 +110,7 @@ def level_from_data(data: Any, source: str) -> Level:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise LevelError([f"{source}: version must be a whole number such as {LEVEL_VERSION}"])
     if version > LEVEL_VERSION:
-        raise LevelError([f"{source}: version {version} is newer than this program reads "
+        raise LevelError([f"{source}: version {number_text(version)} is newer than this program reads "
                           f"(up to {LEVEL_VERSION}); update maze to open it"])
     for key in data:
         if key not in TOP_FIELDS:
@@ -131,10 +134,10 @@ def level_from_data(data: Any, source: str) -> Level:
             problems.append(f"{source}: {key} must be a whole number, not {type_name(value)}")
             size_ok = False
         elif not low <= value <= high:
-            problems.append(f"{source}: {key} must be from {low} to {high} (it is {value})")
+            problems.append(f"{source}: {key} must be from {low} to {high} (it is {number_text(value)})")
             size_ok = False
     preset = data.get("preset", "classic")
-    if preset not in PRESETS:
+    if not isinstance(preset, str) or preset not in PRESETS:
         problems.append(f"{source}: preset must be one of "
                         + ", ".join(f'"{p}"' for p in PRESETS))
         preset = "classic"
@@ -171,9 +174,9 @@ def level_from_data(data: Any, source: str) -> Level:
     if size_ok:
         board = Board(data["cols"], data["rows"], diagonals)
         if "path" in data:
-            problems += [f"{source}: {p}" for p in path_problems(board, data["path"])]
+            problems += [f"{source}: {p}" for p in _path_problems(board, data["path"], "path")]
         if raw_curveball and "path" in raw_curveball:
-            alt_problems = path_problems(board, raw_curveball["path"], "curveball.path")
+            alt_problems = _path_problems(board, raw_curveball["path"], "curveball.path")
             problems += [f"{source}: {p}" for p in alt_problems]
             if not alt_problems and raw_curveball["path"] == data.get("path"):
                 problems.append(f"{source}: curveball.path is the same as path")
@@ -182,6 +185,16 @@ def level_from_data(data: Any, source: str) -> Level:
     return Level(name=name.strip(), cols=data["cols"], rows=data["rows"],
                  path=tuple(data["path"]), preset=preset, rules=dict(overrides),
                  curveball=curveball, description=description)
+
+
+def _path_problems(board: Board, names: Any, field: str) -> list[str]:
+    """A path's problems; a path longer than the board has squares is one problem, not one
+    per square (a 150,000-square path in a 900 KB file gave 449,998 lines)."""
+    squares = board.cols * board.rows
+    if isinstance(names, list) and len(names) > squares:
+        return [f"{field} has {len(names)} squares; a {board.cols}x{board.rows} board has "
+                f"only {squares}"]
+    return path_problems(board, names, field)
 
 
 def load_level(path: str | os.PathLike[str]) -> Level:

@@ -32,8 +32,19 @@ from maze.core.format import LOG_FORMAT, LOG_VERSION
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import SessionSetup
-from maze.storage.jsonfile import DataError, brief
-from maze.storage.levels import level_from_data
+from maze.storage.checks import MAX_PLAYERS, EventChecker, name_check, text_check
+from maze.storage.jsonfile import (
+    DataError,
+    brief,
+    number_text,
+    open_regular,
+    parse_json_bytes,
+    parse_json_text,
+    read_regular,
+    size_text,
+    type_name,
+)
+from maze.storage.levels import check_rule_overrides, level_from_data
 
 LogError = DataError
 _DECODER = json.JSONDecoder()
@@ -140,6 +151,9 @@ class SessionLog:
             self._torn = not _ends_with_newline(self.path)   # a line cut off by the crash
             return
         assert setup is not None
+        # Never start a log that the reader would refuse (a name over MAX_NAME, say): the
+        # command line and the setup screen bound what people type, this says so if not.
+        setup_from_header(json.loads(dumps(header(setup))), "the new session")
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / log_file_name(setup)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
@@ -222,10 +236,11 @@ class LogRead(Record, frozen=False):
         return any(isinstance(e, SessionEnded) for e in self.events)
 
 
-# What a log's events, read whole, can still throw when their values make no sense (a square
-# named "ZZ99", a list where a name belongs): checking every field as it is read would slow
-# every report, so what uses a log turns these into one clear line instead.
-UNUSABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, AssertionError)
+# Every field of a log is checked as it is read (maze/storage/checks.py). What can still go
+# wrong is the order of events that are each fine (a step by a player whose turn it is not,
+# in a log edited by hand): what replays or scores a log turns these into one clear line.
+UNUSABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, AssertionError,
+            ArithmeticError, StopIteration, RecursionError)
 
 
 def unusable(source: str, exc: BaseException) -> DataError:
@@ -234,61 +249,93 @@ def unusable(source: str, exc: BaseException) -> DataError:
                       f"({type(exc).__name__}: {brief(exc, 120)})"])
 
 
+MAX_LOG_BYTES = 64_000_000      # a 24-hour session of 30 players is a few MB
+_HEADER_TEXT = ("session_id", "started_at", "preset")
+
+
 def setup_from_header(data: Any, source: str) -> SessionSetup:
+    """The session's setup from a log's header, every field checked (maze/storage/checks.py):
+    one line naming the file and the field for the first that is wrong."""
     if not isinstance(data, dict) or data.get("format") != LOG_FORMAT:
         raise LogError([f"{source}: line 1 is not a maze session log header"])
     version = data.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
+    if type(version) is not int or version < 1:
         raise LogError([f"{source}: header.version must be a whole number"])
     if version > LOG_VERSION:
-        raise LogError([f"{source}: log format version {version} is newer than this program "
-                        f"reads (up to {LOG_VERSION}); update maze to read it"])
-    problems = []
-    for key, kind in (("team", str), ("roster", list), ("preset", str), ("seed", int),
-                      ("session_id", str), ("started_at", str), ("rules", dict),
-                      ("level", dict)):
-        if not isinstance(data.get(key), kind):
-            problems.append(f"{source}: header.{key} is missing or of the wrong type")
-    if problems:
-        raise LogError(problems)
+        raise LogError([f"{source}: log format version {number_text(version)} is newer than "
+                        f"this program reads (up to {LOG_VERSION}); update maze to read it"])
+
+    def refuse(field_name: str, message: str) -> LogError:
+        return LogError([f"{source}: header.{field_name} {message}"])
+
+    for key in ("team", "roster", "preset", "seed", "session_id", "started_at", "rules", "level"):
+        if key not in data:
+            raise refuse(key, "is missing")
+    checks: dict[str, Any] = {"team": text_check, "seed": _seed,
+                              **{key: name_check for key in _HEADER_TEXT}}
+    if "program" in data:
+        checks["program"] = text_check
+    for key, check in checks.items():
+        if (message := check(data[key])) is not None:
+            raise refuse(key, message)
     roster = data["roster"]
-    if not roster or not all(isinstance(p, str) for p in roster) or len(set(roster)) != len(roster):
-        raise LogError([f"{source}: header.roster must list one or more distinct names"])
+    if type(roster) is not list or not 1 <= len(roster) <= MAX_PLAYERS:
+        raise refuse("roster", f"must list 1 to {MAX_PLAYERS} names, not {type_name(roster)}"
+                     + (f" of {len(roster)}" if type(roster) is list else ""))
+    for i, name in enumerate(roster):
+        if (message := name_check(name)) is not None:
+            raise refuse(f"roster[{i}]", message)
+    if len(set(roster)) != len(roster):
+        raise refuse("roster", "names the same player twice")
     level = level_from_data(data["level"], f"{source}: header.level")
     rules_data = data["rules"]
+    if type(rules_data) is not dict:
+        raise refuse("rules", f"must be an object, not {type_name(rules_data)}")
     unknown = [k for k in rules_data if k not in RULE_NAMES]
     missing = [k for k in RULE_NAMES if k not in rules_data]
     if unknown or missing:
         raise LogError([f"{source}: header.rules has unknown or missing rules: "
                         f"{brief(', '.join(unknown + missing), 120)}"])
-    try:
-        rules = Rules(**rules_data)
-    except TypeError as exc:
-        raise LogError([f"{source}: header.rules: {exc}"]) from None
+    sized = {k: v for k, v in rules_data.items() if k not in ("cols", "rows")}
+    problems = check_rule_overrides(sized, f"{source}: header", "rules")
+    for key in ("cols", "rows"):
+        if rules_data[key] != getattr(level, key) or type(rules_data[key]) is not int:
+            problems.append(f"{source}: header.rules.{key} must be the level's "
+                            f"{key} ({getattr(level, key)})")
+    if not problems and rules_data["currency"] == "points" and rules_data["budget"] is None:
+        problems.append(f"{source}: header.rules.budget is needed when rules.currency is "
+                        f"\"points\"")
+    if problems:
+        raise LogError(problems[:1])
+    rules = Rules(**rules_data)
     return SessionSetup(team=data["team"], roster=tuple(roster), level=level,
                         preset=data["preset"], rules=rules, seed=data["seed"],
                         session_id=data["session_id"], started_at=data["started_at"])
 
 
+def _seed(value: Any) -> str | None:
+    if type(value) is not int:
+        return f"must be a whole number, not {type_name(value)}"
+    return None if -2**63 <= value < 2**63 else "must be a whole number of at most 19 digits"
+
+
 def read_log(path: str | os.PathLike[str]) -> LogRead:
-    """Read a session log, skipping damaged lines with one warning and reporting gaps."""
+    """Read a session log, skipping damaged lines with one warning and reporting gaps. Only a
+    regular file of at most MAX_LOG_BYTES is read (a FIFO or /dev/zero is refused)."""
     source = str(path)
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as exc:
-        raise LogError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
-    return log_from_bytes(raw, source)
+    return log_from_bytes(read_regular(path, source, MAX_LOG_BYTES), source)
 
 
 def log_from_bytes(raw: bytes, source: str) -> LogRead:
     """A log from a file's bytes (what read_log does after reading the file)."""
+    if len(raw) > MAX_LOG_BYTES:
+        raise LogError([f"{source}: larger than {size_text(MAX_LOG_BYTES)}, so it is not read"])
     raw_lines = raw.split(b"\n")
     if not raw_lines or not raw_lines[0].strip():
         raise LogError([f"{source}: empty: not a session log"])
     try:
-        head = json.loads(raw_lines[0].decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
+        head = parse_json_text(raw_lines[0].decode("utf-8"), f"{source}: line 1", constants=True)
+    except (UnicodeDecodeError, DataError):
         raise LogError([f"{source}: line 1 is not a maze session log header"]) from None
     setup = setup_from_header(head, source)
     events: list[Event] = []
@@ -299,8 +346,10 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
         lines = list(raw_lines[1:])
     whole = _read_whole(lines)
     if whole is not None:                  # the common case: every line one whole event
+        _check_events(source, setup, whole, [], lines)
         return LogRead(source, head, setup, whole, _gap_warnings(source, whole))
     decode, append = _DECODER.raw_decode, events.append
+    numbers: list[int] = []
     for number, line in enumerate(lines, start=2):
         try:
             text = line if isinstance(line, str) else line.decode("utf-8")
@@ -311,13 +360,27 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
             if end != len(text) or type(data) is not dict:
                 raise ValueError("not one whole JSON object")
             append(event_from_dict(data))
+            numbers.append(number)
         except (UnicodeDecodeError, ValueError, RecursionError, EventFormatError, TypeError):
             damaged.append(number)
+    _check_events(source, setup, events, numbers, None)
     warnings = []
     if damaged:
         shown = ", ".join(str(n) for n in damaged[:5]) + (" ..." if len(damaged) > 5 else "")
         warnings.append(f"{source}: skipped {len(damaged)} damaged line(s): line {shown}")
     return LogRead(source, head, setup, events, warnings + _gap_warnings(source, events))
+
+
+def _check_events(source: str, setup: SessionSetup, events: list[Event],
+                  numbers: list[int], lines: list[str | bytes] | None) -> None:
+    """Every field of every event (maze/storage/checks.py); the first wrong one refuses the
+    log in one line naming the file, the line and the field."""
+    found = EventChecker(setup.level.board(setup.rules), setup.roster).first_problem(events)
+    if found is not None:
+        index, message = found
+        if lines is not None:                  # every non-blank line is one event
+            numbers = [n for n, line in enumerate(lines, start=2) if line and not line.isspace()]
+        raise LogError([f"{source}: line {numbers[index]}: {message}"])
 
 
 def _read_whole(lines: list[str | bytes]) -> list[Event] | None:
@@ -347,6 +410,8 @@ def _gap_warnings(source: str, events: list[Event]) -> list[str]:
             gap = f"{expected}" if event.seq == expected + 1 else f"{expected}-{event.seq - 1}"
             warnings.append(f"{source}: events {gap} are missing")
         expected = max(expected, event.seq + 1)
+    if len(warnings) > 5:                # a few lines, then a count
+        warnings[5:] = [f"{source}: and {len(warnings) - 5} more gaps in the events"]
     return warnings
 
 
@@ -411,7 +476,7 @@ def _in_use(fd: int) -> bool:
 
 
 def _unfinished(path: Path) -> Unfinished | None:
-    with open(path, "rb") as handle:
+    with open_regular(path, str(path), MAX_LOG_BYTES) as handle:   # never a FIFO: no hang
         if _in_use(handle.fileno()):
             return None                  # not interrupted: being played in another window
         first = handle.readline(1 << 20)
@@ -422,7 +487,7 @@ def _unfinished(path: Path) -> Unfinished | None:
         modified = os.fstat(handle.fileno()).st_mtime
     if _ENDED in tail:
         return None
-    setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
+    setup = setup_from_header(parse_json_bytes(first, str(path)), str(path))
     stopped = 0.0
     for line in reversed(tail.split(b"\n")[1:]):   # [0]: the header, or a line cut by the seek
         try:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from maze.core.format import MAX_NAME
 from maze.paths import user_data_dir
 from maze.storage.jsonfile import DataError, read_json_file
 
@@ -43,14 +44,16 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
     if isinstance(default, list):
-        return isinstance(value, list) and all(isinstance(v, str) for v in value) and len(value) <= 30
-    return isinstance(value, str) and len(value) <= 300
+        return (isinstance(value, list) and len(value) <= 30    # a roster a log would take
+                and all(isinstance(v, str) and v.strip() and len(v) <= MAX_NAME for v in value)
+                and len(set(value)) == len(value))
+    return isinstance(value, str) and len(value) <= MAX_NAME
 
 
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The remembered settings, and a notice if the file had to be ignored."""
     path = path or settings_path()
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Settings(), None
     try:
         data = read_json_file(str(path))

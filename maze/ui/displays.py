@@ -6,11 +6,34 @@ list is SDL's own (``pygame.display.get_desktop_sizes``), read after the display
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Mapping
+
 import pygame
 
 
 class DisplayError(ValueError):
     """A display that is not there: one line for the user."""
+
+
+def no_display_reason(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why no window can be seen, or None. On Linux and the BSDs without ``DISPLAY`` or
+    ``WAYLAND_DISPLAY`` (over SSH, say) SDL falls back silently to its offscreen driver: the
+    game would run invisibly and never end. A driver the user chose on purpose
+    (``SDL_VIDEODRIVER``: the tests' ``dummy``, ``offscreen``, ``kmsdrm``...) is respected.
+
+    >>> no_display_reason({}, "linux")
+    'no display (DISPLAY and WAYLAND_DISPLAY are not set; SDL_VIDEODRIVER=offscreen runs it unseen)'
+    >>> no_display_reason({"DISPLAY": ":0"}, "linux") is None
+    True
+    """
+    if env.get("SDL_VIDEODRIVER") or platform.startswith(("win", "darwin", "cygwin", "emscripten")):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display (DISPLAY and WAYLAND_DISPLAY are not set; SDL_VIDEODRIVER=offscreen "
+            "runs it unseen)")
 
 
 def display_sizes() -> list[tuple[int, int]]:

@@ -93,7 +93,9 @@ def open_display(size: tuple[int, int] | None, number: int | None = None,
     it is there, else the first)."""
     import pygame
 
-    from maze.ui.displays import DisplayError, display_index, display_sizes
+    from maze.ui.displays import DisplayError, display_index, display_sizes, no_display_reason
+    if (reason := no_display_reason()) is not None:
+        raise UsageError(reason)          # never a window nobody can see, or close
     pygame.display.init()
     pygame.font.init()
     sizes = display_sizes()

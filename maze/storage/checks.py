@@ -1,0 +1,229 @@
+"""Every field of a session log, checked once as the log is read (docs/formats.md).
+
+The one place that decides what a log may hold: the type, range and length of every header
+field and of every field of every event. ``maze score``, ``report``, ``replay``, ``resume``,
+the resume list and the leaderboard all read logs through maze/storage/log.py, which calls
+these checks, so a log that one command accepts, every command accepts, and a value that
+would make no sense further on (a square off the board, a class of -1, a time of NaN, a
+name of a million characters) is refused here with one line naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any
+
+from maze.core.board import Board
+from maze.core.events import Event
+from maze.core.format import MAX_NAME
+from maze.core.state import Phase, StepClass
+from maze.storage.jsonfile import brief, is_finite, number_text, type_name
+
+MAX_PLAYERS = 30
+MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses included
+MAX_COUNT = 1_000_000_000
+PHASES = frozenset(p.value for p in Phase)
+CLASSES = frozenset(c.value for c in StepClass)
+OUTCOMES = frozenset({"completed", "time_up", "ended_by_facilitator", "budget_spent"})
+
+Check = Callable[[Any], str | None]
+_NUMBER_TYPES = {int, float}
+_WHOLE = {"seq": 1, "undone": 1, "squares": 0}
+_CHOICES: dict[str, frozenset[str | None]] = {
+    "class_": CLASSES, "phase": PHASES, "to": PHASES, "from_": PHASES | {None},
+    "mode": frozenset({"auto", "manual"}), "currency": frozenset({"seconds", "points"}),
+    "outcome": OUTCOMES}
+
+
+_T, _SEQ = attrgetter("t"), attrgetter("seq")
+_GETTERS: dict[str, Callable[[Any], Any]] = {}
+
+
+def _getter(name: str) -> Callable[[Any], Any]:
+    found = _GETTERS.get(name)
+    if found is None:
+        found = _GETTERS[name] = attrgetter(name)
+    return found
+
+
+def _numbers_within(values: list[Any], low: float, high: float) -> bool:
+    """All finite numbers (never true/false) from low to high; each pass is one C call."""
+    return ({*map(type, values)} <= _NUMBER_TYPES and math.isfinite(math.fsum(values))
+            and low <= min(values) and max(values) <= high)
+
+
+def _wholes_within(values: list[Any], low: int) -> bool:
+    return {*map(type, values)} == {int} and low <= min(values) and max(values) <= MAX_COUNT
+
+
+def text_check(value: Any) -> str | None:
+    """Text of at most MAX_NAME characters (a name, a cause, a source...)."""
+    if type(value) is not str:
+        return f"must be text, not {type_name(value)}"
+    if len(value) > MAX_NAME:
+        return f"is {len(value)} characters long; at most {MAX_NAME} are allowed"
+    return None
+
+
+def name_check(value: Any) -> str | None:
+    """A name people typed: text of 1 to MAX_NAME characters."""
+    return text_check(value) or (None if value.strip() else "must not be blank")
+
+
+def _choice(options: frozenset[str]) -> Check:
+    shown = ", ".join(f'"{o}"' for o in sorted(options))
+
+    def check(value: Any) -> str | None:
+        return None if type(value) is str and value in options else \
+            f"must be one of {shown}, not {brief(value) if type(value) is str else type_name(value)}"
+    return check
+
+
+def _number(low: float, high: float) -> Check:
+    def check(value: Any) -> str | None:
+        kind = type(value)
+        if kind is not float and kind is not int:
+            return f"must be a number, not {type_name(value)}"
+        if not is_finite(value):
+            return "must be a finite number (NaN and Infinity are not allowed)"
+        if not low <= value <= high:
+            return f"must be from {low:g} to {high:g} (it is {number_text(value)})"
+        return None
+    return check
+
+
+def _whole(low: int, high: int) -> Check:
+    def check(value: Any) -> str | None:
+        if type(value) is not int:
+            return f"must be a whole number, not {type_name(value)}"
+        if not low <= value <= high:
+            return f"must be from {low} to {high} (it is {number_text(value)})"
+        return None
+    return check
+
+
+def _boolean(value: Any) -> str | None:
+    return None if type(value) is bool else f"must be true or false, not {type_name(value)}"
+
+
+def _optional(check: Check) -> Check:
+    def optional(value: Any) -> str | None:
+        return None if value is None else check(value)
+    return optional
+
+
+class EventChecker:
+    """The checks of one log's events: squares on its board, players in its roster."""
+
+    def __init__(self, board: Board, roster: tuple[str, ...]) -> None:
+        self.squares = frozenset(sq.name for sq in board.squares())
+        self.board = board
+        self.roster = frozenset(roster)
+        self.seconds = _number(0, MAX_SECONDS)
+        square, player = self._square, self._player
+        self.fields: dict[str, Check] = {
+            "seq": _whole(1, MAX_COUNT), "t": self.seconds, "player": player,
+            "square": square, "class_": _choice(CLASSES), "dwell": self.seconds,
+            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(frozenset({"auto", "manual"})),
+            "squares": _whole(0, MAX_COUNT), "from_": _optional(_choice(PHASES)),
+            "to": _choice(PHASES), "cause": text_check, "by": text_check, "path": self._path,
+            "source": text_check, "on": _boolean, "kind": text_check,
+            "cost": _number(-1e12, 1e12), "currency": _choice(frozenset({"seconds", "points"})),
+            "undone": _whole(1, MAX_COUNT), "action": text_check, "resumed_at": text_check,
+            "gap": _optional(_number(-1e12, 1e12)), "outcome": _choice(OUTCOMES),
+        }
+        self.retreat_square = _optional(square)
+
+    def _square(self, value: Any) -> str | None:
+        if type(value) is str and value in self.squares:
+            return None
+        if type(value) is not str:
+            return f"must be a square name like \"C4\", not {type_name(value)}"
+        return (f"\"{brief(value)}\" is not a square of the board ({self.board.cols} columns "
+                f"A-{self.board.column_name(self.board.cols - 1)}, {self.board.rows} rows)")
+
+    def _player(self, value: Any) -> str | None:
+        if type(value) is str and value in self.roster:
+            return None
+        if type(value) is not str:
+            return f"must be a player's name, not {type_name(value)}"
+        return f"\"{brief(value)}\" is not a player of the roster in the header"
+
+    def _path(self, value: Any) -> str | None:
+        if not isinstance(value, (tuple, list)) or not 1 <= len(value) <= len(self.squares):
+            return f"must be a list of 1 to {len(self.squares)} square names"
+        for i, name in enumerate(value):
+            if (problem := self._square(name)) is not None:
+                return f"[{i}] {problem}"
+        return None
+
+    def first_problem(self, events: list[Event]) -> tuple[int, str] | None:
+        """The first wrong field of the first wrong event, with its index; None if all are
+        right. Each field is checked across all events at once (C-level set, min, max and
+        map calls: reading stays within a few times plain json.loads); only when that finds
+        something is each event looked at in turn, for the exact line and field."""
+        try:
+            if self._all_right(events):
+                return None
+        except (TypeError, ValueError, ArithmeticError):  # unhashable, say: event by event
+            pass
+        for index, event in enumerate(events):
+            message = self.problem(event)
+            if message is not None:
+                return index, message
+        return None
+
+    def _all_right(self, events: list[Event]) -> bool:
+        if not events:
+            return True
+        if not (_numbers_within(list(map(_T, events)), 0, MAX_SECONDS)
+                and _wholes_within(list(map(_SEQ, events)), 1)):
+            return False
+        by_type: dict[type[Event], list[Event]] = {}
+        for event in events:
+            group = by_type.get(type(event))
+            if group is None:
+                group = by_type[type(event)] = []
+            group.append(event)
+        for kind, group in by_type.items():
+            for name in kind.FIELDS[2:]:             # seq and t: above, for every event
+                values = list(map(_getter(name), group))
+                if name in _CHOICES:
+                    right = {*values} <= _CHOICES[name]
+                elif name == "player":
+                    right = {*values} <= self.roster
+                elif name == "square":
+                    right = {*values} <= (self.squares | {None} if kind.TYPE == "retreat_step"
+                                          else self.squares)
+                elif name == "dwell":
+                    right = _numbers_within(values, 0, MAX_SECONDS)
+                elif name == "cost":
+                    right = _numbers_within(values, -1e12, 1e12)
+                elif name in _WHOLE:
+                    right = _wholes_within(values, _WHOLE[name])
+                else:
+                    check = self.fields[name]
+                    if check is _boolean:
+                        right = {*map(type, values)} == {bool}
+                    elif check is text_check:
+                        right = {*map(type, values)} == {str} and max(map(len, values)) <= MAX_NAME
+                    else:                            # paths, gaps: few, one by one
+                        right = not any(map(check, values))
+                if not right:
+                    return False
+        return True
+
+    def problem(self, event: Event) -> str | None:
+        """The first field of ``event`` that is wrong, as "type.field message"; None if none."""
+        values = event.__dict__
+        fields = self.fields
+        for name in event.FIELDS:
+            check = self.retreat_square if name == "square" and event.TYPE == "retreat_step" \
+                else fields[name]
+            message = check(values[name])
+            if message is not None:
+                space = "" if message.startswith("[") else " "
+                return f"{event.TYPE}.{name.rstrip('_')}{space}{message}"
+        return None
