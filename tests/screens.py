@@ -153,6 +153,16 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
         return [ResumeScene(app, entries, lambda path: back, back)]
 
     yield "setup", setup_screen
+
+    def setup_refusing(app: App) -> list[Scene]:
+        scene = setup_screen(app)[0]
+        assert isinstance(scene, SetupScene)
+        scene.roster.names.clear()
+        scene._start()                      # Start with nobody: refused, and said
+        assert scene.error
+        return [scene]
+
+    yield "setup refusing to start", setup_refusing
     yield "board planning", board(_nothing, planning=60)
     yield "board learning at the start", board(_nothing)
     yield "board learning on the board", board(_mid_board)

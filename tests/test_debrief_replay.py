@@ -65,8 +65,8 @@ def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
     # The switch score's parts in plain words, each with its value and a verdict, never a
     # bare fraction.
     assert any(line.startswith("Hand-over after the path was found: ") for line in switching[2])
-    verdicts = {"quick", "a pause", "slow", "much faster", "a little faster", "no faster",
-                "focused", "none: focused", "some testing", "still testing", "a while",
+    verdicts = {"quick", "a pause", "slow", "much faster", "faster", "the same pace", "slower",
+                "focused", "some testing", "still testing", "a while",
                 "not noticed", "let go fast", "held on a while", "held on", "never crossed"}
     for line in switching[2]:
         assert line.rsplit(", ", 1)[1] in verdicts, line

@@ -41,6 +41,7 @@ def test_a_first_time_player_is_told_how_to_move_large_until_they_step_on(tmp_pa
     lines = seen(d)
     assert not any(t.startswith("Up: step on") for t in lines)
     assert any(t.startswith("Arrows: one square at a time") for t in lines)
+    assert "Q E Z C: diagonal steps" in lines           # the path may need them: say so
 
 
 def test_a_crossing_and_a_hand_over_are_announced_and_next_is_never_nobody(tmp_path):
@@ -50,7 +51,7 @@ def test_a_crossing_and_a_hand_over_are_announced_and_next_is_never_nobody(tmp_p
     assert d.board.announcement.text.endswith("Ben, your turn")
     lines = seen(d)
     # Ben is at the board; Ana found the path in learning and still owes her execution crossing.
-    assert "Still to cross: Ana" in lines
+    assert "To cross: Ana" in lines
     assert not any("nobody" in t for t in lines)
     d.wait(4)
     d.press("Up", "Up", "e", "Up", "Up")                        # Ben crosses in execution
@@ -113,3 +114,13 @@ def test_room_read_lines_are_large_on_the_board(tmp_path):
     for expected in ("Learning", "Ana", "Silence", "Discoveries: 0"):
         assert expected in room
     assert not audit.too_small(768)
+
+
+def test_no_rate_a_minute_before_half_a_minute_of_learning(tmp_path):
+    """One beep two seconds into the game is not "60.0 discoveries a minute"."""
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), size=(1280, 800))
+    d.press("Left", "Left", "Up", gap=0.5)              # A1 beeps at once
+    lines = seen(d)
+    assert "Discoveries: 1" in lines and "Rate: after 0:30" in lines
+    d.wait(40)
+    assert any(t.endswith(" a minute") for t in seen(d))

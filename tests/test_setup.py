@@ -156,6 +156,7 @@ def test_next_team_from_the_results_in_one_step(env):
     key(app, pygame.K_RETURN)
     assert isinstance(app.top, DebriefScene)
     key(app, pygame.K_n)                               # next team
+    typed(app, "n")                     # SDL sends the N as text too: it is not the new name
     nxt = app.top
     assert isinstance(nxt, SetupScene)
     assert nxt.levels.entry.level == first.level and nxt.roster.names == [] and nxt.team.value == ""
@@ -231,3 +232,15 @@ def test_an_interrupted_session_is_resumed_from_the_setup_screen(env):
 def test_no_resume_button_without_interrupted_sessions(env):
     app = open_app(env)
     assert app.top.resume_button not in app.top.widgets
+
+
+def test_a_repeated_name_is_kept_apart_and_said(env):
+    app = open_app(env)
+    scene = app.top
+    assert scene.widgets[scene.focus] is scene.team          # the first field, top left
+    tab_to(app, scene.add)
+    for _ in range(2):
+        typed(app, "Ben")
+        key(app, pygame.K_RETURN)
+    assert scene.roster.names[-2:] == ["Ben", "Ben 2"]
+    assert scene.error == "Ben is already in the list: added as Ben 2"

@@ -77,3 +77,24 @@ def test_a_list_of_names_keeps_its_order_whatever_the_scripts(text):
     assert pygame.image.tobytes(part, "RGBA") == pygame.image.tobytes(alone, "RGBA")
     cut = text.render_parts(names * 20, 40, (255, 255, 255), max_width=300)
     assert cut.get_width() <= 300
+
+
+def test_a_list_of_names_never_loses_its_first_name_nor_ends_on_a_comma():
+    import pygame
+
+    from maze.ui.text import TextAudit, TextCache
+    pygame.display.init()
+    pygame.font.init()
+    text = TextCache()
+    text.audit = TextAudit()
+    long = "Bartholomew Fitzgerald-Smythe"                    # 29 characters
+    parts = ["Next: ", long, ", ", "Ana", ", ", "Ben"]
+    width = text.width("Next: " + long, 30) // 2
+    image = text.render_parts(parts, 30, (255, 255, 255), max_width=width, more=", +{n}")
+    assert image.get_width() <= width
+    assert text.audit.cuts == []                             # a long name may end in "…"
+    short = ["Next: ", "Ana", ", ", "Ben", ", ", "Chen"]
+    fits = text.width("Next: Ana, +2", 30) + 2
+    image = text.render_parts(short, 30, (255, 255, 255), max_width=fits, more=", +{n}")
+    assert image.get_width() <= fits and text.audit.cuts == []
+    pygame.quit()

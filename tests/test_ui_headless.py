@@ -225,7 +225,7 @@ def test_the_menu_lists_every_facilitator_action_and_each_works_by_mouse(tmp_pat
                           ("Skip the player at the board", "skipped Ana")):
         choose(label)
         assert logged in d.logged()[-1] or logged in " ".join(d.logged()[-2:]), label
-    choose("Reveal the path for 5 seconds")
+    choose("Reveal, for 5 seconds")
     assert d.logged()[-1].endswith("revealed") or "reveal" in d.logged()[-1]
     assert d.board.revealing
     d.wait(6)

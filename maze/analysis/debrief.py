@@ -160,7 +160,9 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
                              f"what made stepping into the unknown easy or hard?"))
     quiet = [p for p, v in players.items() if v.steps == 0]
     if quiet and len(quiet) < len(players):
-        found.append((4, f"{quiet[0]} never stepped on the board: what did the team lose?"))
+        who = quiet[0] if len(quiet) == 1 else (", ".join(quiet[:-1]) + " and " + quiet[-1]
+                                                 if len(quiet) <= 3 else f"{len(quiet)} players")
+        found.append((4, f"{who} never stepped on the board: what did the team lose?"))
     for kind, count in figures.penalties.by_type.items():
         if kind in ("talking", "pointing", "marking", "two_on_board") and count:
             found.append((5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
@@ -173,7 +175,8 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
         found.append((13, "Time ran out before anyone crossed: what held the team back from "
                           "collecting failures faster?"))
     found.append((1, "What were you thinking in front of an untested square?"))
-    found.append((0.5, "What did the team do after the first beep?"))
+    if any(s.class_ in BEEPS for s in steps):
+        found.append((0.5, "What did the team do after the first beep?"))
     found.sort(key=lambda item: -item[0])
     seen: list[str] = []
     for _, text in found:

@@ -46,14 +46,18 @@ def parts(figures: Figures) -> list[Part]:
     if "pace" in scores:
         s = scores["pace"]
         ratio = switch.pace_ratio
-        out.append(Part("Time per step, execution against learning",
-                        f"{ratio:.2f} times" if ratio is not None else "not measured",
-                        _verdict(s, "much faster", "a little faster", "no faster"), s))
+        if ratio is None:
+            value, verdict = "not measured", "not measured"
+        else:      # said from the ratio itself: 1.00 is the same pace, whatever the part scores
+            value = f"{ratio:.2f} times as long"
+            verdict = ("much faster" if ratio <= 0.6 else "faster" if ratio < 0.95
+                       else "the same pace" if ratio <= 1.05 else "slower")
+        out.append(Part("Execution steps against learning steps", value, verdict, s))
     if "off_path" in scores:
         s = scores["off_path"]
         n = switch.off_path_steps or 0
         out.append(Part("New squares tried once the path was known", count(n, "step"),
-                        _verdict(s, "focused" if n else "none: focused", "some testing",
+                        _verdict(s, "focused", "some testing",
                                  "still testing"), s))
     for i, curve in enumerate(switch.curveballs, start=1):
         which = "" if len(switch.curveballs) == 1 else f" {i}"
@@ -77,7 +81,8 @@ def parts(figures: Figures) -> list[Part]:
 def learning_facts(figures: Figures) -> list[str]:
     learning = figures.learning
     facts = [f"{count(learning.discoveries, 'discovery', 'discoveries')} (beeping squares "
-             f"found), {count(learning.repeat_errors, 'repeat beep')} on known squares"]
+             f"found), {count(learning.repeat_errors, 'repeat beep')} on known squares, "
+             f"in learning"]
     found = learning.path_found_seconds
     facts.append("Path found after " + duration(found) if found is not None
                  else "The path was never found")

@@ -101,7 +101,7 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
         strip = round(readable * 1.5)
         tall = (height - 2 * margin - 2 * strip - round(readable * 2.3)) // max(rows, 1)
         band_w = round(readable * (1.8 if rows >= 10 else 1.2))
-        word_w = round(readable * 2.7)          # "START" and "GOAL" beside the strips
+        word_w = round(readable * 3.2)          # "START" and "GOAL" beside the strips
         board_w = tall * cols + 2 * max(band_w, word_w) + 2 * margin
         if snug:     # (the replay keeps the width beside the board for its timeline)
             hud_w = min(max(hud_w, width - board_w), round(0.6 * width))
@@ -143,8 +143,9 @@ def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:
     sizes = [(role, max(math.ceil(share * height), 6)) for role, share in HUD_ROLES]
     if side and area.width < 1.1 * height:
         columns = [sizes]
-    else:   # a wide, short panel (above the board, or beside it on 21:9): two columns
-        columns = [sizes[:5], sizes[5:]]
+    else:   # a wide, short panel (above the board, or beside it on 21:9): two columns, the
+        # phase and the clock on the left, who is at the board and the scores on the right
+        columns = [sizes[:4], sizes[4:]]
     col_w = area.width // len(columns)
     out = []
     for c, column in enumerate(columns):

@@ -268,25 +268,31 @@ class TextCache:
                      bold: bool = False, max_width: int | None = None,
                      more: str = "") -> pygame.Surface:
         """Pieces laid out left to right, each on its own (a list of names in different
-        scripts must not merge into one right-to-left run). What does not fit is left off
-        whole, and ``more`` (with ``{n}``, the count of pieces left off) says so."""
+        scripts must not merge into one right-to-left run): a label, then names with
+        separators ("Next: ", "Ana", ", ", "Ben"). Names that do not fit are left off whole, and
+        ``more`` (with ``{n}``, the count left off) says so; the first name is always shown,
+        cut only if it is longer than any sensible name."""
         images = [self.render(part, height, color, bold) for part in parts]
-        if max_width is not None and sum(i.get_width() for i in images) > max_width:
-            kept: list[pygame.Surface] = images[:1]      # one piece alone: it stays (cut)
-            for count in range(len(images) - 1, 0, -1):
-                if not parts[count - 1].strip(", "):
-                    continue                # never end on a separator
-                left_off = sum(1 for p in parts[count:] if p.strip(", "))
-                tail = self.render(more.format(n=left_off), height, color, bold) if more else None
-                used = sum(i.get_width() for i in images[:count]) + (
-                    tail.get_width() if tail else 0)
-                if used <= max_width or count == 1:
-                    kept = images[:count] + ([tail] if tail else [])
-                    break
-            images = kept
-            if self.audit is not None and sum(i.get_width() for i in images) > max_width:
-                self.audit.cuts.append("".join(parts))
-        return side_by_side(images)
+        if max_width is None or sum(i.get_width() for i in images) <= max_width:
+            return side_by_side(images)
+
+        def tail(count: int) -> list[pygame.Surface]:
+            left_off = sum(1 for p in parts[count:] if p.strip(", "))
+            return [self.render(more.format(n=left_off), height, color, bold)] if more and left_off \
+                else []
+
+        for count in range(len(images) - 1, 1, -1):
+            if not parts[count - 1].strip(", "):
+                continue                    # never end on a separator
+            kept = images[:count] + tail(count)
+            if sum(i.get_width() for i in kept) <= max_width:
+                return side_by_side(kept)
+        if len(parts) == 1:                 # one piece alone: cut (and said, unless a long name)
+            return self.render(parts[0], height, color, bold, max_width, user=True)
+        end = tail(2)
+        room = max_width - images[0].get_width() - sum(i.get_width() for i in end)
+        name = self.render(parts[1], height, color, bold, max(1, room), user=True)
+        return side_by_side([images[0], name] + end)
 
     def draw(self, surface: pygame.Surface, text: str, height: int, color: tuple[int, ...],
              bold: bool = False, max_width: int | None = None, user: bool = False,

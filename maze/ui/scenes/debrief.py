@@ -17,7 +17,7 @@ import pygame
 
 from maze.analysis import plain
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import leaderboard
+from maze.analysis.leaderboard import Entry, leaderboard
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
@@ -221,7 +221,7 @@ class DebriefScene(Scene):
         y += round(size * 1.15)
         pen = f.penalties
         unit_name = "seconds" if pen.currency == "seconds" else "points"
-        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f.seconds)} played, "
+        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f.seconds)} in all, "
                  f"{plain.count(pen.count, 'penalty', 'penalties')} ({pen.cost:g} {unit_name})")
         if f.memory_aid_used:
             facts += ", memory aid on"
@@ -297,31 +297,41 @@ class DebriefScene(Scene):
             y += size // 2
 
     def _draw_teams(self, surface: pygame.Surface, unit: int) -> None:
-        """The teams that played this level (from the log folder), this one marked."""
+        """The teams that played this level on this computer (from the log folder), this one
+        in yellow; sessions ended early are listed, not ranked; sessions with no score at all
+        (a window closed at once) are left out."""
         text = self.app.text
         w, h = surface.get_size()
         x, y = round(0.04 * w), round(0.04 * h)
-        text.draw(surface, f"Teams on {self.setup.level.name}", round(unit * 1.2), theme.TOKEN,
-                  bold=True, role=ROOM, user=True, max_width=w - 2 * x, topleft=(x, y))
+        draw_fitted(surface, text, f"Teams on {self.setup.level.name}", round(unit * 1.2),
+                    theme.TOKEN, w - 2 * x, bold=True, user=True, topleft=(x, y))
         y += round(unit * 1.8)
-        if len(self.board) < 2:
-            text.draw(surface, "No other team has played this level in this log folder yet.",
-                      max(readable(surface), round(unit * 0.75)), theme.TEXT_DIM, topleft=(x, y))
-            return
-        self._draw_leaderboard(surface, x, y, w - 2 * x, h - self.footer_height(h) - y,
-                               max(readable(surface), round(unit * 0.75)))
+        size = max(readable(surface), round(unit * 0.75))
+        rows = [r for r in self.board
+                if r.session_id == self.setup.session_id or any(v is not None for v in r.scores)]
+        if len(rows) < 2:
+            text.draw(surface, "No other team has played this level on this computer yet.",
+                      size, theme.TEXT_DIM, topleft=(x, y))
+            y += round(size * 1.6)
+        if rows:
+            self._draw_leaderboard(surface, rows, x, y, w - 2 * x,
+                                   h - self.footer_height(h) - y - size, size)
 
-    def _draw_leaderboard(self, surface: pygame.Surface, x: int, y: int, width: int, height: int,
-                          size: int) -> None:
-        rows = self.board
+    def _draw_leaderboard(self, surface: pygame.Surface, rows: list[Entry], x: int, y: int,
+                          width: int, height: int, size: int) -> None:
         line = round(size * 1.3)
-        room = max(1, height // line - 1)
+        room = max(2, height // line - 1)
         text = self.app.text
+        if len(rows) > room:                # a line to say how many are not shown
+            room -= 1
         shown = rows[:room]
         mine = [r for r in rows if r.session_id == self.setup.session_id]
-        if mine and mine[0] not in shown:
+        if mine and mine[0] not in shown:   # this session is always on the page
             shown = shown[:-1] + mine[:1]
-        columns = [x, x + width * 46 // 100, x + width * 64 // 100, x + width * 82 // 100]
+        left_off = len(rows) - len(shown)
+        note = (f"and {left_off} more session{'' if left_off == 1 else 's'}: maze report lists "
+                "them all") if left_off else ""
+        columns = [x, x + width * 50 // 100, x + width * 67 // 100, x + width * 84 // 100]
         for left, right, head in zip(columns, [*columns[1:], x + width],
                                      ("Team, day and time", "Learning", "Execution", "Switching"),
                                      strict=True):
@@ -330,18 +340,16 @@ class DebriefScene(Scene):
         y += line
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
-            text.draw(surface, f"{row.team}  {row.when}", size, color, user=True,
-                      max_width=columns[1] - x - size, topleft=(x, y))
+            label = f"{row.team}  {row.when}" + ("" if row.ranked else "  (not ranked)")
+            draw_fitted(surface, text, label, size, color, columns[1] - x - size, user=True,
+                        topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
-                if value is None:
-                    shown_value = "-"
-                elif rank is None:        # ended early or unfinished: shown, never ranked
-                    shown_value = f"{value:.1f}  not ranked"
-                else:
-                    shown_value = f"{value:.1f}  #{rank}"
-                draw_fitted(surface, text, shown_value, size, color, width * 18 // 100 - size // 2,
-                            topleft=(left, y))
+                shown_value = "-" if value is None else (
+                    f"{value:.1f}" if rank is None else f"{value:.1f}  #{rank}")
+                text.draw(surface, shown_value, size, color, topleft=(left, y))
             y += line
+        if note:
+            text.draw(surface, note, size, theme.TEXT_DIM, topleft=(x, y))
 
     def _draw_board(self, surface: pygame.Surface, unit: int) -> None:
         text = self.app.text

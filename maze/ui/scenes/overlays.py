@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from maze.core.state import Phase
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
 from maze.ui.keymap import Action, ctrl_held
@@ -37,8 +38,7 @@ HELP_KEYS = (
     ("Ctrl+Space", "pause or resume the clock"),
     ("Ctrl+1 2 3 4", "penalty: talking, pointing, two on the board, marking"),
     ("Ctrl+N  Ctrl+A", "skip the player; memory aid on or off"),
-    ("Ctrl+K  Ctrl+R", "curveball (silent); hold to reveal the path"),
-    ("Ctrl+Z", "undo a penalty, skip, curveball or memory-aid switch"),
+    ("Ctrl+Z", "undo the facilitator's last slip"),
     ("Ctrl+Q", "end the session (asks first)"),
     ("F11  Ctrl+M", "fullscreen; sound on or off"),
 )
@@ -142,8 +142,9 @@ MENU_ITEMS: tuple[MenuItem, ...] = (
     MenuItem("Penalty: two on the board", "Ctrl+3", Action.PENALTY_TWO_ON_BOARD),
     MenuItem("Penalty: marking", "Ctrl+4", Action.PENALTY_MARKING),
     MenuItem("Skip the player at the board", "Ctrl+N", Action.SKIP),
-    MenuItem("Curveball: change the path silently", "Ctrl+K", Action.CURVEBALL),
-    MenuItem("Reveal the path for 5 seconds", "Ctrl+R", Action.REVEAL),
+    # Worded for the facilitator, who knows the terms from the guide; the room reads it too.
+    MenuItem("Curveball", "Ctrl+K", Action.CURVEBALL),
+    MenuItem("Reveal, for 5 seconds", "Ctrl+R", Action.REVEAL),
     MenuItem("Memory aid on or off", "Ctrl+A", Action.MEMORY_AID),
     MenuItem("Sound on or off", "Ctrl+M", Action.MUTE),
     MenuItem("Undo the last penalty, skip or switch", "Ctrl+Z", Action.UNDO),
@@ -225,8 +226,11 @@ class MenuOverlay(Scene):
                 pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
             room = row.width - key_w - 2 * line_h
             size = text.fitting_height(item.label, line_h, False, room, smallest=_readable(surface))
-            text.draw(surface, item.label, size, theme.TEXT, max_width=room,
-                      midleft=(row.x + line_h // 2, row.centery))
+            # Ending planning only means something during planning: shown dim otherwise.
+            planning = self.board.session.state.phase is Phase.PLANNING
+            dim = item.action is Action.END_PLANNING and not planning
+            text.draw(surface, item.label, size, theme.TEXT_DIM if dim else theme.TEXT,
+                      max_width=room, midleft=(row.x + line_h // 2, row.centery))
             text.draw(surface, item.key, line_h, theme.TEXT_DIM,
                       midright=(row.right - line_h // 2, row.centery))
             y += round(line_h * 1.3)
@@ -278,13 +282,13 @@ class Confirm(Scene):
         labels = (f"Enter: {self.yes}", f"Esc: {self.no}")
         width = (rect.width - 3 * small) // 2
         self._buttons = []
-        for i, label in enumerate(labels):
+        fit = min(text.fitting_height(label, small, True, width - small // 2,
+                                      smallest=_readable(surface)) for label in labels)
+        for i, label in enumerate(labels):     # both at one size
             button = pygame.Rect(rect.x + small + i * (width + small),
                                  rect.bottom - round(small * 2.6), width, round(small * 1.8))
             pygame.draw.rect(surface, theme.EXECUTION if i == 0 else theme.SQUARE_EDGE, button,
                              border_radius=small // 4)
-            fit = text.fitting_height(label, small, True, button.width - small // 2,
-                                      smallest=_readable(surface))
             text.draw(surface, label, fit, theme.BACKGROUND, bold=True,
                       max_width=button.width - small // 2, center=button.center)
             self._buttons.append(button)

@@ -32,7 +32,9 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int,
     pygame.draw.rect(surface, theme.PANEL, layout.hud)
     gap = max(1, layout.square // 16)
     radius = max(0, layout.square // 8)
-    word_height = max(8, round(layout.label_height * 0.75))
+    # Beside a board inside another screen the words are at its names' size (never below what
+    # the room can read); on the projector's board a little smaller than the square names.
+    word_height = max(8, round(layout.label_height * (0.75 if room else 1.0)))
     for strip, word in ((layout.start_strip, "START"), (layout.goal_strip, "GOAL")):
         pygame.draw.rect(surface, theme.STRIP, strip, border_radius=radius)
         pygame.draw.rect(surface, theme.SQUARE_EDGE, strip, width=max(1, gap // 2),
@@ -42,8 +44,8 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int,
         spot = pygame.Rect(0, 0, text.width(word, word_height, True), word_height)
         spot.midright = (strip.x - max(4, word_height // 3), strip.centery)
         if spot.left >= layout.region.left:
-            text.draw(surface, word, word_height, theme.TEXT_DIM, bold=True, role=AXIS,
-                      midright=spot.midright)
+            text.draw(surface, word, word_height, theme.TEXT_DIM, bold=True,
+                      role=AXIS if room else DETAIL, midright=spot.midright)
     tile = pygame.Surface((layout.square, layout.square), pygame.SRCALPHA)   # drawn once
     inner = tile.get_rect().inflate(-gap, -gap)
     pygame.draw.rect(tile, theme.SQUARE, inner, border_radius=radius)
@@ -135,7 +137,8 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
     area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
-        _banner(surface, text, "PAUSED", area, area.centery, round(band_h * 2), theme.WARNING)
+        _banner(surface, text, "PAUSED: Ctrl+Space goes on", area, area.centery,
+                round(band_h * 1.6), theme.WARNING)
     elif scene.announcement:
         _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
                 scene.announcement.color)
@@ -156,9 +159,9 @@ def cue_lines(scene: BoardScene) -> tuple[str, ...]:
             return ("Walking back the way they came",)
         return ("Walk back the way you came,", "one square at a time, off the start edge")
     if state.position is None:
-        return ("Left, Right: pick the lit column", "Up: step on (or tap row 1)")
+        return ("Left, Right: choose a column", "Up: step on (or tap row 1)")
     if state.board.diagonals:
-        return ("Arrows: one square at a time",)
+        return ("Arrows: one square at a time", "Q E Z C: diagonal steps")
     return ("Arrows: one square at a time (no diagonals)",)
 
 
@@ -270,7 +273,9 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
                       max_width=line.rect.width - line.height * 2,
                       midleft=(line.rect.x + round(line.height * 1.4), line.rect.centery))
         elif spec[0] == "parts":           # names: whole names only, "+3" for the rest
-            image = text.render_parts(list(spec[1]), line.height, spec[2],
+            size = text.fitting_height("".join(spec[1]), line.height, False, line.rect.width,
+                                       smallest=_readable(kind, layout.height))
+            image = text.render_parts(list(spec[1]), size, spec[2],
                                       max_width=line.rect.width, more=", +{n}")
             text.place(surface, image, "".join(spec[1]), line.height, kind,
                        midleft=line.rect.midleft)
@@ -361,6 +366,9 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
     return rects
 
 
+RATE_AFTER = 30.0     # seconds of learning before the board shows a rate per minute
+
+
 def execution_progress(scene: BoardScene) -> tuple[int, int] | None:
     """(players across, players to cross in all) while the room sees execution."""
     state = scene.session.state
@@ -379,7 +387,7 @@ def next_parts(scene: BoardScene) -> tuple[str, ...]:
     if state.shown_phase is Phase.EXECUTION:
         owing = [p for p in scene.session.upcoming(len(state.roster)) if p in state.owes]
         others = list(dict.fromkeys(p for p in owing if p != current))
-        label = "Still to cross: "
+        label = "To cross: "
         if not others:
             return (("Last to cross",) if current in state.owes else ("Everyone else is across",))
     else:
@@ -403,8 +411,10 @@ def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) ->
         return ("Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min",
                 f"{progress}, {beeps} beep{'' if beeps == 1 else 's'}")
     rate = room.discoveries_per_minute
+    if rate and room.discoveries and 60.0 * room.discoveries / rate < RATE_AFTER:
+        rate = None      # one beep in the first seconds is not a rate the room can use
     return (f"Discoveries: {room.discoveries}",
-            "No rate yet" if rate is None else f"{rate:.1f} a minute")
+            "Rate: after 0:30" if rate is None else f"{rate:.1f} a minute")
 
 
 def _silence_icon(surface: pygame.Surface, rect: pygame.Rect, size: int) -> None:

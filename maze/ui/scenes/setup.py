@@ -247,7 +247,10 @@ class SetupScene(Scene):
             self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
             self.widgets.append(self.resume_button)
-        self.focus = 0 if not self.team.value else 2
+        self.focus = 0                  # the team's name, top left, where a reader starts
+        # The key that opened this screen from the results (N) also arrives as typed text:
+        # it is not the first letter of the next team's name.
+        self._swallow_text = "n" if new_team else ""
         self._pending: Transition | None = None
         pygame.key.start_text_input()
 
@@ -265,7 +268,8 @@ class SetupScene(Scene):
         self.roster.names.append(name)
         self.roster.selected = len(self.roster.names) - 1
         self.add.value = ""
-        self.error = ""
+        # Names must differ (the log tells players apart by name): say so when one is changed.
+        self.error = f"{base} is already in the list: added as {name}" if name != base else ""
 
     def _generate(self) -> None:
         entry = self.levels.entry
@@ -337,6 +341,7 @@ class SetupScene(Scene):
         self.dirty = True
         widget = self.widgets[self.focus]
         if event.type == pygame.KEYDOWN:
+            self._swallow_text = ""
             if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
                 self._quit_clicked()
                 return self._take_pending()
@@ -361,6 +366,9 @@ class SetupScene(Scene):
             if widget.handle(event):
                 return None
         elif event.type == pygame.TEXTINPUT:
+            swallow, self._swallow_text = self._swallow_text, ""
+            if swallow and event.text.lower() == swallow:
+                return None
             if widget is self.roster:       # typing on the list means a new name
                 self.focus = self.widgets.index(self.add)
                 widget = self.add
@@ -404,7 +412,7 @@ class SetupScene(Scene):
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
         self.start_button.rect = pygame.Rect(left, h - margin - field_h,
                                              min(col_w, round(unit * 8)), field_h)
-        quit_w = min(col_w // 3, round(unit * 6.5))
+        quit_w = min(col_w * 2 // 5, round(unit * 6.5))
         self.quit_button.rect = pygame.Rect(left + col_w - quit_w, h - margin - field_h, quit_w,
                                             field_h)
         resume_w = min(col_w, round(unit * 11))
@@ -467,10 +475,20 @@ class SetupScene(Scene):
             for i, (line, color) in enumerate(lines[:room]):   # a level's own long text: its start
                 text.draw(surface, line, size, color, max_width=self._preview.width, user=True,
                           topleft=(self._preview.x, self._preview.y + i * round(size * 1.1)))
-        if self.error:
-            draw_fitted(surface, text, self.error, round(unit * 0.8), theme.BEEP,
-                        self.quit_button.rect.x - self.start_button.rect.right - 2 * unit, user=True,
-                        midleft=(self.start_button.rect.right + unit, self.start_button.rect.centery))
+        if self.error:       # over the foot of the player list, wrapped: never cut to "…"
+            size = max(readable(surface), round(unit * 0.8))
+            box = self.roster.rect.inflate(-8, -8)
+            said = text.wrap(self.error, size, True, box.width - size)
+            band = pygame.Rect(box.x, 0, box.width, len(said) * round(size * 1.2) + size // 2)
+            band.bottom = box.bottom
+            surface.fill(theme.BACKGROUND, band)
+            text.cover(surface, band)
+            pygame.draw.rect(surface, theme.BEEP, band, width=2)
+            y = band.y + size // 4
+            for words in said:
+                text.draw(surface, words, size, theme.BEEP, bold=True, user=True,
+                          max_width=box.width - size, topleft=(band.x + size // 2, y))
+                y += round(size * 1.2)
 
 
 def base_path(entry: LevelEntry | None) -> Any:
