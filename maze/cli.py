@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from maze import __version__
+from maze.analysis.text import count as plural
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import MAX_NAME
 from maze.core.level import Level
@@ -216,15 +217,15 @@ def _cmd_report(args: argparse.Namespace) -> int:
     for path, reason in skipped[:MAX_LINES]:
         say(f"skipped {path}: {reason}", error=True)
     if len(skipped) > MAX_LINES:
-        say(f"skipped {len(skipped) - MAX_LINES} more log(s) (the report lists them all)",
-            error=True)
+        say(f"skipped {plural(len(skipped) - MAX_LINES, 'more log')} (the report lists them "
+            "all)", error=True)
     if count == 0:
         say("maze: no session logs found" if not skipped else
-            f"maze: none of the {len(skipped)} session log(s) could be used", error=True)
+            f"maze: none of the {plural(len(skipped), 'session log')} could be used", error=True)
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
-    say(f"{count} session(s) -> {', '.join(made)}" + (f"; {len(skipped)} log(s) skipped"
-                                                       if skipped else ""))
+    say(f"{plural(count, 'session')} -> {', '.join(made)}"
+        + (f"; {plural(len(skipped), 'log')} skipped" if skipped else ""))
     return 0
 
 

@@ -28,7 +28,8 @@ def say_problems(problems: Sequence[str]) -> None:
     for line in problems[:MAX_LINES]:
         say(line, error=True)
     if len(problems) > MAX_LINES:
-        say(f"... and {len(problems) - MAX_LINES} more problem(s)", error=True)
+        more = len(problems) - MAX_LINES
+        say(f"and {more} more problem{'' if more == 1 else 's'}", error=True)
 
 
 def finite(value: Any) -> Any:

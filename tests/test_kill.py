@@ -62,7 +62,7 @@ def test_killed_at_random_moments_the_log_keeps_every_reported_event(tmp_path):
         if read.warnings:                                      # only a torn last line
             lines = logs[0].read_bytes().split(b"\n")
             last = max(i + 1 for i, line in enumerate(lines) if line.strip())
-            assert read.warnings[0].endswith(f"skipped 1 damaged line(s): line {last}")
+            assert read.warnings[0].endswith(f"skipped 1 damaged line: line {last}")
         state = replay(read.setup, read.events)
         if read.events and not state.ended:     # and the session can be carried on from there
             again = read_for_resume(logs[0])

@@ -127,7 +127,7 @@ def test_reader_skips_a_torn_last_line_with_one_warning_and_reports_gaps(tmp_pat
     damaged.write_bytes(b"".join(lines[:3] + lines[5:]) + b'{"seq": 99, "t": 1')
     read = read_log(damaged)
     assert [w.split(": ", 1)[1] for w in read.warnings] == [
-        "skipped 1 damaged line(s): line " + str(len(lines) - 1), "events 3-4 are missing"]
+        "skipped 1 damaged line: line " + str(len(lines) - 1), "events 3-4 are missing"]
 
 
 @pytest.mark.parametrize("content, message", [

@@ -55,15 +55,19 @@ class Window:
         self.id = self._find()
 
     def _find(self) -> str:
-        deadline = time.monotonic() + 30
+        # A loaded machine (a CI run beside other work) can take many seconds to map a window.
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline and self.process.poll() is None:
             found = subprocess.run(["xdotool", "search", "--pid", str(self.process.pid)],
                                    env=self.env, capture_output=True, text=True).stdout.split()
             if found:
                 return found[-1]
             time.sleep(0.1)
-        out, err = self.process.communicate(timeout=5) if self.process.poll() is not None else (b"", b"")
-        raise AssertionError(f"no window appeared: {err.decode(errors='replace')}")
+        running = self.process.poll() is None
+        out, err = self.process.communicate(timeout=5) if not running else (b"", b"")
+        state = "still running, no window mapped in 60 s" if running else \
+            f"exited with {self.process.returncode}: {err.decode(errors='replace')}"
+        raise AssertionError(f"no window appeared ({state})")
 
     def keys(self, *names: str, delay_ms: int = 150) -> None:
         subprocess.run(["xdotool", "windowfocus", "--sync", self.id], env=self.env,

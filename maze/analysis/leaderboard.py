@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maze.analysis.scores import Figures, score
+from maze.analysis.text import count
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, read_log, unusable
@@ -103,7 +104,7 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
         except UNUSABLE as exc:
             skipped.append(unusable(str(path), exc).problems[0])
     if skipped:                 # said once, not once per file
-        print(f"warning: the leaderboard left out {len(skipped)} log(s) it could not use, "
+        print(f"warning: the leaderboard left out {count(len(skipped), 'log')} it could not use, "
               f"e.g. {shown(skipped[0])}", file=sys.stderr)
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
               for _, f in rows]

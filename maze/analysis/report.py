@@ -25,7 +25,7 @@ from maze.analysis.leaderboard import is_ranked, level_identity, rank_values, wh
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import OUTCOMES, minutes, num, undone_text
+from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
 from maze.storage.jsonfile import DataError, open_regular
 from maze.storage.levels import rules_summary
@@ -302,7 +302,7 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
     if figures.memory_aid_used:
         extras.append("the memory aid was on")
     if figures.reveals:
-        extras.append(f"the path was revealed {figures.reveals} time(s)")
+        extras.append(f"the path was revealed {count(figures.reveals, 'time')}")
     if extras:
         parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
     parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
@@ -445,7 +445,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
                           '<meta name="viewport" content="width=device-width, initial-scale=1">'
                           f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-                          f"<title>maze report: {len(rows)} session(s)</title><style>{STYLE}</style>"
+                          f"<title>maze report: {count(len(rows), 'session')}</title><style>{STYLE}</style>"
                           "</head><body>\n<h1>Maze sessions</h1>"
                           f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '
                           "What each figure means: docs/metrics.md in the program.</p>\n")

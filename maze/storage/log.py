@@ -366,8 +366,10 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
     _check_events(source, setup, events, numbers, None)
     warnings = []
     if damaged:
-        shown = ", ".join(str(n) for n in damaged[:5]) + (" ..." if len(damaged) > 5 else "")
-        warnings.append(f"{source}: skipped {len(damaged)} damaged line(s): line {shown}")
+        shown = ", ".join(str(n) for n in damaged[:5]) + (
+            f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
+        word = "line" if len(damaged) == 1 else "lines"
+        warnings.append(f"{source}: skipped {len(damaged)} damaged {word}: {word} {shown}")
     return LogRead(source, head, setup, events, warnings + _gap_warnings(source, events))
 
 
