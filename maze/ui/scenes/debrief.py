@@ -68,39 +68,44 @@ class DebriefScene(Scene):
         if event.type == pygame.MOUSEWHEEL and self.page == 2:
             self.player_first -= 3 * getattr(event, "y", 0)
             self.dirty = True
-            return None
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.dirty = True
-            for index, rect in enumerate(self._tabs):
-                if rect.collidepoint(event.pos):
-                    self.page = index
-                    return None
-            for rect, action in self._buttons:
-                if rect.collidepoint(event.pos):
-                    return self._act(action)
-            return None
-        if event.type != pygame.KEYDOWN:
-            return None
-        self.dirty = True
-        key = event.key
-        ctrl = getattr(event, "mod", 0) & pygame.KMOD_CTRL
-        if key == pygame.K_q and ctrl:
-            return self._act("quit")
-        if key in (pygame.K_RIGHT, pygame.K_TAB, pygame.K_PAGEDOWN):
-            self.page = (self.page + 1) % len(PAGES)
-        elif key in (pygame.K_LEFT, pygame.K_PAGEUP):
-            self.page = (self.page - 1) % len(PAGES)
-        elif key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
+            return self._click(event.pos)
+        elif event.type == pygame.KEYDOWN:
+            self.dirty = True
+            if event.key == pygame.K_q and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
+                return self._act("quit")
+            return self._key(event.key)
+        return None
+
+    def _click(self, pos: tuple[int, int]) -> Transition | None:
+        for index, rect in enumerate(self._tabs):
+            if rect.collidepoint(pos):
+                self.page = index
+                return None
+        for rect, action in self._buttons:
+            if rect.collidepoint(pos):
+                return self._act(action)
+        return None
+
+    # A plain key: a page, a heatmap mode, or an action (none of them quits).
+    _PAGE_STEP = {pygame.K_RIGHT: 1, pygame.K_TAB: 1, pygame.K_PAGEDOWN: 1, pygame.K_LEFT: -1,
+                  pygame.K_PAGEUP: -1}
+    _ACTIONS = {pygame.K_r: "replay", pygame.K_n: "next"}
+    _NEVER_QUIT = (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_q)
+
+    def _key(self, key: int) -> Transition | None:
+        if key in self._PAGE_STEP:
+            self.page = (self.page + self._PAGE_STEP[key]) % len(PAGES)
+        elif pygame.K_1 <= key < pygame.K_1 + len(PAGES):
             self.page = key - pygame.K_1
         elif key in (pygame.K_UP, pygame.K_DOWN) and self.page == 2:
             self.player_first += -1 if key == pygame.K_UP else 1
         elif key == pygame.K_h:
             self.page, self.mode = 1, (self.mode + 1) % len(MODES)
-        elif key == pygame.K_r:
-            return self._act("replay")
-        elif key == pygame.K_n:
-            return self._act("next")
-        elif key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_q):
+        elif key in self._ACTIONS:
+            return self._act(self._ACTIONS[key])
+        elif key in self._NEVER_QUIT:
             self.notice = "Ctrl+Q quits (Esc, Enter and Q never do)"
         return None
 

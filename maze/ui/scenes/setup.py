@@ -339,51 +339,62 @@ class SetupScene(Scene):
     # -------------------------------------------------------------------- input
     def handle(self, event: pygame.event.Event) -> Transition | None:
         self.dirty = True
-        widget = self.widgets[self.focus]
         if event.type == pygame.KEYDOWN:
             self._swallow_text = ""
-            if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
-                self._quit_clicked()
-                return self._take_pending()
-            if event.key == pygame.K_ESCAPE:      # never quits: say how
-                self.error = "Ctrl+Q quits (Esc never does)"
-                return None
-            if event.key == pygame.K_TAB:
-                step = -1 if event.mod & pygame.KMOD_SHIFT else 1
-                self.focus = (self.focus + step) % len(self.widgets)
-                return None
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-                if widget is self.add and self.add.value.strip():
-                    self.add_player()
-                    return None
-                if widget is self.generate:
-                    self._generate()
-                    return None
-                if widget is self.resume_button:
-                    self._resume_clicked()
-                    return self._take_pending()
-                return self._start()
-            if widget.handle(event):
-                return None
-        elif event.type == pygame.TEXTINPUT:
-            swallow, self._swallow_text = self._swallow_text, ""
-            if swallow and event.text.lower() == swallow:
-                return None
-            if widget is self.roster:       # typing on the list means a new name
-                self.focus = self.widgets.index(self.add)
-                widget = self.add
-            widget.handle(event)
+            return self._key(event)
+        if event.type == pygame.TEXTINPUT:
+            self._typed(event)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-            # Quit is a click (or Ctrl+Q), never a focus Tab and Enter can reach.
-            if self.quit_button.rect.collidepoint(event.pos):
-                self._quit_clicked()
-                return self._take_pending()
-            for index, candidate in enumerate(self.widgets):
-                if candidate.rect.collidepoint(event.pos):
-                    self.focus = index
-                    candidate.click(event.pos)
-                    break
+            self._click(event.pos)
         return self._take_pending()
+
+    def _key(self, event: pygame.event.Event) -> Transition | None:
+        widget = self.widgets[self.focus]
+        if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
+            self._quit_clicked()
+        elif event.key == pygame.K_ESCAPE:          # never quits: say how
+            self.error = "Ctrl+Q quits (Esc never does)"
+        elif event.key == pygame.K_TAB:
+            step = -1 if event.mod & pygame.KMOD_SHIFT else 1
+            self.focus = (self.focus + step) % len(self.widgets)
+        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            return self._enter(widget)
+        else:
+            widget.handle(event)
+        return self._take_pending()
+
+    def _enter(self, widget: Widget) -> Transition | None:
+        """Enter: adds the name being typed, generates, resumes, or starts the session."""
+        if widget is self.add and self.add.value.strip():
+            self.add_player()
+        elif widget is self.generate:
+            self._generate()
+        elif widget is self.resume_button:
+            self._resume_clicked()
+        else:
+            return self._start()
+        return self._take_pending()
+
+    def _typed(self, event: pygame.event.Event) -> None:
+        swallow, self._swallow_text = self._swallow_text, ""
+        if swallow and event.text.lower() == swallow:
+            return
+        widget = self.widgets[self.focus]
+        if widget is self.roster:           # typing on the list means a new name
+            self.focus = self.widgets.index(self.add)
+            widget = self.add
+        widget.handle(event)
+
+    def _click(self, pos: tuple[int, int]) -> None:
+        # Quit is a click (or Ctrl+Q), never a focus Tab and Enter can reach.
+        if self.quit_button.rect.collidepoint(pos):
+            self._quit_clicked()
+            return
+        for index, candidate in enumerate(self.widgets):
+            if candidate.rect.collidepoint(pos):
+                self.focus = index
+                candidate.click(pos)
+                break
 
     def _quit_clicked(self) -> None:
         from maze.ui.scenes.overlays import ConfirmQuit
