@@ -34,6 +34,8 @@ from maze.sim.team import play
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import SessionLog, unfinished_logs
 
+pytestmark = pytest.mark.slow
+
 CI = bool(os.environ.get("CI"))
 EXAMPLES = 10_000 if CI else 400
 DRAWN = 1_000 if CI else 40          # the replay and debrief screens: a frame each

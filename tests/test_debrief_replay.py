@@ -94,6 +94,7 @@ def test_the_debrief_draws_every_page_at_any_size(curveball_log, size):
         key(app, pygame.K_RIGHT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("speed", [1, 4, 16])
 def test_replay_at_any_speed_ends_in_the_state_of_the_log(curveball_log, speed):
     app = build_replay(build_parser().parse_args(["replay", str(curveball_log), "--speed",

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pygame
+import pytest
 from helpers import FakeClock
 
 from maze.cli import build_parser
@@ -15,6 +16,8 @@ from maze.core.session import replay
 from maze.storage.log import read_log
 from maze.ui.launch import build_demo
 from maze.ui.scenes.debrief import DebriefScene
+
+pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 

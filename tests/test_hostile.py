@@ -8,6 +8,7 @@ import json
 import os
 import random
 
+import pytest
 from helpers import make_level, make_setup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +19,8 @@ from maze.sim.team import play
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import level_from_bytes
 from maze.storage.log import UNUSABLE, SessionLog, log_from_bytes
+
+pytestmark = pytest.mark.slow
 
 EXAMPLES = 5000 if os.environ.get("CI") else 1000
 SOURCE = "hostile.json"

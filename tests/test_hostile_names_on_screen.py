@@ -9,6 +9,8 @@ import pygame
 import pytest
 from screens import draw_audited, open_app, screens
 
+pytestmark = pytest.mark.slow
+
 NAMES = (
     "Ana\u200b",                 # zero-width space
     "\u202eBen",                 # right-to-left override

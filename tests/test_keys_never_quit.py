@@ -13,6 +13,8 @@ from screens import ORDINARY, open_app, screens
 
 from maze.ui.scenes.board import BoardScene
 
+pytestmark = pytest.mark.slow
+
 # Events only a facilitator may cause (a player's keys move, nothing else).
 FACILITATOR_EVENTS = {"paused", "resumed", "curveball_armed", "path_changed", "path_revealed",
                       "memory_aid", "muted", "penalty", "player_skipped", "action_undone"}

@@ -13,8 +13,12 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from maze.core.session import Session, replay
 from maze.storage.log import read_for_resume, read_log
+
+pytestmark = pytest.mark.slow
 
 KILLS = 50 if os.environ.get("CI") else 8
 

@@ -7,6 +7,7 @@ import os
 import random
 
 import pygame
+import pytest
 from helpers import FakeClock
 
 from maze.cli import build_parser
@@ -14,6 +15,8 @@ from maze.core.session import replay
 from maze.storage.log import read_log
 from maze.ui.launch import build_app, build_editor
 from maze.ui.scenes.board import BoardScene
+
+pytestmark = pytest.mark.slow
 
 EVENTS = 100_000 if os.environ.get("CI") else 3_000
 KEYS = [pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_q, pygame.K_e,

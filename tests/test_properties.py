@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from helpers import FakeClock, make_level, make_setup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -126,6 +127,7 @@ def test_same_seed_and_moves_give_byte_identical_logs(tmp_path_factory, actions,
     assert logs[0] == logs[1]
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(cols=st.integers(2, 26), rows=st.integers(2, 40), diagonals=st.booleans(),
        difficulty=st.sampled_from(DIFFICULTIES), seed=st.integers(0, 2**32))

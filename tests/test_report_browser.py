@@ -19,6 +19,8 @@ from maze.analysis.report import charts_mm
 from maze.cli import main
 from maze.storage.log import read_log
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

@@ -17,6 +17,8 @@ from maze.core.session import replay
 from maze.sim.team import play
 from maze.storage.log import SessionLog, read_log
 
+pytestmark = pytest.mark.slow
+
 PACKAGE = Path(__file__).resolve().parent.parent / "maze"
 FORBIDDEN = re.compile(r"\b(eval|exec)\s*\(|\bpickle\b|\bmarshal\.loads?\b|yaml\.load\(|"
                        r"\b__import__\s*\(|\bshelve\b")

@@ -10,6 +10,8 @@ import pygame
 import pytest
 from screens import ORDINARY, SIZES, THIRTY, draw_audited, open_app, screens
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(autouse=True)
 def _data(tmp_path, monkeypatch):
