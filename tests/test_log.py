@@ -160,3 +160,44 @@ def test_log_file_names_are_safe_and_stay_in_the_folder(tmp_path, team):
 
 def test_safe_name_keeps_letters_of_any_script():
     assert safe_name("Équipe Ωmega") == "Équipe-Ωmega"
+
+
+def test_a_log_whose_folder_is_removed_mid_session_is_written_again_whole(tmp_path):
+    """Removing the log folder mid-session would send every later event into a file nobody
+    can open: at the next sync the log is written again at its path, every line of it."""
+    import shutil
+
+    from helpers import make_setup, run, start
+    setup = make_setup()
+    folder = tmp_path / "logs"
+    log = SessionLog(folder, setup)
+    session, clock = start(setup, sink=log.append)
+    run(session, clock, ["B1", "A2"])             # a beep: the turn ends, the log is synced
+    shutil.rmtree(folder)
+    run(session, clock, ["B1", "B2", "C3"])       # written into the removed file at first
+    run(session, clock, ["C4"])                   # the crossing ends a turn: checked, restored
+    log.close()
+    assert log.restored and log.path.exists()
+    assert [e.to_dict() for e in read_log(log.path).events] == \
+        [e.to_dict() for e in session.events]
+
+
+def test_events_the_disk_refuses_can_be_saved_elsewhere_whole(tmp_path):
+    from helpers import make_setup, run, start
+    setup = make_setup()
+    full = {"on": False}
+
+    def write(fd, data):
+        if full["on"]:
+            raise OSError(28, "No space left on device")
+        return os.write(fd, data)
+
+    log = SessionLog(tmp_path / "logs", setup, write=write)
+    session, clock = start(setup, sink=log.append)
+    run(session, clock, ["B1"])
+    full["on"] = True
+    run(session, clock, ["A2", "B1", "B2"])
+    assert log.backlog > 0 and log.error is not None
+    saved = log.save_copy(tmp_path / "rescued")
+    assert [e.to_dict() for e in read_log(saved).events] == [e.to_dict() for e in session.events]
+    assert log.backlog > 0                       # the log itself is left as it is

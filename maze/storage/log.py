@@ -142,8 +142,10 @@ class SessionLog:
         self._write = write
         self._fsync = fsync
         self._pending: list[bytes] = []
-        self._torn = False
+        self._written: list[bytes] = []   # every line on disk, to write the log again if its
+        self._torn = False                # file is removed mid-session (a few MB at most)
         self.error: OSError | None = None
+        self.restored = False             # the file was removed and has been written again
         if existing is not None:     # resuming: append to the session's own log
             self.path = existing
             self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
@@ -198,7 +200,7 @@ class SessionLog:
                 self.error = OSError("the disk took only part of a line")
                 return False
             self._torn = False
-            self._pending.pop(0)
+            self._written.append(self._pending.pop(0))
         self.error = None
         return True
 
@@ -208,6 +210,50 @@ class SessionLog:
                 self._fsync(self._fd)
             except OSError as exc:
                 self.error = exc
+        self.check_in_place()
+
+    def check_in_place(self) -> bool:
+        """Whether the file written to is still the one at ``path``. A log (or its folder)
+        removed mid-session would take every later event into a file nobody can open: it is
+        written again, whole, at its path (a new file; nothing on disk is rewritten), and
+        ``restored`` says so. False if that failed too (``error`` says why)."""
+        try:
+            here, mine = os.stat(self.path), os.fstat(self._fd)
+            if (here.st_dev, here.st_ino) == (mine.st_dev, mine.st_ino):
+                return True
+        except OSError:
+            pass
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
+        except OSError as exc:
+            self.error = exc
+            return False
+        os.close(self._fd)
+        self._fd = fd
+        _lock(self._fd, self.path)
+        self._pending[:0] = self._written      # everything again, then what was waiting
+        self._written = []
+        self._torn = False
+        self.restored = True
+        return self.flush()
+
+    def save_copy(self, folder: Path) -> Path:
+        """The whole log (what is on disk and what waits in memory) written to a new file in
+        ``folder``, for a disk that refuses the log's own folder; the log itself is left as
+        it is. Raises OSError if that folder cannot take it either."""
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / self.path.name
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            for line in [*self._written, *self._pending]:
+                view = memoryview(line)
+                while view:
+                    view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return target
 
     def close(self) -> None:
         self.flush()

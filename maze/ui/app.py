@@ -75,6 +75,11 @@ class Scene:
     def resized(self) -> None:
         self.dirty = True
 
+    def before_close(self) -> Scene | None:
+        """The window's close button: a question to ask first (events not yet on disk, say),
+        or None to let the program close."""
+        return None
+
     def closing(self) -> None:
         """The window is closing (or the scene is replaced): release files."""
 
@@ -94,6 +99,7 @@ class App:
         self.fullscreen = False
         self.stack: list[Scene] = []
         self.running = True
+        self._asked_to_close = False     # a second close of the window closes it
         self.frames = 0
         self.title = title
         # Set by the launcher: the setup screen for the next team on the same level.
@@ -201,8 +207,14 @@ class App:
             if not self.running:
                 break
             if event.type == pygame.QUIT:
-                self.running = False
-                break
+                question = None if self._asked_to_close else next(
+                    (q for s in reversed(self.stack) if (q := s.before_close()) is not None), None)
+                if question is None:             # nothing to ask, or asked once already
+                    self.running = False
+                    break
+                self._asked_to_close = True
+                self.stack.append(question)
+                continue
             if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
                 self._resized()
                 continue

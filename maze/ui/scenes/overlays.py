@@ -7,7 +7,9 @@ program's own words are never cut."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -19,6 +21,7 @@ from maze.ui.keymap import Action, ctrl_held
 from maze.ui.text import DETAIL_SHARE, ROOM, TextCache
 
 if TYPE_CHECKING:
+    from maze.storage.log import SessionLog
     from maze.ui.scenes.board import BoardScene
 
 HELP_RULES = (
@@ -315,3 +318,66 @@ class ConfirmQuit(Confirm):
 
     def __init__(self, app: App) -> None:
         super().__init__(app, "Quit maze?", "quit", "stay", lambda: Quit())
+
+
+def rescue_folders() -> list[Path]:
+    """Where events the log's own folder refused can go instead: the home folder, then the
+    system's temporary folder (often another disk)."""
+    return [Path.home() / "maze-rescued", Path(tempfile.gettempdir()) / "maze-rescued"]
+
+
+class UnsavedEvents(Scene):
+    """Closing the window while the disk refuses the log: say so, and offer to save the whole
+    log somewhere else. Enter saves and quits; Esc goes back to the session; closing the
+    window again closes it (the room was told)."""
+
+    opaque = False
+
+    def __init__(self, app: App, log: SessionLog) -> None:
+        super().__init__(app)
+        self.log = log
+        self.message = ""
+
+    def question(self) -> str:
+        n = self.log.backlog
+        return (f"{n} event{'' if n == 1 else 's'} of this session {'is' if n == 1 else 'are'} "
+                f"not on disk: the log's folder refuses them ({self.log.error}).")
+
+    def handle(self, event: pygame.event.Event) -> Transition | None:
+        if event.type != pygame.KEYDOWN:
+            return None
+        self.dirty = True
+        if event.key == pygame.K_ESCAPE:
+            return Pop()
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            if self.log.flush():              # the disk took them after all
+                return Quit()
+            for folder in rescue_folders():
+                try:
+                    saved = self.log.save_copy(folder)
+                except OSError as exc:
+                    self.message = f"{folder} refused them too ({exc.strerror or exc})"
+                    continue
+                print(f"maze: the session's log was saved to {saved}", flush=True)
+                return Quit()
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        text = self.app.text
+        rect = _panel(surface, text, 0.8, 0.5)
+        h = surface.get_height()
+        size = max(_readable(surface), round(0.035 * h))
+        asked = text.wrap(self.question(), size, True, rect.width - 2 * size)
+        lines = asked + [""] + text.wrap(f"Enter: save the whole log in {rescue_folders()[0]} (or "
+                                  f"{rescue_folders()[1]}) and quit.  Esc: keep playing.  "
+                                  "Closing the window again quits without them.", size, False,
+                                  rect.width - 2 * size)
+        if self.message:
+            lines += [""] + text.wrap(self.message, size, False, rect.width - 2 * size)
+        y = rect.y + size
+        for i, line in enumerate(lines):
+            if line:
+                text.draw(surface, line, size, theme.WARNING if i < len(asked) else theme.TEXT,
+                          bold=i < len(asked), user=True, max_width=rect.width - 2 * size,
+                          topleft=(rect.x + size, y))
+            y += round(size * 1.2)
