@@ -9,7 +9,7 @@ typed records, one per section (``Figures``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from maze.core.events import (
@@ -333,7 +333,7 @@ class Scorer:
 
     def _step(self, event: StepTaken) -> None:
         """A step: by far the most common event, so read directly, not through a pattern."""
-        player, square, cls, dwell = event.player, event.square, event.class_, event.dwell
+        player, cls, dwell = event.player, event.class_, event.dwell
         exploring, step_phase = event.exploring, event.phase
         if self.planning_ended is not None:
             # Planning is never hesitation: a log written before the engine knew it (dwell
@@ -382,85 +382,109 @@ class Scorer:
         else:
             self.r_err += beep
         if self.curveballs:
-            curve = self.curveballs[-1]
-            if curve.first_surprise is not None:
-                curve.steps_since_surprise += 1
-                if curve.detect_steps is None and exploring:
-                    curve.detect_steps = curve.steps_since_surprise
-                    curve.detect_seconds = event.t - curve.first_surprise
-                if beep and square in curve.old_path:
-                    curve.rigid_repeats += 1
-            elif cls == "surprise_beep":
-                curve.first_surprise = event.t
+            self._after_curveball(self.curveballs[-1], event, beep)
+
+    @staticmethod
+    def _after_curveball(curve: _Curveball, event: StepTaken, beep: bool) -> None:
+        """A step after the path changed: how soon the team noticed, and how often it kept
+        to the old path (docs/metrics.md, "Curveball")."""
+        if curve.first_surprise is not None:
+            curve.steps_since_surprise += 1
+            if curve.detect_steps is None and event.exploring:
+                curve.detect_steps = curve.steps_since_surprise
+                curve.detect_seconds = event.t - curve.first_surprise
+            if beep and event.square in curve.old_path:
+                curve.rigid_repeats += 1
+        elif event.class_ == "surprise_beep":
+            curve.first_surprise = event.t
 
     def feed(self, event: Event) -> None:
         self.last_t = event.t
-        if type(event) is StepTaken:
+        if type(event) is StepTaken:      # by far the most common event: no table look-up
             self._step(event)
             return
-        if type(event) in _NOT_SCORED:   # a third of a log: skip the patterns below
-            return
-        match event:
-            case PhaseChanged(from_=old, to=new, cause=cause):
-                if old == "planning":
-                    self.planning_ended = event.t
-                    self.clock_started = True
-                    self.learning.open(event.t)
-                if new == "execution":
-                    self.learning.close(event.t)
-                    self.execution.open(event.t)
-                    self.seen_phase_execution = True
-                    if self.first_found is None:
-                        self.first_found = event.t
-                        self.found_seconds = self.learning.total(event.t)
-                    elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
-                        latest = self.curveballs[-1]
-                        latest.relearn_seconds = event.t - latest.changed_at
-                elif new == "learning" and cause == "path_changed":
-                    self.execution.close(event.t)
-                    self.learning.open(event.t)
-                self.phase = new
-            case Crossed(player=player, phase=cross_phase):
-                self._leave(player, event.t)
-                self.players.setdefault(player, _Player()).crossings += 1
-                if cross_phase == "execution":
-                    self.e_cross += 1
-                    self.e_squares += self.path_length
-                if self.first_found is not None and event.t >= self.first_found and (
-                        cross_phase == "execution" or self.curveballs):
-                    self.r_cross += 1
-                    self.r_squares += self.path_length
-            case PlayerSkipped(player=player):
-                began = self.on_board.get(player)
-                before = self.players[player].seconds_on_board if player in self.players else 0.0
-                self._leave(player, event.t)
-                self.actions[event.seq] = ("skip", event.t, player, began, before)
-            case RetreatDone(player=player):
-                self._leave(player, event.t)
-            case TurnStarted():
-                for player in list(self.on_board):
-                    self._leave(player, event.t)
-            case PathChanged(path=new_path):
-                self.curveballs.append(_Curveball(event.t, self.current_path))
-                self.current_path = frozenset(new_path)
-                self.path_length = len(new_path)
-            case PenaltyRecorded(kind=kind, cost=cost, by=by):
-                self.penalties[kind] = self.penalties.get(kind, 0) + 1
-                self.penalty_cost += cost
-                if by == "facilitator":
-                    self.actions[event.seq] = ("penalty", event.t, kind, cost)
-            case MemoryAidToggled(on=on):
-                self.memory_aid_used = self.memory_aid_used or bool(on)
-                self.aid_toggles[event.seq] = bool(on)
-                self.actions[event.seq] = ("memory_aid", event.t, bool(on))
-            case CurveballArmed(by="facilitator"):
-                self.actions[event.seq] = ("curveball", event.t)
-            case ActionUndone(undone=seq):
-                self._undo(seq, event.t)
-            case PathRevealed():
-                self.reveals += 1
-            case SessionEnded(outcome=ended):
-                self.outcome, self.end_t = ended, event.t
+        handler = _FEED.get(type(event))  # events no figure depends on have no handler
+        if handler is not None:
+            handler(self, event)
+
+    # ----------------------------------------------------------------- one handler per event
+    def _phase_changed(self, event: PhaseChanged) -> None:
+        new = event.to
+        if event.from_ == "planning":
+            self.planning_ended = event.t
+            self.clock_started = True
+            self.learning.open(event.t)
+        if new == "execution":
+            self.learning.close(event.t)
+            self.execution.open(event.t)
+            self.seen_phase_execution = True
+            if self.first_found is None:
+                self.first_found = event.t
+                self.found_seconds = self.learning.total(event.t)
+            elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
+                latest = self.curveballs[-1]
+                latest.relearn_seconds = event.t - latest.changed_at
+        elif new == "learning" and event.cause == "path_changed":
+            self.execution.close(event.t)
+            self.learning.open(event.t)
+        self.phase = new
+
+    def _crossed(self, event: Crossed) -> None:
+        player, cross_phase = event.player, event.phase
+        self._leave(player, event.t)
+        self.players.setdefault(player, _Player()).crossings += 1
+        if cross_phase == "execution":
+            self.e_cross += 1
+            self.e_squares += self.path_length
+        if self.first_found is not None and event.t >= self.first_found and (
+                cross_phase == "execution" or self.curveballs):
+            self.r_cross += 1
+            self.r_squares += self.path_length
+
+    def _player_skipped(self, event: PlayerSkipped) -> None:
+        player = event.player
+        began = self.on_board.get(player)
+        before = self.players[player].seconds_on_board if player in self.players else 0.0
+        self._leave(player, event.t)
+        self.actions[event.seq] = ("skip", event.t, player, began, before)
+
+    def _retreat_done(self, event: RetreatDone) -> None:
+        self._leave(event.player, event.t)
+
+    def _turn_started(self, event: TurnStarted) -> None:
+        for player in list(self.on_board):
+            self._leave(player, event.t)
+
+    def _path_changed(self, event: PathChanged) -> None:
+        self.curveballs.append(_Curveball(event.t, self.current_path))
+        self.current_path = frozenset(event.path)
+        self.path_length = len(event.path)
+
+    def _penalty_recorded(self, event: PenaltyRecorded) -> None:
+        kind = event.kind
+        self.penalties[kind] = self.penalties.get(kind, 0) + 1
+        self.penalty_cost += event.cost
+        if event.by == "facilitator":
+            self.actions[event.seq] = ("penalty", event.t, kind, event.cost)
+
+    def _memory_aid_toggled(self, event: MemoryAidToggled) -> None:
+        on = bool(event.on)
+        self.memory_aid_used = self.memory_aid_used or on
+        self.aid_toggles[event.seq] = on
+        self.actions[event.seq] = ("memory_aid", event.t, on)
+
+    def _curveball_armed(self, event: CurveballArmed) -> None:
+        if event.by == "facilitator":
+            self.actions[event.seq] = ("curveball", event.t)
+
+    def _action_undone(self, event: ActionUndone) -> None:
+        self._undo(event.undone, event.t)
+
+    def _path_revealed(self, event: PathRevealed) -> None:
+        self.reveals += 1
+
+    def _session_ended(self, event: SessionEnded) -> None:
+        self.outcome, self.end_t = event.outcome, event.t
 
     def _undo(self, seq: int, t: float) -> None:
         """A facilitator's action taken back: the figures become those of a session in which
@@ -577,10 +601,27 @@ class Scorer:
         )
 
 
-# Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
-# time of their own; pauses are outside active time; a resumption changes nothing).
-_NOT_SCORED = frozenset({BeepSounded, RetreatStarted, RetreatStepped, RetreatErred, Paused,
-                         Resumed, SoundMuted, SessionResumed})
+# What each event does to the figures, one handler per event type (a step, the most common,
+# is handled before this look-up).
+_FEED: dict[type[Event], Callable[[Scorer, Any], None]] = {
+    PhaseChanged: Scorer._phase_changed,
+    Crossed: Scorer._crossed,
+    PlayerSkipped: Scorer._player_skipped,
+    RetreatDone: Scorer._retreat_done,
+    TurnStarted: Scorer._turn_started,
+    PathChanged: Scorer._path_changed,
+    PenaltyRecorded: Scorer._penalty_recorded,
+    MemoryAidToggled: Scorer._memory_aid_toggled,
+    CurveballArmed: Scorer._curveball_armed,
+    ActionUndone: Scorer._action_undone,
+    PathRevealed: Scorer._path_revealed,
+    SessionEnded: Scorer._session_ended,
+}
+# Events no figure depends on: a beep is counted from its step, a walk-back's moves cost no time
+# of their own, pauses are outside active time, a resumption or a muted sound changes nothing.
+# Every event type is a step, in _FEED or here (a test says so), so a new one is placed on purpose.
+NOT_SCORED = frozenset({BeepSounded, RetreatStarted, RetreatStepped, RetreatErred, Paused,
+                        Resumed, SoundMuted, SessionResumed})
 
 
 class LiveScore:

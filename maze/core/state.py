@@ -6,6 +6,7 @@ replay applies the events of a log, so both arrive at the same state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -158,109 +159,136 @@ class SessionState(Record, frozen=False):
         return TurnOrder(self.roster, self.turn).upcoming(count, self.eligible)
 
     def apply(self, event: Event) -> None:
+        """The one place state changes: each event type has its handler (``_APPLY``, below
+        the class); the events no state depends on (a sound muted, a resumption) have none."""
         self.seq = event.seq
         self.t = event.t
-        match event:
-            case PhaseChanged(to=to):
-                previous, self.phase = self.phase, Phase(to)
-                if self.phase is Phase.PLANNING:
-                    self.planning_ends_at = event.t + self.rules.planning
-                if previous is Phase.PLANNING:
-                    self.clock_started_at = event.t
-                if self.phase is Phase.EXECUTION:
-                    self.owes = self._owing()
-            case TurnStarted(player=player):
-                self.turn = self.roster.index(player)
-                self._leave_board()
-                self.turn_anchor_t = event.t
-                self.steps_this_turn = 0
-            case StepTaken(square=name, class_=cls):
-                self._moved()
-                square = parse_square(name)
-                if self.clock_started_at is None:
-                    self.clock_started_at = event.t
-                self.knowledge[square] = Knowledge(cls in BEEP_CLASSES, self.path_epoch)
-                self.position = square
-                self.trail.append(square)
-                self.turn_anchor_t = event.t
-                self.steps_this_turn += 1
-                self.steps += 1
-            case BeepSounded():
-                self.beeps += 1
-            case RetreatStarted():
-                walk_back: list[Square | None] = list(reversed(self.trail[:-1]))
-                self.retreat = walk_back + [None]
-                self.retreat_last_t = event.t
-            case RetreatStepped(square=name):
-                self._moved()
-                assert self.retreat is not None
-                self.retreat.pop(0)
-                self.position = None if name is None else parse_square(name)
-                self.retreat_last_t = event.t
-            case RetreatErred():
-                self.retreat_errors += 1
-            case RetreatDone():
-                self._leave_board()
-            case Crossed(player=player):
-                self.crossings += 1
-                self._leave_board()
-                self.crossed_any.add(player)
-                if self.phase is Phase.EXECUTION:
-                    self.crossed_execution.add(player)
-                    self.owes.discard(player)
-                    self.execution_crossings += 1
-            case Paused():
-                self.paused = True
-            case Resumed():
-                self.paused = False
-            case CurveballArmed(path=names, by=by):
-                if by == "facilitator":
-                    self.undoable.append(Undoable(event.seq, "curveball"))
-                self.armed_path = parse_path(names)
-                self.armed_by = by
-                self.armed_source = event.source
-                if by == "schedule":
-                    self.scheduled_fired = True
-            case PathChanged(path=names):
-                self._moved()   # whatever was skipped stays skipped once the path has changed
-                self.undoable = [u for u in self.undoable if u.action != "curveball"]
-                self.path = parse_path(names)
-                self.path_epoch += 1
-                self.armed_path = self.armed_source = self.armed_by = None
-                self.crossed_execution = set()
-                self.crossed_any = set()
-            case PathRevealed():
-                self.reveals += 1
-            case MemoryAidToggled(on=on):
-                self.undoable.append(Undoable(event.seq, "memory_aid", (self.memory_aid,)))
-                self.memory_aid = bool(on)
-            case PenaltyRecorded(cost=cost, currency=currency, by=by):
-                if by == "facilitator":
-                    self.undoable.append(Undoable(event.seq, "penalty", (cost, currency)))
-                if currency == "points":
-                    self.points_spent += cost
-                else:
-                    self.penalty_seconds += cost
-            case PlayerSkipped(player=player):
-                self.undoable.append(Undoable(event.seq, "skip", (
-                    player, self.turn, self.position, tuple(self.trail),
-                    None if self.retreat is None else tuple(self.retreat), self.retreat_last_t,
-                    self.turn_anchor_t, self.steps_this_turn, player in self.excused,
-                    player in self.owes)))
-                self._leave_board()
-                if self.phase is Phase.EXECUTION:
-                    self.excused.add(player)
-                    self.owes.discard(player)
-            case ActionUndone(undone=seq):
-                for i, entry in enumerate(self.undoable):
-                    if entry.seq == seq:
-                        del self.undoable[i]
-                        self._undo(entry)
-                        break          # an undo of nothing undoable changes nothing
-            case SessionEnded(outcome=outcome):
-                self.outcome = outcome
-                self.undoable = []
+        handler = _APPLY.get(type(event))
+        if handler is not None:
+            handler(self, event)
 
+    # ----------------------------------------------------------------- one handler per event
+    def _phase_changed(self, event: PhaseChanged) -> None:
+        previous, self.phase = self.phase, Phase(event.to)
+        if self.phase is Phase.PLANNING:
+            self.planning_ends_at = event.t + self.rules.planning
+        if previous is Phase.PLANNING:
+            self.clock_started_at = event.t
+        if self.phase is Phase.EXECUTION:
+            self.owes = self._owing()
+
+    def _turn_started(self, event: TurnStarted) -> None:
+        self.turn = self.roster.index(event.player)
+        self._leave_board()
+        self.turn_anchor_t = event.t
+        self.steps_this_turn = 0
+
+    def _step_taken(self, event: StepTaken) -> None:
+        self._moved()
+        square = parse_square(event.square)
+        if self.clock_started_at is None:
+            self.clock_started_at = event.t
+        self.knowledge[square] = Knowledge(event.class_ in BEEP_CLASSES, self.path_epoch)
+        self.position = square
+        self.trail.append(square)
+        self.turn_anchor_t = event.t
+        self.steps_this_turn += 1
+        self.steps += 1
+
+    def _beep_sounded(self, event: BeepSounded) -> None:
+        self.beeps += 1
+
+    def _retreat_started(self, event: RetreatStarted) -> None:
+        walk_back: list[Square | None] = list(reversed(self.trail[:-1]))
+        self.retreat = walk_back + [None]
+        self.retreat_last_t = event.t
+
+    def _retreat_stepped(self, event: RetreatStepped) -> None:
+        self._moved()
+        assert self.retreat is not None
+        self.retreat.pop(0)
+        self.position = None if event.square is None else parse_square(event.square)
+        self.retreat_last_t = event.t
+
+    def _retreat_erred(self, event: RetreatErred) -> None:
+        self.retreat_errors += 1
+
+    def _retreat_done(self, event: RetreatDone) -> None:
+        self._leave_board()
+
+    def _crossed(self, event: Crossed) -> None:
+        self.crossings += 1
+        self._leave_board()
+        self.crossed_any.add(event.player)
+        if self.phase is Phase.EXECUTION:
+            self.crossed_execution.add(event.player)
+            self.owes.discard(event.player)
+            self.execution_crossings += 1
+
+    def _paused(self, event: Paused) -> None:
+        self.paused = True
+
+    def _resumed(self, event: Resumed) -> None:
+        self.paused = False
+
+    def _curveball_armed(self, event: CurveballArmed) -> None:
+        if event.by == "facilitator":
+            self.undoable.append(Undoable(event.seq, "curveball"))
+        self.armed_path = parse_path(event.path)
+        self.armed_by = event.by
+        self.armed_source = event.source
+        if event.by == "schedule":
+            self.scheduled_fired = True
+
+    def _path_changed(self, event: PathChanged) -> None:
+        self._moved()   # whatever was skipped stays skipped once the path has changed
+        self.undoable = [u for u in self.undoable if u.action != "curveball"]
+        self.path = parse_path(event.path)
+        self.path_epoch += 1
+        self.armed_path = self.armed_source = self.armed_by = None
+        self.crossed_execution = set()
+        self.crossed_any = set()
+
+    def _path_revealed(self, event: PathRevealed) -> None:
+        self.reveals += 1
+
+    def _memory_aid_toggled(self, event: MemoryAidToggled) -> None:
+        self.undoable.append(Undoable(event.seq, "memory_aid", (self.memory_aid,)))
+        self.memory_aid = bool(event.on)
+
+    def _penalty_recorded(self, event: PenaltyRecorded) -> None:
+        cost, currency = event.cost, event.currency
+        if event.by == "facilitator":
+            self.undoable.append(Undoable(event.seq, "penalty", (cost, currency)))
+        if currency == "points":
+            self.points_spent += cost
+        else:
+            self.penalty_seconds += cost
+
+    def _player_skipped(self, event: PlayerSkipped) -> None:
+        player = event.player
+        self.undoable.append(Undoable(event.seq, "skip", (
+            player, self.turn, self.position, tuple(self.trail),
+            None if self.retreat is None else tuple(self.retreat), self.retreat_last_t,
+            self.turn_anchor_t, self.steps_this_turn, player in self.excused,
+            player in self.owes)))
+        self._leave_board()
+        if self.phase is Phase.EXECUTION:
+            self.excused.add(player)
+            self.owes.discard(player)
+
+    def _action_undone(self, event: ActionUndone) -> None:
+        for i, entry in enumerate(self.undoable):
+            if entry.seq == event.undone:
+                del self.undoable[i]
+                self._undo(entry)
+                break          # an undo of nothing undoable changes nothing
+
+    def _session_ended(self, event: SessionEnded) -> None:
+        self.outcome = event.outcome
+        self.undoable = []
+
+    # ----------------------------------------------------------------- helpers
     def _moved(self) -> None:
         """Someone moved: a skip can no longer be taken back (the turn has been played)."""
         if self.undoable:
@@ -299,3 +327,28 @@ class SessionState(Record, frozen=False):
         if self.rules.execution == "remaining":
             done |= self.crossed_any
         return {p for p in self.roster if p not in done}
+
+
+# What each event does to the state, one handler per event type (looked up by exact type:
+# no event type derives from another). Events absent here change nothing but seq and t.
+_APPLY: dict[type[Event], Callable[[SessionState, Any], None]] = {
+    PhaseChanged: SessionState._phase_changed,
+    TurnStarted: SessionState._turn_started,
+    StepTaken: SessionState._step_taken,
+    BeepSounded: SessionState._beep_sounded,
+    RetreatStarted: SessionState._retreat_started,
+    RetreatStepped: SessionState._retreat_stepped,
+    RetreatErred: SessionState._retreat_erred,
+    RetreatDone: SessionState._retreat_done,
+    Crossed: SessionState._crossed,
+    Paused: SessionState._paused,
+    Resumed: SessionState._resumed,
+    CurveballArmed: SessionState._curveball_armed,
+    PathChanged: SessionState._path_changed,
+    PathRevealed: SessionState._path_revealed,
+    MemoryAidToggled: SessionState._memory_aid_toggled,
+    PenaltyRecorded: SessionState._penalty_recorded,
+    PlayerSkipped: SessionState._player_skipped,
+    ActionUndone: SessionState._action_undone,
+    SessionEnded: SessionState._session_ended,
+}
