@@ -18,11 +18,12 @@ from maze.core.events import (
     StepTaken,
 )
 from maze.core.session import SessionSetup
+from maze.core.vocabulary import BEEP_CLASSES, FACILITATOR_PENALTIES, Outcome, Phase, StepClass
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures
 
-BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
+BEEPS = BEEP_CLASSES
 
 
 @dataclass
@@ -45,7 +46,7 @@ def heatmap(events: Iterable[Event]) -> dict[str, SquareStats]:
 
 @dataclass(frozen=True)
 class Span:
-    phase: str                   # planning, learning, execution (the engine's: the truth)
+    phase: Phase                 # the engine's (the truth)
     start: float
     end: float
 
@@ -60,7 +61,7 @@ class Timeline:
 
 def timeline(events: Sequence[Event]) -> Timeline:
     line = Timeline()
-    phase: str | None = None
+    phase: Phase | None = None
     since = 0.0
     for event in events:
         line.end = event.t
@@ -97,7 +98,7 @@ Prompt = tuple[float, str]
 
 
 def _repeat_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
-    repeats = Counter(s.square for s in steps if s.class_ == "repeat_beep")
+    repeats = Counter(s.square for s in steps if s.class_ == StepClass.REPEAT_BEEP)
     if not repeats:
         return []
     square, count = repeats.most_common(1)[0]
@@ -196,7 +197,7 @@ def _penalties(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     return [(5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
                 f"{kind.replace('_', ' ')}: what made it so tempting?")
             for kind, count in figures.penalties.by_type.items()
-            if kind in ("talking", "pointing", "marking", "two_on_board") and count]
+            if kind in FACILITATOR_PENALTIES and count]
 
 
 def _path_found(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
@@ -204,7 +205,7 @@ def _path_found(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     if found_after is not None:
         return [(3, f"The path was found after {_seconds(found_after)}: "
                     f"when did you know it was time to execute?")]
-    if figures.outcome == "time_up":
+    if figures.outcome == Outcome.TIME_UP:
         return [(13, "Time ran out before anyone crossed: what held the team back from "
                      "collecting failures faster?")]
     return []

@@ -7,7 +7,6 @@ replay applies the events of a log, so both arrive at the same state.
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 from typing import Any
 
 from maze.core.board import Board, Square, parse_square
@@ -36,23 +35,16 @@ from maze.core.events import (
 from maze.core.path import parse_path
 from maze.core.record import Record, field
 from maze.core.rules import Rules
-
-
-class Phase(StrEnum):
-    PLANNING = "planning"
-    LEARNING = "learning"
-    EXECUTION = "execution"
-
-
-class StepClass(StrEnum):
-    NEW_SAFE = "new_safe"
-    KNOWN_SAFE = "known_safe"
-    NEW_BEEP = "new_beep"
-    REPEAT_BEEP = "repeat_beep"
-    SURPRISE_BEEP = "surprise_beep"
-
-
-BEEP_CLASSES = frozenset({StepClass.NEW_BEEP, StepClass.REPEAT_BEEP, StepClass.SURPRISE_BEEP})
+from maze.core.vocabulary import (
+    BEEP_CLASSES,
+    Actor,
+    Currency,
+    Outcome,
+    PathSource,
+    Phase,
+    UndoAction,
+)
+from maze.core.vocabulary import StepClass as StepClass  # where the front end has found it
 
 
 class Knowledge(Record):
@@ -62,12 +54,38 @@ class Knowledge(Record):
     epoch: int       # how many path changes had happened when it was learned
 
 
+# What taking back a facilitator's action restores, one record per kind of action (taking
+# back a curveball restores nothing: it only disarms it).
+class PenaltyRefund(Record):
+    cost: float
+    currency: Currency
+
+
+class MemoryAidBefore(Record):
+    on: bool
+
+
+class TurnBeforeSkip(Record):
+    """The turn as it was when the player was skipped, to carry on as if never skipped."""
+
+    player: str
+    turn: int
+    position: Square | None
+    trail: tuple[Square, ...]
+    retreat: tuple[Square | None, ...] | None
+    retreat_last_t: float
+    turn_anchor_t: float
+    steps_this_turn: int
+    was_excused: bool
+    was_owing: bool
+
+
 class Undoable(Record):
     """A facilitator's action that Ctrl+Z can still take back, and what taking it back restores."""
 
     seq: int
-    action: str        # penalty, skip, curveball, memory_aid
-    restore: tuple[Any, ...] = ()
+    action: UndoAction
+    restore: PenaltyRefund | MemoryAidBefore | TurnBeforeSkip | None = None
 
 
 class SessionState(Record, frozen=False):
@@ -80,7 +98,7 @@ class SessionState(Record, frozen=False):
     seq: int = 0
     t: float = 0.0
     phase: Phase | None = None
-    outcome: str | None = None
+    outcome: Outcome | None = None
     turn: int = 0
     position: Square | None = None
     trail: list[Square] = field(default_factory=list)
@@ -99,8 +117,8 @@ class SessionState(Record, frozen=False):
     owes: set[str] = field(default_factory=set)
     execution_crossings: int = 0
     armed_path: tuple[Square, ...] | None = None
-    armed_source: str | None = None
-    armed_by: str | None = None
+    armed_source: PathSource | None = None
+    armed_by: Actor | None = None
     scheduled_fired: bool = False
     penalty_seconds: float = 0.0
     points_spent: float = 0.0
@@ -133,7 +151,7 @@ class SessionState(Record, frozen=False):
 
     @property
     def budget_left(self) -> float | None:
-        if self.rules.currency != "points" or self.rules.budget is None:
+        if self.rules.currency != Currency.POINTS or self.rules.budget is None:
             return None
         return self.rules.budget - self.points_spent
 
@@ -232,17 +250,17 @@ class SessionState(Record, frozen=False):
         self.paused = False
 
     def _curveball_armed(self, event: CurveballArmed) -> None:
-        if event.by == "facilitator":
-            self.undoable.append(Undoable(event.seq, "curveball"))
+        if event.by == Actor.FACILITATOR:
+            self.undoable.append(Undoable(event.seq, UndoAction.CURVEBALL))
         self.armed_path = parse_path(event.path)
         self.armed_by = event.by
         self.armed_source = event.source
-        if event.by == "schedule":
+        if event.by == Actor.SCHEDULE:
             self.scheduled_fired = True
 
     def _path_changed(self, event: PathChanged) -> None:
         self._moved()   # whatever was skipped stays skipped once the path has changed
-        self.undoable = [u for u in self.undoable if u.action != "curveball"]
+        self.undoable = [u for u in self.undoable if u.action != UndoAction.CURVEBALL]
         self.path = parse_path(event.path)
         self.path_epoch += 1
         self.armed_path = self.armed_source = self.armed_by = None
@@ -253,25 +271,28 @@ class SessionState(Record, frozen=False):
         self.reveals += 1
 
     def _memory_aid_toggled(self, event: MemoryAidToggled) -> None:
-        self.undoable.append(Undoable(event.seq, "memory_aid", (self.memory_aid,)))
+        self.undoable.append(Undoable(event.seq, UndoAction.MEMORY_AID,
+                                      MemoryAidBefore(self.memory_aid)))
         self.memory_aid = bool(event.on)
 
     def _penalty_recorded(self, event: PenaltyRecorded) -> None:
         cost, currency = event.cost, event.currency
-        if event.by == "facilitator":
-            self.undoable.append(Undoable(event.seq, "penalty", (cost, currency)))
-        if currency == "points":
+        if event.by == Actor.FACILITATOR:
+            self.undoable.append(Undoable(event.seq, UndoAction.PENALTY,
+                                          PenaltyRefund(cost, currency)))
+        if currency == Currency.POINTS:
             self.points_spent += cost
         else:
             self.penalty_seconds += cost
 
     def _player_skipped(self, event: PlayerSkipped) -> None:
         player = event.player
-        self.undoable.append(Undoable(event.seq, "skip", (
-            player, self.turn, self.position, tuple(self.trail),
-            None if self.retreat is None else tuple(self.retreat), self.retreat_last_t,
-            self.turn_anchor_t, self.steps_this_turn, player in self.excused,
-            player in self.owes)))
+        self.undoable.append(Undoable(event.seq, UndoAction.SKIP, TurnBeforeSkip(
+            player=player, turn=self.turn, position=self.position, trail=tuple(self.trail),
+            retreat=None if self.retreat is None else tuple(self.retreat),
+            retreat_last_t=self.retreat_last_t, turn_anchor_t=self.turn_anchor_t,
+            steps_this_turn=self.steps_this_turn, was_excused=player in self.excused,
+            was_owing=player in self.owes)))
         self._leave_board()
         if self.phase is Phase.EXECUTION:
             self.excused.add(player)
@@ -292,29 +313,31 @@ class SessionState(Record, frozen=False):
     def _moved(self) -> None:
         """Someone moved: a skip can no longer be taken back (the turn has been played)."""
         if self.undoable:
-            self.undoable = [u for u in self.undoable if u.action != "skip"]
+            self.undoable = [u for u in self.undoable if u.action != UndoAction.SKIP]
 
     def _undo(self, entry: Undoable) -> None:
         """Put back what the action changed, as if it had never happened."""
-        if entry.action == "penalty":
-            cost, currency = entry.restore
-            if currency == "points":
-                self.points_spent -= cost
-            else:
-                self.penalty_seconds -= cost
-        elif entry.action == "memory_aid":
-            self.memory_aid = entry.restore[0]
-        elif entry.action == "curveball":
-            self.armed_path = self.armed_source = self.armed_by = None
-        elif entry.action == "skip":
-            (player, self.turn, self.position, trail, retreat, self.retreat_last_t,
-             self.turn_anchor_t, self.steps_this_turn, was_excused, was_owing) = entry.restore
-            self.trail = list(trail)
-            self.retreat = None if retreat is None else list(retreat)
-            if not was_excused:
-                self.excused.discard(player)
-            if was_owing:
-                self.owes.add(player)
+        match entry.restore:
+            case PenaltyRefund(cost=cost, currency=currency):
+                if currency == Currency.POINTS:
+                    self.points_spent -= cost
+                else:
+                    self.penalty_seconds -= cost
+            case MemoryAidBefore(on=on):
+                self.memory_aid = on
+            case TurnBeforeSkip() as before:
+                self.turn, self.position = before.turn, before.position
+                self.trail = list(before.trail)
+                self.retreat = None if before.retreat is None else list(before.retreat)
+                self.retreat_last_t = before.retreat_last_t
+                self.turn_anchor_t = before.turn_anchor_t
+                self.steps_this_turn = before.steps_this_turn
+                if not before.was_excused:
+                    self.excused.discard(before.player)
+                if before.was_owing:
+                    self.owes.add(before.player)
+            case None:                 # a curveball: disarmed
+                self.armed_path = self.armed_source = self.armed_by = None
 
     def _leave_board(self) -> None:
         self.position = None

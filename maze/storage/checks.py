@@ -18,7 +18,7 @@ from typing import Any
 from maze.core.board import Board
 from maze.core.events import Event
 from maze.core.format import MAX_NAME
-from maze.core.state import Phase, StepClass
+from maze.core.vocabulary import Currency, Outcome, Phase, RetreatMode, StepClass
 from maze.storage.jsonfile import brief, is_finite, number_text, type_name
 
 MAX_PLAYERS = 30
@@ -26,14 +26,16 @@ MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses inc
 MAX_COUNT = 1_000_000_000
 PHASES = frozenset(p.value for p in Phase)
 CLASSES = frozenset(c.value for c in StepClass)
-OUTCOMES = frozenset({"completed", "time_up", "ended_by_facilitator", "budget_spent"})
+OUTCOMES = frozenset(o.value for o in Outcome)
+MODES = frozenset(m.value for m in RetreatMode)
+CURRENCIES = frozenset(c.value for c in Currency)
 
 Check = Callable[[Any], str | None]
 _NUMBER_TYPES = {int, float}
 _WHOLE = {"seq": 1, "undone": 1, "squares": 0}
 _CHOICES: dict[str, frozenset[str | None]] = {
     "class_": CLASSES, "phase": PHASES, "to": PHASES, "from_": PHASES | {None},
-    "mode": frozenset({"auto", "manual"}), "currency": frozenset({"seconds", "points"}),
+    "mode": MODES, "currency": CURRENCIES,
     "outcome": OUTCOMES}
 
 
@@ -126,11 +128,11 @@ class EventChecker:
         self.fields: dict[str, Check] = {
             "seq": _whole(1, MAX_COUNT), "t": self.seconds, "player": player,
             "square": square, "class_": _choice(CLASSES), "dwell": self.seconds,
-            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(frozenset({"auto", "manual"})),
+            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(MODES),
             "squares": _whole(0, MAX_COUNT), "from_": _optional(_choice(PHASES)),
             "to": _choice(PHASES), "cause": text_check, "by": text_check, "path": self._path,
             "source": text_check, "on": _boolean, "kind": text_check,
-            "cost": _number(-1e12, 1e12), "currency": _choice(frozenset({"seconds", "points"})),
+            "cost": _number(-1e12, 1e12), "currency": _choice(CURRENCIES),
             "undone": _whole(1, MAX_COUNT), "action": text_check, "resumed_at": text_check,
             "gap": _optional(_number(-1e12, 1e12)), "outcome": _choice(OUTCOMES),
         }

@@ -18,6 +18,7 @@ from maze.core.level import Curveball, Level
 from maze.core.path import path_problems
 from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
+from maze.core.vocabulary import Currency, RetreatMode
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
@@ -67,13 +68,13 @@ def _budget(value: Any) -> str | None:
 
 RULE_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "diagonals": _boolean,
-    "retreat": _choice("auto", "manual"),
+    "retreat": _choice(*(mode.value for mode in RetreatMode)),
     "retreat_pace": _number(0.05, 5, " seconds"),
     "time_limit": _number(10, 86400, " seconds"),
     "planning": _number(0, 3600, " seconds"),
     "execution": _choice("everyone", "remaining"),
     "penalty_cost": _number(0, 1_000_000),
-    "currency": _choice("seconds", "points"),
+    "currency": _choice(*(currency.value for currency in Currency)),
     "budget": _budget,
     "repeat_beep_cost": _number(0, 1_000_000),
     "memory_aid": _boolean,
@@ -187,7 +188,7 @@ def _rules(data: dict[str, Any], preset: str,
     if problems:
         return {}, PRESETS[preset].diagonals, problems
     resolved = PRESETS[preset].with_overrides(overrides)
-    if resolved.currency == "points" and resolved.budget is None:
+    if resolved.currency == Currency.POINTS and resolved.budget is None:
         problems.append(f"{source}: rules.budget is needed when rules.currency is "
                         f"\"points\"")
     return overrides, resolved.diagonals, problems
@@ -326,6 +327,6 @@ def rules_summary(rules: Rules) -> str:
              f"{rules.retreat} retreat", time]
     if rules.planning:
         parts.append(f"{rules.planning:g} s planning")
-    if rules.currency == "points":
+    if rules.currency == Currency.POINTS:
         parts.append(f"budget {rules.budget:g}")
     return ", ".join(parts)

@@ -33,6 +33,7 @@ from maze.core.level import Level
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import SessionSetup
+from maze.core.vocabulary import Currency
 from maze.storage.checks import MAX_PLAYERS, EventChecker, name_check, text_check
 from maze.storage.jsonfile import (
     DataError,
@@ -326,7 +327,7 @@ def _rules_of_header(rules_data: Any, level: Level, source: str) -> Rules:
         if rules_data[key] != getattr(level, key) or type(rules_data[key]) is not int:
             problems.append(f"{source}: header.rules.{key} must be the level's "
                             f"{key} ({getattr(level, key)})")
-    if not problems and rules_data["currency"] == "points" and rules_data["budget"] is None:
+    if not problems and rules_data["currency"] == Currency.POINTS and rules_data["budget"] is None:
         problems.append(f"{source}: header.rules.budget is needed when rules.currency is "
                         f"\"points\"")
     if problems:
