@@ -69,6 +69,11 @@ class ActionRefused(ValueError):
     """A facilitator action that cannot happen now (a curveball before the path is known...)."""
 
 
+# The most players a session takes: the setup screen, the command line and the log reader all
+# hold a roster to this (the layouts and the one-page report are drawn for it).
+MAX_PLAYERS = 30
+
+
 class SessionSetup(Record):
     """Everything a session starts from; written whole into the log header."""
 

@@ -21,7 +21,6 @@ from maze.core.format import MAX_NAME
 from maze.core.vocabulary import Currency, Outcome, Phase, RetreatMode, StepClass
 from maze.storage.jsonfile import brief, is_finite, number_text, type_name
 
-MAX_PLAYERS = 30
 MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses included
 MAX_COUNT = 1_000_000_000
 PHASES = frozenset(p.value for p in Phase)

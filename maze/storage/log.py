@@ -32,9 +32,9 @@ from maze.core.format import LOG_FORMAT, LOG_VERSION
 from maze.core.level import Level
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
-from maze.core.session import SessionSetup
+from maze.core.session import MAX_PLAYERS, SessionSetup
 from maze.core.vocabulary import Currency
-from maze.storage.checks import MAX_PLAYERS, EventChecker, name_check, text_check
+from maze.storage.checks import EventChecker, name_check, text_check
 from maze.storage.jsonfile import (
     DataError,
     brief,
