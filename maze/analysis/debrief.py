@@ -23,7 +23,7 @@ from maze.core.vocabulary import BEEP_CLASSES, FACILITATOR_PENALTIES, Outcome, P
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures
 
-BEEPS = BEEP_CLASSES
+BEEPS = frozenset(c.value for c in BEEP_CLASSES)     # plain text: compared once per step
 
 
 @dataclass

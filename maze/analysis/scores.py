@@ -48,8 +48,12 @@ from maze.core.vocabulary import (
     UndoAction,
 )
 
-BEEPS = BEEP_CLASSES
-DISCOVERIES = DISCOVERY_CLASSES
+# The words as plain text, for the per-step code: on Python 3.11 each read of an enum member
+# (Phase.EXECUTION) is a class-attribute look-up, several times a plain string compare.
+BEEPS = frozenset(c.value for c in BEEP_CLASSES)
+DISCOVERIES = frozenset(c.value for c in DISCOVERY_CLASSES)
+_LEARNING, _EXECUTION = Phase.LEARNING.value, Phase.EXECUTION.value
+_REPEAT_BEEP, _SURPRISE_BEEP = StepClass.REPEAT_BEEP.value, StepClass.SURPRISE_BEEP.value
 
 # switch_score: each part becomes a sub-score in 0..1 that never rises as the part gets worse;
 # the score is 100 x their mean. "Half" is the value that scores 0.5 (see docs/metrics.md).
@@ -367,7 +371,7 @@ class Scorer:
         if player not in self.on_board:
             self.on_board[player] = event.t
             stats.attempts += 1
-            if step_phase == Phase.EXECUTION:
+            if step_phase == _EXECUTION:
                 self.execution_attempts += 1
                 if self.lag is None and self.first_found is not None:
                     self.lag = event.t - self.first_found
@@ -376,11 +380,11 @@ class Scorer:
         if exploring:
             stats.dwells_new.append(dwell)
         beep = cls in BEEPS
-        discovery, repeat = cls in DISCOVERIES, cls == StepClass.REPEAT_BEEP
+        discovery, repeat = cls in DISCOVERIES, cls == _REPEAT_BEEP
         # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
         stats.discoveries += discovery
         stats.repeat_errors += repeat
-        if step_phase == Phase.LEARNING:
+        if step_phase == _LEARNING:
             self.learning_steps += 1
             self.learning_dwells.append(dwell)
             self.learning_failures += beep
@@ -389,7 +393,7 @@ class Scorer:
             if exploring:
                 self.learning_exploring += 1
                 self.learning_dwells_new.append(dwell)
-        elif step_phase == Phase.EXECUTION:
+        elif step_phase == _EXECUTION:
             self.execution_dwells.append(dwell)
             self.execution_errors += beep
             stats.execution_errors += beep
@@ -416,17 +420,15 @@ class Scorer:
                 curve.detect_seconds = event.t - curve.first_surprise
             if beep and event.square in curve.old_path:
                 curve.rigid_repeats += 1
-        elif event.class_ == StepClass.SURPRISE_BEEP:
+        elif event.class_ == _SURPRISE_BEEP:
             curve.first_surprise = event.t
 
     def feed(self, event: Event) -> None:
         self.last_t = event.t
         if type(event) is StepTaken:      # by far the most common event: no table look-up
             self._step(event)
-            return
-        handler = _FEED.get(type(event))  # events no figure depends on have no handler
-        if handler is not None:
-            handler(self, event)
+        elif type(event) not in NOT_SCORED:
+            _FEED[type(event)](self, event)
 
     # ----------------------------------------------------------------- one handler per event
     def _phase_changed(self, event: PhaseChanged) -> None:
