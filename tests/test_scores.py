@@ -268,3 +268,13 @@ def test_dwell_after_a_skip_in_planning_undone_after_it_still_starts_at_its_end(
     # as it was (begun at 0). B1 at 32: dwell 2, from the end of planning.
     step = [e for e in session.events if e.TYPE == "step"][0]
     assert (step.player, step.dwell) == ("Ana", 2.0)
+
+
+def test_every_event_type_is_scored_or_said_to_change_no_figure():
+    """A new event type is placed on purpose: a handler in the scorer's table, or listed
+    among the events no figure depends on (never silently ignored)."""
+    from maze.analysis.scores import _FEED, NOT_SCORED
+    from maze.core.events import EVENT_TYPES, StepTaken
+    handled = set(_FEED) | {StepTaken}
+    assert not handled & NOT_SCORED
+    assert handled | NOT_SCORED == set(EVENT_TYPES.values())

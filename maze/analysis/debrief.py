@@ -4,7 +4,7 @@ timeline of steps with the phases, and prompts for the debrief conversation."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,11 +18,12 @@ from maze.core.events import (
     StepTaken,
 )
 from maze.core.session import SessionSetup
+from maze.core.vocabulary import BEEP_CLASSES, FACILITATOR_PENALTIES, Outcome, Phase, StepClass
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures
 
-BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
+BEEPS = frozenset(c.value for c in BEEP_CLASSES)     # plain text: compared once per step
 
 
 @dataclass
@@ -45,7 +46,7 @@ def heatmap(events: Iterable[Event]) -> dict[str, SquareStats]:
 
 @dataclass(frozen=True)
 class Span:
-    phase: str                   # planning, learning, execution (the engine's: the truth)
+    phase: Phase                 # the engine's (the truth)
     start: float
     end: float
 
@@ -60,7 +61,7 @@ class Timeline:
 
 def timeline(events: Sequence[Event]) -> Timeline:
     line = Timeline()
-    phase: str | None = None
+    phase: Phase | None = None
     since = 0.0
     for event in events:
         line.end = event.t
@@ -92,40 +93,43 @@ def _seconds(value: float) -> str:
     return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
 
 
-def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
-            limit: int = 6) -> list[str]:
-    """Three to six questions for the debrief, naming squares, players and seconds, the most
-    telling first."""
-    found: list[tuple[float, str]] = []
-    steps = [e for e in events if type(e) is StepTaken]
-    repeats = Counter(s.square for s in steps if s.class_ == "repeat_beep")
-    if repeats:
-        square, count = repeats.most_common(1)[0]
-        if count >= 2:
-            found.append((10 + count, f"{count} repeat beeps on {square}: what happened?"))
-        else:
-            found.append((5, f"A known beep on {square} was stepped on again: how did the team "
-                             f"keep what it learned?"))
-    # The longest hesitation before an untested square.
+# A prompt: how telling it is (the most telling are asked first) and the question.
+Prompt = tuple[float, str]
+
+
+def _repeat_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    repeats = Counter(s.square for s in steps if s.class_ == StepClass.REPEAT_BEEP)
+    if not repeats:
+        return []
+    square, count = repeats.most_common(1)[0]
+    if count >= 2:
+        return [(10 + count, f"{count} repeat beeps on {square}: what happened?")]
+    return [(5, f"A known beep on {square} was stepped on again: how did the team "
+                f"keep what it learned?")]
+
+
+def _longest_hesitation(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    """The longest hesitation (5 s or more) before an untested square."""
     longest_at = None
     for index, step in enumerate(steps):
         if step.exploring and step.dwell >= 5 and (
                 longest_at is None or step.dwell > steps[longest_at].dwell):
             longest_at = index
-    longest: tuple[float, str] | None = None
-    if longest_at is not None:
-        step = steps[longest_at]
-        row = parse_square(step.square).row + 1
-        first_in_row = not any(s.player == step.player and parse_square(s.square).row + 1 == row
-                               for s in steps[:longest_at])
-        where = (f"before their first step into row {row}" if first_in_row
-                 else f"before stepping onto {step.square}")
-        longest = (step.dwell, f"{step.player} waited {_seconds(step.dwell)} {where}: "
-                               f"what was going on?")
-    if longest:
-        found.append((8 + longest[0] / 10, longest[1]))
-    switch = figures.switch
-    for curve in switch.curveballs:
+    if longest_at is None:
+        return []
+    step = steps[longest_at]
+    row = parse_square(step.square).row + 1
+    first_in_row = not any(s.player == step.player and parse_square(s.square).row + 1 == row
+                           for s in steps[:longest_at])
+    where = (f"before their first step into row {row}" if first_in_row
+             else f"before stepping onto {step.square}")
+    return [(8 + step.dwell / 10, f"{step.player} waited {_seconds(step.dwell)} {where}: "
+                                  f"what was going on?")]
+
+
+def _curveballs(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    found: list[Prompt] = []
+    for curve in figures.switch.curveballs:
         if curve.rigid_repeats:
             n = curve.rigid_repeats
             found.append((14 + n, f"After the path changed, the team walked the old path "
@@ -138,45 +142,100 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
         elif curve.relearn_seconds is None:
             found.append((12, "The path changed and the team never found the new one: what "
                               "made it hard to switch back to learning?"))
-    if switch.lag_seconds is not None and switch.lag_seconds >= 10:
-        found.append((7, f"The first execution step came {_seconds(switch.lag_seconds)} after "
-                         f"the path was found: what happened in between?"))
-    if switch.off_path_steps:
-        n = switch.off_path_steps
-        found.append((7, f"{n} step{'s' if n > 1 else ''} tested new squares during execution: "
-                         f"why, when the path was known?"))
-    execution = figures.execution
-    if execution.errors:
-        n = execution.errors
-        found.append((6 + n, f"{n} beep{'s' if n > 1 else ''} during execution: what broke "
-                             f"down on a known path?"))
+    return found
+
+
+def _slow_switch(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    lag = figures.switch.lag_seconds
+    if lag is None or lag < 10:
+        return []
+    return [(7, f"The first execution step came {_seconds(lag)} after "
+                f"the path was found: what happened in between?")]
+
+
+def _off_path(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    n = figures.switch.off_path_steps
+    if not n:
+        return []
+    return [(7, f"{n} step{'s' if n > 1 else ''} tested new squares during execution: "
+                f"why, when the path was known?")]
+
+
+def _execution_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    n = figures.execution.errors
+    if not n:
+        return []
+    return [(6 + n, f"{n} beep{'s' if n > 1 else ''} during execution: what broke "
+                    f"down on a known path?")]
+
+
+def _one_explorer(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    """One player found half or more of the team's beeping squares (three or more)."""
     players = figures.players
     discoveries = sum(p.discoveries for p in players.values())   # every phase, as each player's
-    if discoveries >= 3:
-        best = max(players, key=lambda p: players[p].discoveries)
-        k = players[best].discoveries
-        if k * 2 >= discoveries:
-            found.append((6, f"{best} found {k} of the team's {discoveries} beeping squares: "
-                             f"what made stepping into the unknown easy or hard?"))
+    if discoveries < 3:
+        return []
+    best = max(players, key=lambda p: players[p].discoveries)
+    k = players[best].discoveries
+    if k * 2 < discoveries:
+        return []
+    return [(6, f"{best} found {k} of the team's {discoveries} beeping squares: "
+                f"what made stepping into the unknown easy or hard?")]
+
+
+def _never_stepped(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    players = figures.players
     quiet = [p for p, v in players.items() if v.steps == 0]
-    if quiet and len(quiet) < len(players):
-        who = quiet[0] if len(quiet) == 1 else (", ".join(quiet[:-1]) + " and " + quiet[-1]
-                                                 if len(quiet) <= 3 else f"{len(quiet)} players")
-        found.append((4, f"{who} never stepped on the board: what did the team lose?"))
-    for kind, count in figures.penalties.by_type.items():
-        if kind in ("talking", "pointing", "marking", "two_on_board") and count:
-            found.append((5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
-                             f"{kind.replace('_', ' ')}: what made it so tempting?"))
-    learning = figures.learning
-    if learning.path_found_seconds is not None:
-        found.append((3, f"The path was found after {_seconds(learning.path_found_seconds)}: "
-                         f"when did you know it was time to execute?"))
-    elif figures.outcome == "time_up":
-        found.append((13, "Time ran out before anyone crossed: what held the team back from "
-                          "collecting failures faster?"))
-    found.append((1, "What were you thinking in front of an untested square?"))
-    if any(s.class_ in BEEPS for s in steps):
-        found.append((0.5, "What did the team do after the first beep?"))
+    if not quiet or len(quiet) >= len(players):
+        return []
+    who = quiet[0] if len(quiet) == 1 else (", ".join(quiet[:-1]) + " and " + quiet[-1]
+                                             if len(quiet) <= 3 else f"{len(quiet)} players")
+    return [(4, f"{who} never stepped on the board: what did the team lose?")]
+
+
+def _penalties(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    return [(5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
+                f"{kind.replace('_', ' ')}: what made it so tempting?")
+            for kind, count in figures.penalties.by_type.items()
+            if kind in FACILITATOR_PENALTIES and count]
+
+
+def _path_found(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    found_after = figures.learning.path_found_seconds
+    if found_after is not None:
+        return [(3, f"The path was found after {_seconds(found_after)}: "
+                    f"when did you know it was time to execute?")]
+    if figures.outcome == Outcome.TIME_UP:
+        return [(13, "Time ran out before anyone crossed: what held the team back from "
+                     "collecting failures faster?")]
+    return []
+
+
+def _always(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    return [(1, "What were you thinking in front of an untested square?")]
+
+
+def _first_beep(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
+    if not any(s.class_ in BEEPS for s in steps):
+        return []
+    return [(0.5, "What did the team do after the first beep?")]
+
+
+# One rule per prompt, in the order ties are asked. Each reads the session's steps and
+# figures and gives its prompts (none, one, or one per curveball or penalty kind).
+PROMPT_RULES: tuple[Callable[[list[StepTaken], Figures], list[Prompt]], ...] = (
+    _repeat_beeps, _longest_hesitation, _curveballs, _slow_switch, _off_path,
+    _execution_beeps, _one_explorer, _never_stepped, _penalties, _path_found, _always,
+    _first_beep,
+)
+
+
+def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
+            limit: int = 6) -> list[str]:
+    """Three to six questions for the debrief, naming squares, players and seconds, the most
+    telling first."""
+    steps = [e for e in events if type(e) is StepTaken]
+    found = [prompt for rule in PROMPT_RULES for prompt in rule(steps, figures)]
     found.sort(key=lambda item: -item[0])
     seen: list[str] = []
     for _, text in found:

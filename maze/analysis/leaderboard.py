@@ -15,12 +15,13 @@ from pathlib import Path
 from maze.analysis.scores import Figures, score
 from maze.analysis.text import count
 from maze.core.session import SessionSetup
+from maze.core.vocabulary import Outcome
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, read_log, unusable
 
 # Sessions that ran their course under the rules: everyone crossed, the time ran out (penalties
 # in seconds included) or the penalty budget was spent (the same end, in points).
-RANKED_OUTCOMES = frozenset({"completed", "time_up", "budget_spent"})
+RANKED_OUTCOMES = frozenset({Outcome.COMPLETED, Outcome.TIME_UP, Outcome.BUDGET_SPENT})
 
 
 def is_ranked(outcome: str) -> bool:

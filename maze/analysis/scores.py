@@ -9,7 +9,7 @@ typed records, one per section (``Figures``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from maze.core.events import (
@@ -38,9 +38,22 @@ from maze.core.events import (
 )
 from maze.core.record import Record, field
 from maze.core.session import SessionSetup
+from maze.core.vocabulary import (
+    BEEP_CLASSES,
+    DISCOVERY_CLASSES,
+    Actor,
+    Phase,
+    PhaseCause,
+    StepClass,
+    UndoAction,
+)
 
-BEEPS = ("new_beep", "repeat_beep", "surprise_beep")
-DISCOVERIES = ("new_beep", "surprise_beep")
+# The words as plain text, for the per-step code: on Python 3.11 each read of an enum member
+# (Phase.EXECUTION) is a class-attribute look-up, several times a plain string compare.
+BEEPS = frozenset(c.value for c in BEEP_CLASSES)
+DISCOVERIES = frozenset(c.value for c in DISCOVERY_CLASSES)
+_LEARNING, _EXECUTION = Phase.LEARNING.value, Phase.EXECUTION.value
+_REPEAT_BEEP, _SURPRISE_BEEP = StepClass.REPEAT_BEEP.value, StepClass.SURPRISE_BEEP.value
 
 # switch_score: each part becomes a sub-score in 0..1 that never rises as the part gets worse;
 # the score is 100 x their mean. "Half" is the value that scores 0.5 (see docs/metrics.md).
@@ -164,7 +177,7 @@ class PenaltyFigures(Record):
 
 
 class UndoneAction(Record):
-    action: str        # penalty, skip, curveball, memory_aid
+    action: UndoAction
     detail: str
     at: float
     undone_at: float
@@ -185,7 +198,7 @@ class PlayerFigures(Record):
 class BoardFigures(Record):
     """The live headline as the room sees it (docs/metrics.md, "On the board during play")."""
 
-    phase: str
+    phase: Phase
     discoveries: int
     failures: int
     discoveries_per_minute: float | None
@@ -261,6 +274,17 @@ class _Curveball(Record, frozen=False):
     relearn_seconds: float | None = None
 
 
+class _Action(Record):
+    """A facilitator's action, kept until the end in case it is taken back."""
+
+    action: UndoAction
+    at: float
+    detail: str = ""                 # the penalty's kind, the skipped player, "on" or "off"
+    cost: float = 0.0                # a penalty's cost
+    began: float | None = None       # when the skipped player's attempt began (None: not on)
+    before: float = 0.0              # the skipped player's seconds on the board until then
+
+
 class _Segments:
     """Open/close spans of active time (learning spans, execution spans)."""
 
@@ -289,7 +313,7 @@ class Scorer:
         self.setup = setup
         self.path_length = len(self.setup.level.path)
         self.current_path = frozenset(self.setup.level.path)
-        self.phase: str | None = None
+        self.phase: Phase | None = None
         self.players = {name: _Player() for name in self.setup.roster}
         self.on_board: dict[str, float] = {}          # player -> t their attempt began
         self.learning, self.execution = _Segments(), _Segments()
@@ -306,19 +330,20 @@ class Scorer:
         self.memory_aid = self.setup.rules.memory_aid
         self.memory_aid_used = self.memory_aid
         self.aid_toggles: dict[int, bool] = {}        # seq -> switched on (undone ones removed)
-        self.actions: dict[int, tuple[Any, ...]] = {}   # the facilitator's actions, by seq
+        self.actions: dict[int, _Action] = {}         # the facilitator's actions, by seq
         self.undone: list[UndoneAction] = []
         self.reveals = 0
-        self.l_steps = self.l_fail = self.l_disc = self.l_rep = self.l_explore = 0
-        self.l_dwell: list[float] = []
-        self.l_dwell_new: list[float] = []
-        self.e_attempts = self.e_cross = self.e_err = self.e_off = 0
-        self.e_squares = 0
-        self.e_dwell: list[float] = []
+        self.learning_steps = self.learning_failures = self.learning_discoveries = 0
+        self.learning_repeats = self.learning_exploring = 0
+        self.learning_dwells: list[float] = []
+        self.learning_dwells_new: list[float] = []
+        self.execution_attempts = self.execution_crossings = self.execution_errors = 0
+        self.execution_off_path = self.execution_squares = 0
+        self.execution_dwells: list[float] = []
         self.seen_phase_execution = False
         # As the room sees it: everything after the first crossing counts as execution.
-        self.r_disc = self.r_fail = 0
-        self.r_cross = self.r_err = self.r_squares = 0
+        self.room_discoveries = self.room_failures = 0
+        self.room_crossings = self.room_errors = self.room_squares = 0
         self.planning_ended: float | None = None
 
     def _leave(self, player: str, t: float) -> None:
@@ -333,7 +358,7 @@ class Scorer:
 
     def _step(self, event: StepTaken) -> None:
         """A step: by far the most common event, so read directly, not through a pattern."""
-        player, square, cls, dwell = event.player, event.square, event.class_, event.dwell
+        player, cls, dwell = event.player, event.class_, event.dwell
         exploring, step_phase = event.exploring, event.phase
         if self.planning_ended is not None:
             # Planning is never hesitation: a log written before the engine knew it (dwell
@@ -346,8 +371,8 @@ class Scorer:
         if player not in self.on_board:
             self.on_board[player] = event.t
             stats.attempts += 1
-            if step_phase == "execution":
-                self.e_attempts += 1
+            if step_phase == _EXECUTION:
+                self.execution_attempts += 1
                 if self.lag is None and self.first_found is not None:
                     self.lag = event.t - self.first_found
         stats.steps += 1
@@ -355,112 +380,135 @@ class Scorer:
         if exploring:
             stats.dwells_new.append(dwell)
         beep = cls in BEEPS
-        discovery, repeat = cls in DISCOVERIES, cls == "repeat_beep"
+        discovery, repeat = cls in DISCOVERIES, cls == _REPEAT_BEEP
         # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
         stats.discoveries += discovery
         stats.repeat_errors += repeat
-        if step_phase == "learning":
-            self.l_steps += 1
-            self.l_dwell.append(dwell)
-            self.l_fail += beep
-            self.l_disc += discovery
-            self.l_rep += repeat
+        if step_phase == _LEARNING:
+            self.learning_steps += 1
+            self.learning_dwells.append(dwell)
+            self.learning_failures += beep
+            self.learning_discoveries += discovery
+            self.learning_repeats += repeat
             if exploring:
-                self.l_explore += 1
-                self.l_dwell_new.append(dwell)
-        elif step_phase == "execution":
-            self.e_dwell.append(dwell)
-            self.e_err += beep
+                self.learning_exploring += 1
+                self.learning_dwells_new.append(dwell)
+        elif step_phase == _EXECUTION:
+            self.execution_dwells.append(dwell)
+            self.execution_errors += beep
             stats.execution_errors += beep
-            self.e_off += exploring
+            self.execution_off_path += exploring
         # The board's one rule (docs/metrics.md): the room's learning ends at the first
         # crossing; every later step counts as execution, hidden relearning included, so each
         # beep is in exactly one of the board's failures and errors.
         if self.first_found is None:
-            self.r_fail += beep
-            self.r_disc += discovery
+            self.room_failures += beep
+            self.room_discoveries += discovery
         else:
-            self.r_err += beep
+            self.room_errors += beep
         if self.curveballs:
-            curve = self.curveballs[-1]
-            if curve.first_surprise is not None:
-                curve.steps_since_surprise += 1
-                if curve.detect_steps is None and exploring:
-                    curve.detect_steps = curve.steps_since_surprise
-                    curve.detect_seconds = event.t - curve.first_surprise
-                if beep and square in curve.old_path:
-                    curve.rigid_repeats += 1
-            elif cls == "surprise_beep":
-                curve.first_surprise = event.t
+            self._after_curveball(self.curveballs[-1], event, beep)
+
+    @staticmethod
+    def _after_curveball(curve: _Curveball, event: StepTaken, beep: bool) -> None:
+        """A step after the path changed: how soon the team noticed, and how often it kept
+        to the old path (docs/metrics.md, "Curveball")."""
+        if curve.first_surprise is not None:
+            curve.steps_since_surprise += 1
+            if curve.detect_steps is None and event.exploring:
+                curve.detect_steps = curve.steps_since_surprise
+                curve.detect_seconds = event.t - curve.first_surprise
+            if beep and event.square in curve.old_path:
+                curve.rigid_repeats += 1
+        elif event.class_ == _SURPRISE_BEEP:
+            curve.first_surprise = event.t
 
     def feed(self, event: Event) -> None:
         self.last_t = event.t
-        if type(event) is StepTaken:
+        if type(event) is StepTaken:      # by far the most common event: no table look-up
             self._step(event)
-            return
-        if type(event) in _NOT_SCORED:   # a third of a log: skip the patterns below
-            return
-        match event:
-            case PhaseChanged(from_=old, to=new, cause=cause):
-                if old == "planning":
-                    self.planning_ended = event.t
-                    self.clock_started = True
-                    self.learning.open(event.t)
-                if new == "execution":
-                    self.learning.close(event.t)
-                    self.execution.open(event.t)
-                    self.seen_phase_execution = True
-                    if self.first_found is None:
-                        self.first_found = event.t
-                        self.found_seconds = self.learning.total(event.t)
-                    elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
-                        latest = self.curveballs[-1]
-                        latest.relearn_seconds = event.t - latest.changed_at
-                elif new == "learning" and cause == "path_changed":
-                    self.execution.close(event.t)
-                    self.learning.open(event.t)
-                self.phase = new
-            case Crossed(player=player, phase=cross_phase):
-                self._leave(player, event.t)
-                self.players.setdefault(player, _Player()).crossings += 1
-                if cross_phase == "execution":
-                    self.e_cross += 1
-                    self.e_squares += self.path_length
-                if self.first_found is not None and event.t >= self.first_found and (
-                        cross_phase == "execution" or self.curveballs):
-                    self.r_cross += 1
-                    self.r_squares += self.path_length
-            case PlayerSkipped(player=player):
-                began = self.on_board.get(player)
-                before = self.players[player].seconds_on_board if player in self.players else 0.0
-                self._leave(player, event.t)
-                self.actions[event.seq] = ("skip", event.t, player, began, before)
-            case RetreatDone(player=player):
-                self._leave(player, event.t)
-            case TurnStarted():
-                for player in list(self.on_board):
-                    self._leave(player, event.t)
-            case PathChanged(path=new_path):
-                self.curveballs.append(_Curveball(event.t, self.current_path))
-                self.current_path = frozenset(new_path)
-                self.path_length = len(new_path)
-            case PenaltyRecorded(kind=kind, cost=cost, by=by):
-                self.penalties[kind] = self.penalties.get(kind, 0) + 1
-                self.penalty_cost += cost
-                if by == "facilitator":
-                    self.actions[event.seq] = ("penalty", event.t, kind, cost)
-            case MemoryAidToggled(on=on):
-                self.memory_aid_used = self.memory_aid_used or bool(on)
-                self.aid_toggles[event.seq] = bool(on)
-                self.actions[event.seq] = ("memory_aid", event.t, bool(on))
-            case CurveballArmed(by="facilitator"):
-                self.actions[event.seq] = ("curveball", event.t)
-            case ActionUndone(undone=seq):
-                self._undo(seq, event.t)
-            case PathRevealed():
-                self.reveals += 1
-            case SessionEnded(outcome=ended):
-                self.outcome, self.end_t = ended, event.t
+        elif type(event) not in NOT_SCORED:
+            _FEED[type(event)](self, event)
+
+    # ----------------------------------------------------------------- one handler per event
+    def _phase_changed(self, event: PhaseChanged) -> None:
+        new = event.to
+        if event.from_ == Phase.PLANNING:
+            self.planning_ended = event.t
+            self.clock_started = True
+            self.learning.open(event.t)
+        if new == Phase.EXECUTION:
+            self.learning.close(event.t)
+            self.execution.open(event.t)
+            self.seen_phase_execution = True
+            if self.first_found is None:
+                self.first_found = event.t
+                self.found_seconds = self.learning.total(event.t)
+            elif self.curveballs and self.curveballs[-1].relearn_seconds is None:
+                latest = self.curveballs[-1]
+                latest.relearn_seconds = event.t - latest.changed_at
+        elif new == Phase.LEARNING and event.cause == PhaseCause.PATH_CHANGED:
+            self.execution.close(event.t)
+            self.learning.open(event.t)
+        self.phase = new
+
+    def _crossed(self, event: Crossed) -> None:
+        player, cross_phase = event.player, event.phase
+        self._leave(player, event.t)
+        self.players.setdefault(player, _Player()).crossings += 1
+        if cross_phase == Phase.EXECUTION:
+            self.execution_crossings += 1
+            self.execution_squares += self.path_length
+        if self.first_found is not None and event.t >= self.first_found and (
+                cross_phase == Phase.EXECUTION or self.curveballs):
+            self.room_crossings += 1
+            self.room_squares += self.path_length
+
+    def _player_skipped(self, event: PlayerSkipped) -> None:
+        player = event.player
+        began = self.on_board.get(player)
+        before = self.players[player].seconds_on_board if player in self.players else 0.0
+        self._leave(player, event.t)
+        self.actions[event.seq] = _Action(UndoAction.SKIP, event.t, player, began=began,
+                                          before=before)
+
+    def _retreat_done(self, event: RetreatDone) -> None:
+        self._leave(event.player, event.t)
+
+    def _turn_started(self, event: TurnStarted) -> None:
+        for player in list(self.on_board):
+            self._leave(player, event.t)
+
+    def _path_changed(self, event: PathChanged) -> None:
+        self.curveballs.append(_Curveball(event.t, self.current_path))
+        self.current_path = frozenset(event.path)
+        self.path_length = len(event.path)
+
+    def _penalty_recorded(self, event: PenaltyRecorded) -> None:
+        kind = event.kind
+        self.penalties[kind] = self.penalties.get(kind, 0) + 1
+        self.penalty_cost += event.cost
+        if event.by == Actor.FACILITATOR:
+            self.actions[event.seq] = _Action(UndoAction.PENALTY, event.t, kind, cost=event.cost)
+
+    def _memory_aid_toggled(self, event: MemoryAidToggled) -> None:
+        on = bool(event.on)
+        self.memory_aid_used = self.memory_aid_used or on
+        self.aid_toggles[event.seq] = on
+        self.actions[event.seq] = _Action(UndoAction.MEMORY_AID, event.t, "on" if on else "off")
+
+    def _curveball_armed(self, event: CurveballArmed) -> None:
+        if event.by == Actor.FACILITATOR:
+            self.actions[event.seq] = _Action(UndoAction.CURVEBALL, event.t)
+
+    def _action_undone(self, event: ActionUndone) -> None:
+        self._undo(event.undone, event.t)
+
+    def _path_revealed(self, event: PathRevealed) -> None:
+        self.reveals += 1
+
+    def _session_ended(self, event: SessionEnded) -> None:
+        self.outcome, self.end_t = event.outcome, event.t
 
     def _undo(self, seq: int, t: float) -> None:
         """A facilitator's action taken back: the figures become those of a session in which
@@ -468,28 +516,23 @@ class Scorer:
         action = self.actions.pop(seq, None)
         if action is None:
             return
-        kind, at = action[0], action[1]
-        detail = ""
-        if kind == "penalty":
-            penalty, cost = action[2], action[3]
+        if action.action == UndoAction.PENALTY:
+            penalty = action.detail
             self.penalties[penalty] -= 1
             if not self.penalties[penalty]:
                 del self.penalties[penalty]
-            self.penalty_cost -= cost
-            detail = penalty
-        elif kind == "memory_aid":
+            self.penalty_cost -= action.cost
+        elif action.action == UndoAction.MEMORY_AID:
             del self.aid_toggles[seq]
             self.memory_aid_used = self.memory_aid or any(self.aid_toggles.values())
-            detail = "on" if action[2] else "off"
-        elif kind == "skip":
-            player, began, before = action[2], action[3], action[4]
-            detail = player
+        elif action.action == UndoAction.SKIP:
+            player, began = action.detail, action.began
             if began is not None and player in self.players:
                 # Put back the exact time (not a subtraction: unrounded figures must come out
                 # as if the skip never happened, to the last bit).
-                self.players[player].seconds_on_board = before
+                self.players[player].seconds_on_board = action.before
                 self.on_board[player] = began     # the attempt goes on
-        self.undone.append(UndoneAction(kind, detail, at, t))
+        self.undone.append(UndoneAction(action.action, action.detail, action.at, t))
 
     def _end(self, now: float | None) -> float:
         if self.end_t is not None:
@@ -506,15 +549,15 @@ class Scorer:
         else:
             learning_seconds = self.learning.total(end) if self.clock_started else None
         room_seconds = end - self.first_found if self.first_found is not None else None
-        shown = "planning" if self.phase == "planning" else (
-            "execution" if self.first_found is not None else "learning")
+        shown = Phase.PLANNING if self.phase == Phase.PLANNING else (
+            Phase.EXECUTION if self.first_found is not None else Phase.LEARNING)
         return BoardFigures(
             phase=shown,
-            discoveries=self.r_disc, failures=self.r_fail,
-            discoveries_per_minute=_per_minute(self.r_disc, learning_seconds),
-            crossings=self.r_cross if self.first_found is not None else None,
-            errors=self.r_err if self.first_found is not None else None,
-            error_free_speed=_per_minute(self.r_squares, room_seconds) if room_seconds else None,
+            discoveries=self.room_discoveries, failures=self.room_failures,
+            discoveries_per_minute=_per_minute(self.room_discoveries, learning_seconds),
+            crossings=self.room_crossings if self.first_found is not None else None,
+            errors=self.room_errors if self.first_found is not None else None,
+            error_free_speed=_per_minute(self.room_squares, room_seconds) if room_seconds else None,
         )
 
     def figures(self, now: float | None = None) -> Figures:
@@ -525,30 +568,33 @@ class Scorer:
         learning_seconds = self.learning.total(end) if self.clock_started else None
         execution_seconds = self.execution.total(end) if self.seen_phase_execution else None
         ex = self.seen_phase_execution
-        learning_median = _median(self.l_dwell)
-        execution_median = _median(self.e_dwell)
+        learning_median = _median(self.learning_dwells)
+        execution_median = _median(self.execution_dwells)
         learning_block = LearningFigures(
-            seconds=learning_seconds, steps=self.l_steps, failures=self.l_fail,
-            discoveries=self.l_disc, repeat_errors=self.l_rep,
-            discoveries_per_minute=_per_minute(self.l_disc, learning_seconds),
-            failures_per_minute=_per_minute(self.l_fail, learning_seconds),
-            exploration_share=_ratio(self.l_explore, self.l_steps),
+            seconds=learning_seconds, steps=self.learning_steps, failures=self.learning_failures,
+            discoveries=self.learning_discoveries, repeat_errors=self.learning_repeats,
+            discoveries_per_minute=_per_minute(self.learning_discoveries, learning_seconds),
+            failures_per_minute=_per_minute(self.learning_failures, learning_seconds),
+            exploration_share=_ratio(self.learning_exploring, self.learning_steps),
             path_found_seconds=self.found_seconds,
             median_dwell=learning_median,
-            median_dwell_new=_median(self.l_dwell_new),
+            median_dwell_new=_median(self.learning_dwells_new),
         )
         execution_block = ExecutionFigures(
             seconds=execution_seconds,
-            attempts=self.e_attempts if ex else None, crossings=self.e_cross if ex else None,
-            errors=self.e_err if ex else None,
-            error_free_speed=_per_minute(self.e_squares, execution_seconds) if ex else None,
-            error_rate=_ratio(self.e_err, self.e_cross + self.e_err) if ex else None,
+            attempts=self.execution_attempts if ex else None,
+            crossings=self.execution_crossings if ex else None,
+            errors=self.execution_errors if ex else None,
+            error_free_speed=_per_minute(self.execution_squares, execution_seconds) if ex else None,
+            error_rate=(_ratio(self.execution_errors, self.execution_crossings + self.execution_errors)
+                        if ex else None),
             median_step_seconds=execution_median,
         )
         lag = self.lag
         pace = (execution_median / learning_median
                 if execution_median is not None and learning_median else None)
-        off_path = self.e_off if self.e_dwell else None   # null until someone walks in execution
+        # Null until someone walks in execution.
+        off_path = self.execution_off_path if self.execution_dwells else None
         curveballs = tuple(CurveballFigures(c.changed_at, c.detect_steps, c.detect_seconds,
                                             c.rigid_repeats, c.relearn_seconds)
                            for c in self.curveballs)
@@ -577,10 +623,27 @@ class Scorer:
         )
 
 
-# Events no figure depends on (a beep is counted from its step; a walk-back's moves cost no
-# time of their own; pauses are outside active time; a resumption changes nothing).
-_NOT_SCORED = frozenset({BeepSounded, RetreatStarted, RetreatStepped, RetreatErred, Paused,
-                         Resumed, SoundMuted, SessionResumed})
+# What each event does to the figures, one handler per event type (a step, the most common,
+# is handled before this look-up).
+_FEED: dict[type[Event], Callable[[Scorer, Any], None]] = {
+    PhaseChanged: Scorer._phase_changed,
+    Crossed: Scorer._crossed,
+    PlayerSkipped: Scorer._player_skipped,
+    RetreatDone: Scorer._retreat_done,
+    TurnStarted: Scorer._turn_started,
+    PathChanged: Scorer._path_changed,
+    PenaltyRecorded: Scorer._penalty_recorded,
+    MemoryAidToggled: Scorer._memory_aid_toggled,
+    CurveballArmed: Scorer._curveball_armed,
+    ActionUndone: Scorer._action_undone,
+    PathRevealed: Scorer._path_revealed,
+    SessionEnded: Scorer._session_ended,
+}
+# Events no figure depends on: a beep is counted from its step, a walk-back's moves cost no time
+# of their own, pauses are outside active time, a resumption or a muted sound changes nothing.
+# Every event type is a step, in _FEED or here (a test says so), so a new one is placed on purpose.
+NOT_SCORED = frozenset({BeepSounded, RetreatStarted, RetreatStepped, RetreatErred, Paused,
+                        Resumed, SoundMuted, SessionResumed})
 
 
 class LiveScore:

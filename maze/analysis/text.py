@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from maze.core.vocabulary import Currency, Outcome, UndoAction
+
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
 
-OUTCOMES = {"completed": "everyone crossed", "time_up": "time up",
-            "ended_by_facilitator": "ended by the facilitator", "budget_spent": "budget spent",
-            "unfinished": "unfinished (no end recorded)"}
+OUTCOMES: dict[str, str] = {
+    Outcome.COMPLETED: "everyone crossed", Outcome.TIME_UP: "time up",
+    Outcome.ENDED_BY_FACILITATOR: "ended by the facilitator",
+    Outcome.BUDGET_SPENT: "budget spent",
+    "unfinished": "unfinished (no end recorded)"}     # the scorer's, for a log with no end
 
 
 def num(value: Any, unit: str = "", digits: int = 1) -> str:
@@ -39,8 +43,9 @@ def counted(n: int | None, one: str, many: str | None = None) -> str:
     return "-" if n is None else count(n, one, many)
 
 
-UNDONE_LABELS = {"penalty": "penalty for {}", "skip": "skip of {}", "curveball": "curveball",
-                 "memory_aid": "memory aid switched {}"}
+UNDONE_LABELS: dict[str, str] = {
+    UndoAction.PENALTY: "penalty for {}", UndoAction.SKIP: "skip of {}",
+    UndoAction.CURVEBALL: "curveball", UndoAction.MEMORY_AID: "memory aid switched {}"}
 
 
 def undone_text(entry: UndoneAction) -> str:
@@ -77,7 +82,7 @@ def summary_text(figures: Figures) -> str:
                      f"{count(c.rigid_repeats, 'beep')} on the old path, relearned in "
                      f"{num(c.relearn_seconds, ' s')}")
     p = f.penalties
-    unit = " s" if p.currency == "seconds" else " points"
+    unit = " s" if p.currency == Currency.SECONDS else " points"
     by_type = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.by_type.items())
     lines.append(f"Penalties  {p.count} ({p.cost:g}{unit})" + (f": {by_type}" if by_type else ""))
     if f.undone:

@@ -7,6 +7,10 @@ started, rounded to milliseconds). Field names ending in ``_`` are written witho
 
 Events are records (maze/core/record.py): declared like frozen dataclasses, built without
 generating code per class, which matters with twenty event types at start-up.
+
+A field with a fixed set of values is typed by its string enum (maze/core/vocabulary.py), so a
+misspelt value fails the type check; in the log it is the same JSON string. An event read from
+a log holds the plain strings (equal to the members; see vocabulary.py).
 """
 
 from __future__ import annotations
@@ -15,6 +19,18 @@ import operator
 from typing import Any, ClassVar
 
 from maze.core.record import Record
+from maze.core.vocabulary import (
+    Actor,
+    Currency,
+    Outcome,
+    PathSource,
+    PenaltyKind,
+    Phase,
+    PhaseCause,
+    RetreatMode,
+    StepClass,
+    UndoAction,
+)
 
 EVENT_TYPES: dict[str, type[Event]] = {}
 
@@ -83,9 +99,9 @@ def _register_specs() -> None:
 
 
 class PhaseChanged(Event):
-    from_: str | None
-    to: str
-    cause: str
+    from_: Phase | None
+    to: Phase
+    cause: PhaseCause
     TYPE: ClassVar[str] = "phase_changed"
 
 
@@ -97,10 +113,10 @@ class TurnStarted(Event):
 class StepTaken(Event):
     player: str
     square: str
-    class_: str        # new_safe, known_safe, new_beep, repeat_beep, surprise_beep
+    class_: StepClass
     dwell: float
     exploring: bool
-    phase: str         # the engine's phase (after a curveball: learning, though not shown)
+    phase: Phase       # the engine's phase (after a curveball: learning, though not shown)
     TYPE: ClassVar[str] = "step"
 
 
@@ -112,7 +128,7 @@ class BeepSounded(Event):
 
 class RetreatStarted(Event):
     player: str
-    mode: str          # auto or manual
+    mode: RetreatMode
     squares: int       # how many moves retrace the trail (the last one leaves the board)
     TYPE: ClassVar[str] = "retreat_started"
 
@@ -136,7 +152,7 @@ class RetreatDone(Event):
 
 class Crossed(Event):
     player: str
-    phase: str
+    phase: Phase
     TYPE: ClassVar[str] = "crossing"
 
 
@@ -149,16 +165,16 @@ class Resumed(Event):
 
 
 class CurveballArmed(Event):
-    by: str            # facilitator or schedule
+    by: Actor          # the facilitator or the schedule
     path: tuple[str, ...]
-    source: str        # alternate or generated
+    source: PathSource
     TYPE: ClassVar[str] = "curveball_armed"
 
 
 class PathChanged(Event):
     path: tuple[str, ...]
-    source: str        # alternate or generated
-    by: str
+    source: PathSource
+    by: Actor          # who armed the curveball: the facilitator or the schedule
     TYPE: ClassVar[str] = "path_changed"
 
 
@@ -177,10 +193,10 @@ class SoundMuted(Event):
 
 
 class PenaltyRecorded(Event):
-    kind: str          # talking, pointing, two_on_board, marking, retreat_error, repeat_beep
+    kind: PenaltyKind
     cost: float
-    currency: str
-    by: str            # facilitator or game
+    currency: Currency
+    by: Actor          # the facilitator or the game
     TYPE: ClassVar[str] = "penalty"
 
 
@@ -191,7 +207,7 @@ class PlayerSkipped(Event):
 
 class ActionUndone(Event):
     undone: int        # the seq of the facilitator's event that no longer counts
-    action: str        # penalty, skip, curveball or memory_aid
+    action: UndoAction
     TYPE: ClassVar[str] = "action_undone"
 
 
@@ -202,7 +218,7 @@ class SessionResumed(Event):
 
 
 class SessionEnded(Event):
-    outcome: str       # completed, time_up, ended_by_facilitator, budget_spent
+    outcome: Outcome
     TYPE: ClassVar[str] = "session_ended"
 
 

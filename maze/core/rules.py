@@ -9,22 +9,21 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from maze.core.record import Record, asdict, replace
+from maze.core.vocabulary import Currency, RetreatMode
 
-Retreat = Literal["auto", "manual"]
 Execution = Literal["everyone", "remaining"]
-Currency = Literal["seconds", "points"]
 
 class Rules(Record):
     cols: int = 6
     rows: int = 9
     diagonals: bool = True
-    retreat: Retreat = "auto"
+    retreat: RetreatMode = RetreatMode.AUTO
     retreat_pace: float = 0.5          # seconds per square walked back in an auto retreat
     time_limit: float = 1200.0         # seconds of learning + execution (active time)
     planning: float = 0.0              # seconds of planning before learning; 0 = none
     execution: Execution = "everyone"
     penalty_cost: float = 30.0         # per infraction, in the currency below
-    currency: Currency = "seconds"
+    currency: Currency = Currency.SECONDS
     budget: float | None = None        # with currency "points": the team's starting budget
     repeat_beep_cost: float = 0.0      # a level may charge repeat beeps; 0 = counted, not charged
     memory_aid: bool = False
@@ -40,7 +39,7 @@ RULE_NAMES = Rules.FIELDS
 
 PRESETS: dict[str, Rules] = {
     "classic": Rules(),
-    "strict": Rules(retreat="manual"),
+    "strict": Rules(retreat=RetreatMode.MANUAL),
     "no-diagonals": Rules(cols=5, rows=8, diagonals=False),
     "quick-demo": Rules(cols=5, rows=5, time_limit=300.0),
 }

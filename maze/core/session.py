@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable
-from typing import Any
+from enum import IntEnum
+from typing import Any, TypeVar
 
 from maze.core.board import Square
 from maze.core.events import (
@@ -41,9 +42,21 @@ from maze.core.level import Level
 from maze.core.path import derive_path, path_names
 from maze.core.record import Record
 from maze.core.rules import Rules
-from maze.core.state import BEEP_CLASSES, Phase, SessionState, StepClass
+from maze.core.state import SessionState
+from maze.core.vocabulary import (
+    BEEP_CLASSES,
+    Actor,
+    Outcome,
+    PathSource,
+    PenaltyKind,
+    Phase,
+    PhaseCause,
+    RetreatMode,
+    StepClass,
+)
 
 Clock = Callable[[], float]
+E = TypeVar("E", bound=Event)
 Sink = Callable[[Event], None]
 
 
@@ -54,6 +67,11 @@ class IllegalMove(ValueError):
 
 class ActionRefused(ValueError):
     """A facilitator action that cannot happen now (a curveball before the path is known...)."""
+
+
+# The most players a session takes: the setup screen, the command line and the log reader all
+# hold a roster to this (the layouts and the one-page report are drawn for it).
+MAX_PLAYERS = 30
 
 
 class SessionSetup(Record):
@@ -89,7 +107,13 @@ def replay(setup: SessionSetup, events: Iterable[Event]) -> SessionState:
     return state
 
 
-_DUE_TIME_UP, _DUE_PLANNING, _DUE_RETREAT = 0, 1, 2
+class Due(IntEnum):
+    """What falls due by itself as time passes; at the same moment, the lower comes first
+    (time up before the end of planning before the next step of a walk-back)."""
+
+    TIME_UP = 0
+    PLANNING_OVER = 1
+    RETREAT_STEP = 2
 
 
 class Session:
@@ -122,7 +146,7 @@ class Session:
         session = cls(setup, clock, rng, sink)
         state = session.state
         for event in events:
-            if isinstance(event, CurveballArmed) and event.source == "generated":
+            if isinstance(event, CurveballArmed) and event.source == PathSource.GENERATED:
                 before = rng.getstate()
                 derive_path(state.board, state.path, rng)
                 session._rng_before[event.seq] = before
@@ -137,8 +161,8 @@ class Session:
         session._origin = clock() - state.t
         if state.paused:
             session._paused_at = clock()
-        session._emit(SessionResumed, state.t, resumed_at=resumed_at,
-                      gap=None if gap is None else round(max(0.0, gap), 3))
+        session._emit(SessionResumed(*session._stamp(state.t), resumed_at=resumed_at,
+                      gap=None if gap is None else round(max(0.0, gap), 3)))
         session._batch = []
         return session
 
@@ -152,8 +176,12 @@ class Session:
         wall = self._paused_at if self._paused_at is not None else self._clock()
         return max(self.state.t, round(wall - self._origin - self._paused_total, 3))
 
-    def _emit(self, cls: type[Event], t: float, **fields: Any) -> Event:
-        event = cls(seq=self.state.seq + 1, t=round(max(t, self.state.t), 3), **fields)
+    def _stamp(self, t: float) -> tuple[int, float]:
+        """The next event's number and time (never before the last event's)."""
+        return self.state.seq + 1, round(max(t, self.state.t), 3)
+
+    def _emit(self, event: E) -> E:
+        """Apply a new event (numbered and timed by ``_stamp``), then hand it to the sink."""
         self.state.apply(event)
         self.events.append(event)
         self._batch.append(event)
@@ -175,28 +203,28 @@ class Session:
         return batch
 
     # ----------------------------------------------------------------- scheduling
-    def _next_due(self) -> tuple[float, int] | None:
+    def _next_due(self) -> tuple[float, Due] | None:
         s = self.state
         if s.ended or s.phase is None:
             return None
-        due: list[tuple[float, int]] = []
+        due: list[tuple[float, Due]] = []
         if s.phase is Phase.PLANNING and s.planning_ends_at is not None:
-            due.append((s.planning_ends_at, _DUE_PLANNING))
+            due.append((s.planning_ends_at, Due.PLANNING_OVER))
         if s.clock_started_at is not None and s.phase is not Phase.PLANNING:
             due.append((s.clock_started_at + self.rules.time_limit - s.penalty_seconds,
-                        _DUE_TIME_UP))
-        if s.retreat is not None and self.rules.retreat == "auto":
-            due.append((s.retreat_last_t + self.rules.retreat_pace, _DUE_RETREAT))
+                        Due.TIME_UP))
+        if s.retreat is not None and self.rules.retreat == RetreatMode.AUTO:
+            due.append((s.retreat_last_t + self.rules.retreat_pace, Due.RETREAT_STEP))
         return min(due) if due else None
 
     def _advance(self, now: float) -> None:
         while (due := self._next_due()) is not None and due[0] <= now:
             t, kind = due
-            if kind == _DUE_TIME_UP:
-                self._emit(SessionEnded, t, outcome="time_up")
-            elif kind == _DUE_PLANNING:
-                self._emit(PhaseChanged, t, from_=Phase.PLANNING.value,
-                           to=Phase.LEARNING.value, cause="planning_over")
+            if kind == Due.TIME_UP:
+                self._emit(SessionEnded(*self._stamp(t), outcome=Outcome.TIME_UP))
+            elif kind == Due.PLANNING_OVER:
+                self._emit(PhaseChanged(*self._stamp(t), from_=Phase.PLANNING,
+                           to=Phase.LEARNING, cause=PhaseCause.PLANNING_OVER))
             else:
                 self._retreat_step(t)
 
@@ -223,7 +251,7 @@ class Session:
     def can_move(self) -> bool:
         s = self.state
         return not (s.ended or s.paused or s.phase is Phase.PLANNING
-                    or (s.retreat is not None and self.rules.retreat == "auto"))
+                    or (s.retreat is not None and self.rules.retreat == RetreatMode.AUTO))
 
     # ----------------------------------------------------------------- commands
     def start(self) -> list[Event]:
@@ -231,8 +259,8 @@ class Session:
             raise ActionRefused("the session has already started")
         self._batch = []
         first = Phase.PLANNING if self.rules.planning > 0 else Phase.LEARNING
-        self._emit(PhaseChanged, 0.0, from_=None, to=first.value, cause="session_started")
-        self._emit(TurnStarted, 0.0, player=self.state.roster[0])
+        self._emit(PhaseChanged(*self._stamp(0.0), from_=None, to=first, cause=PhaseCause.SESSION_STARTED))
+        self._emit(TurnStarted(*self._stamp(0.0), player=self.state.roster[0]))
         return self._done()
 
     def tick(self) -> list[Event]:
@@ -250,7 +278,7 @@ class Session:
         if s.phase is Phase.PLANNING:
             raise IllegalMove("Planning: no steps yet")
         if s.retreat is not None:
-            if self.rules.retreat == "auto":
+            if self.rules.retreat == RetreatMode.AUTO:
                 raise IllegalMove("Wait: walking back")
             self._manual_retreat(target, now)
             return self._done()
@@ -281,17 +309,17 @@ class Session:
         # planning if that came later: planning time is never hesitation (METRICS.md).
         anchor = s.turn_anchor_t if s.clock_started_at is None else max(
             s.turn_anchor_t, s.clock_started_at)
-        self._emit(StepTaken, t, player=player, square=square.name, class_=cls.value,
+        self._emit(StepTaken(*self._stamp(t), player=player, square=square.name, class_=cls,
                    dwell=round(t - anchor, 3), exploring=exploring,
-                   phase=s.phase.value)
+                   phase=s.phase))
         if cls in BEEP_CLASSES:
-            self._emit(BeepSounded, t, player=player, square=square.name)
+            self._emit(BeepSounded(*self._stamp(t), player=player, square=square.name))
             if cls is StepClass.REPEAT_BEEP and self.rules.repeat_beep_cost > 0:
-                self._penalty("repeat_beep", self.rules.repeat_beep_cost, "game", t)
+                self._penalty(PenaltyKind.REPEAT_BEEP, self.rules.repeat_beep_cost, Actor.GAME, t)
                 if s.ended:
                     return
-            self._emit(RetreatStarted, t, player=player, mode=self.rules.retreat,
-                       squares=len(s.trail))
+            self._emit(RetreatStarted(*self._stamp(t), player=player, mode=self.rules.retreat,
+                       squares=len(s.trail)))
         elif square == s.path[-1]:
             self._cross(player, t)
 
@@ -299,18 +327,18 @@ class Session:
         s = self.state
         phase = s.phase
         assert phase is not None
-        self._emit(Crossed, t, player=player, phase=phase.value)
+        self._emit(Crossed(*self._stamp(t), player=player, phase=phase))
         if phase is Phase.LEARNING:
-            self._emit(PhaseChanged, t, from_=Phase.LEARNING.value,
-                       to=Phase.EXECUTION.value, cause="path_found")
+            self._emit(PhaseChanged(*self._stamp(t), from_=Phase.LEARNING,
+                       to=Phase.EXECUTION, cause=PhaseCause.PATH_FOUND))
         elif (phase is Phase.EXECUTION and s.curveball_after is not None
               and not s.scheduled_fired and s.execution_crossings >= s.curveball_after
               and s.armed_path is None):
             # The scheduled curveball is checked before the completion check.
             found = self._next_curveball_path()
             if found is not None:
-                self._emit(CurveballArmed, t, by="schedule", path=path_names(found[0]),
-                           source=found[1])
+                self._emit(CurveballArmed(*self._stamp(t), by=Actor.SCHEDULE,
+                                          path=tuple(path_names(found[0])), source=found[1]))
         self._end_turn(t)
 
     def _end_turn(self, t: float) -> None:
@@ -318,30 +346,30 @@ class Session:
         if s.armed_path is not None and s.phase is Phase.EXECUTION:
             self._change_path(t)
         if s.phase is Phase.EXECUTION and not s.owes:
-            self._emit(SessionEnded, t, outcome="completed")
+            self._emit(SessionEnded(*self._stamp(t), outcome=Outcome.COMPLETED))
             return
         from maze.core.turns import TurnOrder
         index = TurnOrder(s.roster, s.turn).next_index(self.eligible)
         assert index is not None  # somebody owes, or everybody is eligible
-        self._emit(TurnStarted, t, player=s.roster[index])
+        self._emit(TurnStarted(*self._stamp(t), player=s.roster[index]))
 
     def _change_path(self, t: float) -> None:
         s = self.state
         assert s.armed_path is not None and s.armed_source and s.armed_by
-        self._emit(PathChanged, t, path=path_names(s.armed_path), source=s.armed_source,
-                   by=s.armed_by)
-        self._emit(PhaseChanged, t, from_=Phase.EXECUTION.value, to=Phase.LEARNING.value,
-                   cause="path_changed")
+        self._emit(PathChanged(*self._stamp(t), path=tuple(path_names(s.armed_path)), source=s.armed_source,
+                   by=s.armed_by))
+        self._emit(PhaseChanged(*self._stamp(t), from_=Phase.EXECUTION, to=Phase.LEARNING,
+                   cause=PhaseCause.PATH_CHANGED))
 
     def _retreat_step(self, t: float) -> None:
         s = self.state
         assert s.retreat is not None
         player = s.current_player
         target = s.retreat[0]
-        self._emit(RetreatStepped, t, player=player,
-                   square=None if target is None else target.name)
+        self._emit(RetreatStepped(*self._stamp(t), player=player,
+                   square=None if target is None else target.name))
         if target is None:
-            self._emit(RetreatDone, t, player=player)
+            self._emit(RetreatDone(*self._stamp(t), player=player))
             self._end_turn(t)
 
     def _manual_retreat(self, target: Square, t: float) -> None:
@@ -353,32 +381,33 @@ class Session:
         if (expected is None and leaving) or target == expected:
             self._retreat_step(t)
         elif target in s.board and s.board.adjacent(s.position, target):
-            self._emit(RetreatErred, t, player=s.current_player, square=target.name)
-            self._penalty("retreat_error", self.rules.penalty_cost, "game", t)
+            self._emit(RetreatErred(*self._stamp(t), player=s.current_player, square=target.name))
+            self._penalty(PenaltyKind.RETREAT_ERROR, self.rules.penalty_cost, Actor.GAME, t)
         else:
             raise IllegalMove("Retrace your steps")
 
-    def _penalty(self, kind: str, cost: float, by: str, t: float) -> None:
-        self._emit(PenaltyRecorded, t, kind=kind, cost=cost, currency=self.rules.currency, by=by)
+    def _penalty(self, kind: PenaltyKind, cost: float, by: Actor, t: float) -> None:
+        self._emit(PenaltyRecorded(*self._stamp(t), kind=kind, cost=cost,
+                                   currency=self.rules.currency, by=by))
         budget = self.state.budget_left
         if budget is not None and budget <= 0:
-            self._emit(SessionEnded, t, outcome="budget_spent")
+            self._emit(SessionEnded(*self._stamp(t), outcome=Outcome.BUDGET_SPENT))
         else:
             self._advance(t)  # a time penalty may have used up the time left
 
-    def _next_curveball_path(self) -> tuple[tuple[Square, ...], str] | None:
+    def _next_curveball_path(self) -> tuple[tuple[Square, ...], PathSource] | None:
         s = self.state
         if s.path_epoch == 0 and s.alternate is not None and s.alternate != s.path:
-            return s.alternate, "alternate"
+            return s.alternate, PathSource.ALTERNATE
         generated = derive_path(s.board, s.path, self._rng)
-        return None if generated is None else (generated, "generated")
+        return None if generated is None else (generated, PathSource.GENERATED)
 
     # ----------------------------------------------------------------- facilitator
     def pause(self) -> list[Event]:
         now = self._command()
         if self.state.paused:
             raise ActionRefused("Already paused")
-        self._emit(Paused, now)
+        self._emit(Paused(*self._stamp(now)))
         self._paused_at = self._clock()
         return self._done()
 
@@ -389,7 +418,7 @@ class Session:
         now = self.now()
         self._paused_total += self._clock() - self._paused_at
         self._paused_at = None
-        self._emit(Resumed, now)
+        self._emit(Resumed(*self._stamp(now)))
         return self._done()
 
     def toggle_pause(self) -> list[Event]:
@@ -399,8 +428,8 @@ class Session:
         now = self._command()
         if self.state.phase is not Phase.PLANNING:
             raise ActionRefused("No planning to end")
-        self._emit(PhaseChanged, now, from_=Phase.PLANNING.value, to=Phase.LEARNING.value,
-                   cause="ended_by_facilitator")
+        self._emit(PhaseChanged(*self._stamp(now), from_=Phase.PLANNING, to=Phase.LEARNING,
+                   cause=PhaseCause.ENDED_BY_FACILITATOR))
         return self._done()
 
     def curveball(self) -> list[Event]:
@@ -417,22 +446,27 @@ class Session:
         found = self._next_curveball_path()
         if found is None:
             raise ActionRefused("Curveball refused: no other path")
-        armed = self._emit(CurveballArmed, now, by="facilitator", path=path_names(found[0]),
-                           source=found[1])
-        if found[1] == "generated":
+        armed = self._emit(CurveballArmed(*self._stamp(now), by=Actor.FACILITATOR,
+                                          path=tuple(path_names(found[0])), source=found[1]))
+        if found[1] is PathSource.GENERATED:
             self._rng_before[armed.seq] = before
         if s.position is None and s.steps_this_turn == 0:
             self._change_path(now)  # nobody has stepped this turn: nothing under their feet
         return self._done()
 
-    def penalty(self, kind: str) -> list[Event]:
+    def penalty(self, kind: PenaltyKind | str) -> list[Event]:
+        """The facilitator records an infraction (the front end's keymap gives its text)."""
+        try:
+            infraction = PenaltyKind(kind)
+        except ValueError:
+            raise ActionRefused(f"No such penalty: {kind}") from None
         now = self._command()
-        self._penalty(kind, self.rules.penalty_cost, "facilitator", now)
+        self._penalty(infraction, self.rules.penalty_cost, Actor.FACILITATOR, now)
         return self._done()
 
     def skip(self) -> list[Event]:
         now = self._command()
-        self._emit(PlayerSkipped, now, player=self.state.current_player)
+        self._emit(PlayerSkipped(*self._stamp(now), player=self.state.current_player))
         self._end_turn(now)
         return self._done()
 
@@ -444,28 +478,28 @@ class Session:
         if not self.state.undoable:
             raise ActionRefused("Nothing to undo")
         entry = self.state.undoable[-1]
-        self._emit(ActionUndone, now, undone=entry.seq, action=entry.action)
+        self._emit(ActionUndone(*self._stamp(now), undone=entry.seq, action=entry.action))
         if entry.seq in self._rng_before:
             self._rng.setstate(self._rng_before.pop(entry.seq))
         return self._done()
 
     def toggle_memory_aid(self) -> list[Event]:
         now = self._command()
-        self._emit(MemoryAidToggled, now, on=not self.state.memory_aid)
+        self._emit(MemoryAidToggled(*self._stamp(now), on=not self.state.memory_aid))
         return self._done()
 
     def note_muted(self, on: bool) -> list[Event]:
         """Sound is the front end's business; the log records that the facilitator muted it."""
         now = self._command()
-        self._emit(SoundMuted, now, on=on)
+        self._emit(SoundMuted(*self._stamp(now), on=on))
         return self._done()
 
     def reveal(self) -> list[Event]:
         now = self._command()
-        self._emit(PathRevealed, now)
+        self._emit(PathRevealed(*self._stamp(now)))
         return self._done()
 
     def end(self) -> list[Event]:
         now = self._command()
-        self._emit(SessionEnded, now, outcome="ended_by_facilitator")
+        self._emit(SessionEnded(*self._stamp(now), outcome=Outcome.ENDED_BY_FACILITATOR))
         return self._done()

@@ -6,7 +6,7 @@ replay applies the events of a log, so both arrive at the same state.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Callable
 from typing import Any
 
 from maze.core.board import Board, Square, parse_square
@@ -35,23 +35,16 @@ from maze.core.events import (
 from maze.core.path import parse_path
 from maze.core.record import Record, field
 from maze.core.rules import Rules
-
-
-class Phase(StrEnum):
-    PLANNING = "planning"
-    LEARNING = "learning"
-    EXECUTION = "execution"
-
-
-class StepClass(StrEnum):
-    NEW_SAFE = "new_safe"
-    KNOWN_SAFE = "known_safe"
-    NEW_BEEP = "new_beep"
-    REPEAT_BEEP = "repeat_beep"
-    SURPRISE_BEEP = "surprise_beep"
-
-
-BEEP_CLASSES = frozenset({StepClass.NEW_BEEP, StepClass.REPEAT_BEEP, StepClass.SURPRISE_BEEP})
+from maze.core.vocabulary import (
+    BEEP_CLASSES,
+    Actor,
+    Currency,
+    Outcome,
+    PathSource,
+    Phase,
+    UndoAction,
+)
+from maze.core.vocabulary import StepClass as StepClass  # where the front end has found it
 
 
 class Knowledge(Record):
@@ -61,12 +54,38 @@ class Knowledge(Record):
     epoch: int       # how many path changes had happened when it was learned
 
 
+# What taking back a facilitator's action restores, one record per kind of action (taking
+# back a curveball restores nothing: it only disarms it).
+class PenaltyRefund(Record):
+    cost: float
+    currency: Currency
+
+
+class MemoryAidBefore(Record):
+    on: bool
+
+
+class TurnBeforeSkip(Record):
+    """The turn as it was when the player was skipped, to carry on as if never skipped."""
+
+    player: str
+    turn: int
+    position: Square | None
+    trail: tuple[Square, ...]
+    retreat: tuple[Square | None, ...] | None
+    retreat_last_t: float
+    turn_anchor_t: float
+    steps_this_turn: int
+    was_excused: bool
+    was_owing: bool
+
+
 class Undoable(Record):
     """A facilitator's action that Ctrl+Z can still take back, and what taking it back restores."""
 
     seq: int
-    action: str        # penalty, skip, curveball, memory_aid
-    restore: tuple[Any, ...] = ()
+    action: UndoAction
+    restore: PenaltyRefund | MemoryAidBefore | TurnBeforeSkip | None = None
 
 
 class SessionState(Record, frozen=False):
@@ -79,7 +98,7 @@ class SessionState(Record, frozen=False):
     seq: int = 0
     t: float = 0.0
     phase: Phase | None = None
-    outcome: str | None = None
+    outcome: Outcome | None = None
     turn: int = 0
     position: Square | None = None
     trail: list[Square] = field(default_factory=list)
@@ -98,8 +117,8 @@ class SessionState(Record, frozen=False):
     owes: set[str] = field(default_factory=set)
     execution_crossings: int = 0
     armed_path: tuple[Square, ...] | None = None
-    armed_source: str | None = None
-    armed_by: str | None = None
+    armed_source: PathSource | None = None
+    armed_by: Actor | None = None
     scheduled_fired: bool = False
     penalty_seconds: float = 0.0
     points_spent: float = 0.0
@@ -132,7 +151,7 @@ class SessionState(Record, frozen=False):
 
     @property
     def budget_left(self) -> float | None:
-        if self.rules.currency != "points" or self.rules.budget is None:
+        if self.rules.currency != Currency.POINTS or self.rules.budget is None:
             return None
         return self.rules.budget - self.points_spent
 
@@ -158,135 +177,167 @@ class SessionState(Record, frozen=False):
         return TurnOrder(self.roster, self.turn).upcoming(count, self.eligible)
 
     def apply(self, event: Event) -> None:
+        """The one place state changes: each event type has its handler (``_APPLY``, below
+        the class); the events no state depends on (a sound muted, a resumption) have none."""
         self.seq = event.seq
         self.t = event.t
-        match event:
-            case PhaseChanged(to=to):
-                previous, self.phase = self.phase, Phase(to)
-                if self.phase is Phase.PLANNING:
-                    self.planning_ends_at = event.t + self.rules.planning
-                if previous is Phase.PLANNING:
-                    self.clock_started_at = event.t
-                if self.phase is Phase.EXECUTION:
-                    self.owes = self._owing()
-            case TurnStarted(player=player):
-                self.turn = self.roster.index(player)
-                self._leave_board()
-                self.turn_anchor_t = event.t
-                self.steps_this_turn = 0
-            case StepTaken(square=name, class_=cls):
-                self._moved()
-                square = parse_square(name)
-                if self.clock_started_at is None:
-                    self.clock_started_at = event.t
-                self.knowledge[square] = Knowledge(cls in BEEP_CLASSES, self.path_epoch)
-                self.position = square
-                self.trail.append(square)
-                self.turn_anchor_t = event.t
-                self.steps_this_turn += 1
-                self.steps += 1
-            case BeepSounded():
-                self.beeps += 1
-            case RetreatStarted():
-                walk_back: list[Square | None] = list(reversed(self.trail[:-1]))
-                self.retreat = walk_back + [None]
-                self.retreat_last_t = event.t
-            case RetreatStepped(square=name):
-                self._moved()
-                assert self.retreat is not None
-                self.retreat.pop(0)
-                self.position = None if name is None else parse_square(name)
-                self.retreat_last_t = event.t
-            case RetreatErred():
-                self.retreat_errors += 1
-            case RetreatDone():
-                self._leave_board()
-            case Crossed(player=player):
-                self.crossings += 1
-                self._leave_board()
-                self.crossed_any.add(player)
-                if self.phase is Phase.EXECUTION:
-                    self.crossed_execution.add(player)
-                    self.owes.discard(player)
-                    self.execution_crossings += 1
-            case Paused():
-                self.paused = True
-            case Resumed():
-                self.paused = False
-            case CurveballArmed(path=names, by=by):
-                if by == "facilitator":
-                    self.undoable.append(Undoable(event.seq, "curveball"))
-                self.armed_path = parse_path(names)
-                self.armed_by = by
-                self.armed_source = event.source
-                if by == "schedule":
-                    self.scheduled_fired = True
-            case PathChanged(path=names):
-                self._moved()   # whatever was skipped stays skipped once the path has changed
-                self.undoable = [u for u in self.undoable if u.action != "curveball"]
-                self.path = parse_path(names)
-                self.path_epoch += 1
-                self.armed_path = self.armed_source = self.armed_by = None
-                self.crossed_execution = set()
-                self.crossed_any = set()
-            case PathRevealed():
-                self.reveals += 1
-            case MemoryAidToggled(on=on):
-                self.undoable.append(Undoable(event.seq, "memory_aid", (self.memory_aid,)))
-                self.memory_aid = bool(on)
-            case PenaltyRecorded(cost=cost, currency=currency, by=by):
-                if by == "facilitator":
-                    self.undoable.append(Undoable(event.seq, "penalty", (cost, currency)))
-                if currency == "points":
-                    self.points_spent += cost
-                else:
-                    self.penalty_seconds += cost
-            case PlayerSkipped(player=player):
-                self.undoable.append(Undoable(event.seq, "skip", (
-                    player, self.turn, self.position, tuple(self.trail),
-                    None if self.retreat is None else tuple(self.retreat), self.retreat_last_t,
-                    self.turn_anchor_t, self.steps_this_turn, player in self.excused,
-                    player in self.owes)))
-                self._leave_board()
-                if self.phase is Phase.EXECUTION:
-                    self.excused.add(player)
-                    self.owes.discard(player)
-            case ActionUndone(undone=seq):
-                for i, entry in enumerate(self.undoable):
-                    if entry.seq == seq:
-                        del self.undoable[i]
-                        self._undo(entry)
-                        break          # an undo of nothing undoable changes nothing
-            case SessionEnded(outcome=outcome):
-                self.outcome = outcome
-                self.undoable = []
+        handler = _APPLY.get(type(event))
+        if handler is not None:
+            handler(self, event)
 
+    # ----------------------------------------------------------------- one handler per event
+    def _phase_changed(self, event: PhaseChanged) -> None:
+        previous, self.phase = self.phase, Phase(event.to)
+        if self.phase is Phase.PLANNING:
+            self.planning_ends_at = event.t + self.rules.planning
+        if previous is Phase.PLANNING:
+            self.clock_started_at = event.t
+        if self.phase is Phase.EXECUTION:
+            self.owes = self._owing()
+
+    def _turn_started(self, event: TurnStarted) -> None:
+        self.turn = self.roster.index(event.player)
+        self._leave_board()
+        self.turn_anchor_t = event.t
+        self.steps_this_turn = 0
+
+    def _step_taken(self, event: StepTaken) -> None:
+        self._moved()
+        square = parse_square(event.square)
+        if self.clock_started_at is None:
+            self.clock_started_at = event.t
+        self.knowledge[square] = Knowledge(event.class_ in BEEP_CLASSES, self.path_epoch)
+        self.position = square
+        self.trail.append(square)
+        self.turn_anchor_t = event.t
+        self.steps_this_turn += 1
+        self.steps += 1
+
+    def _beep_sounded(self, event: BeepSounded) -> None:
+        self.beeps += 1
+
+    def _retreat_started(self, event: RetreatStarted) -> None:
+        walk_back: list[Square | None] = list(reversed(self.trail[:-1]))
+        self.retreat = walk_back + [None]
+        self.retreat_last_t = event.t
+
+    def _retreat_stepped(self, event: RetreatStepped) -> None:
+        self._moved()
+        assert self.retreat is not None
+        self.retreat.pop(0)
+        self.position = None if event.square is None else parse_square(event.square)
+        self.retreat_last_t = event.t
+
+    def _retreat_erred(self, event: RetreatErred) -> None:
+        self.retreat_errors += 1
+
+    def _retreat_done(self, event: RetreatDone) -> None:
+        self._leave_board()
+
+    def _crossed(self, event: Crossed) -> None:
+        self.crossings += 1
+        self._leave_board()
+        self.crossed_any.add(event.player)
+        if self.phase is Phase.EXECUTION:
+            self.crossed_execution.add(event.player)
+            self.owes.discard(event.player)
+            self.execution_crossings += 1
+
+    def _paused(self, event: Paused) -> None:
+        self.paused = True
+
+    def _resumed(self, event: Resumed) -> None:
+        self.paused = False
+
+    def _curveball_armed(self, event: CurveballArmed) -> None:
+        if event.by == Actor.FACILITATOR:
+            self.undoable.append(Undoable(event.seq, UndoAction.CURVEBALL))
+        self.armed_path = parse_path(event.path)
+        self.armed_by = event.by
+        self.armed_source = event.source
+        if event.by == Actor.SCHEDULE:
+            self.scheduled_fired = True
+
+    def _path_changed(self, event: PathChanged) -> None:
+        self._moved()   # whatever was skipped stays skipped once the path has changed
+        self.undoable = [u for u in self.undoable if u.action != UndoAction.CURVEBALL]
+        self.path = parse_path(event.path)
+        self.path_epoch += 1
+        self.armed_path = self.armed_source = self.armed_by = None
+        self.crossed_execution = set()
+        self.crossed_any = set()
+
+    def _path_revealed(self, event: PathRevealed) -> None:
+        self.reveals += 1
+
+    def _memory_aid_toggled(self, event: MemoryAidToggled) -> None:
+        self.undoable.append(Undoable(event.seq, UndoAction.MEMORY_AID,
+                                      MemoryAidBefore(self.memory_aid)))
+        self.memory_aid = bool(event.on)
+
+    def _penalty_recorded(self, event: PenaltyRecorded) -> None:
+        cost, currency = event.cost, event.currency
+        if event.by == Actor.FACILITATOR:
+            self.undoable.append(Undoable(event.seq, UndoAction.PENALTY,
+                                          PenaltyRefund(cost, currency)))
+        if currency == Currency.POINTS:
+            self.points_spent += cost
+        else:
+            self.penalty_seconds += cost
+
+    def _player_skipped(self, event: PlayerSkipped) -> None:
+        player = event.player
+        self.undoable.append(Undoable(event.seq, UndoAction.SKIP, TurnBeforeSkip(
+            player=player, turn=self.turn, position=self.position, trail=tuple(self.trail),
+            retreat=None if self.retreat is None else tuple(self.retreat),
+            retreat_last_t=self.retreat_last_t, turn_anchor_t=self.turn_anchor_t,
+            steps_this_turn=self.steps_this_turn, was_excused=player in self.excused,
+            was_owing=player in self.owes)))
+        self._leave_board()
+        if self.phase is Phase.EXECUTION:
+            self.excused.add(player)
+            self.owes.discard(player)
+
+    def _action_undone(self, event: ActionUndone) -> None:
+        for i, entry in enumerate(self.undoable):
+            if entry.seq == event.undone:
+                del self.undoable[i]
+                self._undo(entry)
+                break          # an undo of nothing undoable changes nothing
+
+    def _session_ended(self, event: SessionEnded) -> None:
+        self.outcome = event.outcome
+        self.undoable = []
+
+    # ----------------------------------------------------------------- helpers
     def _moved(self) -> None:
         """Someone moved: a skip can no longer be taken back (the turn has been played)."""
         if self.undoable:
-            self.undoable = [u for u in self.undoable if u.action != "skip"]
+            self.undoable = [u for u in self.undoable if u.action != UndoAction.SKIP]
 
     def _undo(self, entry: Undoable) -> None:
         """Put back what the action changed, as if it had never happened."""
-        if entry.action == "penalty":
-            cost, currency = entry.restore
-            if currency == "points":
-                self.points_spent -= cost
-            else:
-                self.penalty_seconds -= cost
-        elif entry.action == "memory_aid":
-            self.memory_aid = entry.restore[0]
-        elif entry.action == "curveball":
-            self.armed_path = self.armed_source = self.armed_by = None
-        elif entry.action == "skip":
-            (player, self.turn, self.position, trail, retreat, self.retreat_last_t,
-             self.turn_anchor_t, self.steps_this_turn, was_excused, was_owing) = entry.restore
-            self.trail = list(trail)
-            self.retreat = None if retreat is None else list(retreat)
-            if not was_excused:
-                self.excused.discard(player)
-            if was_owing:
-                self.owes.add(player)
+        match entry.restore:
+            case PenaltyRefund(cost=cost, currency=currency):
+                if currency == Currency.POINTS:
+                    self.points_spent -= cost
+                else:
+                    self.penalty_seconds -= cost
+            case MemoryAidBefore(on=on):
+                self.memory_aid = on
+            case TurnBeforeSkip() as before:
+                self.turn, self.position = before.turn, before.position
+                self.trail = list(before.trail)
+                self.retreat = None if before.retreat is None else list(before.retreat)
+                self.retreat_last_t = before.retreat_last_t
+                self.turn_anchor_t = before.turn_anchor_t
+                self.steps_this_turn = before.steps_this_turn
+                if not before.was_excused:
+                    self.excused.discard(before.player)
+                if before.was_owing:
+                    self.owes.add(before.player)
+            case None:                 # a curveball: disarmed
+                self.armed_path = self.armed_source = self.armed_by = None
 
     def _leave_board(self) -> None:
         self.position = None
@@ -299,3 +350,28 @@ class SessionState(Record, frozen=False):
         if self.rules.execution == "remaining":
             done |= self.crossed_any
         return {p for p in self.roster if p not in done}
+
+
+# What each event does to the state, one handler per event type (looked up by exact type:
+# no event type derives from another). Events absent here change nothing but seq and t.
+_APPLY: dict[type[Event], Callable[[SessionState, Any], None]] = {
+    PhaseChanged: SessionState._phase_changed,
+    TurnStarted: SessionState._turn_started,
+    StepTaken: SessionState._step_taken,
+    BeepSounded: SessionState._beep_sounded,
+    RetreatStarted: SessionState._retreat_started,
+    RetreatStepped: SessionState._retreat_stepped,
+    RetreatErred: SessionState._retreat_erred,
+    RetreatDone: SessionState._retreat_done,
+    Crossed: SessionState._crossed,
+    Paused: SessionState._paused,
+    Resumed: SessionState._resumed,
+    CurveballArmed: SessionState._curveball_armed,
+    PathChanged: SessionState._path_changed,
+    PathRevealed: SessionState._path_revealed,
+    MemoryAidToggled: SessionState._memory_aid_toggled,
+    PenaltyRecorded: SessionState._penalty_recorded,
+    PlayerSkipped: SessionState._player_skipped,
+    ActionUndone: SessionState._action_undone,
+    SessionEnded: SessionState._session_ended,
+}

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from maze.core.board import Square
 from maze.core.events import Event
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
-from maze.core.state import Phase
+from maze.core.vocabulary import Phase, RetreatMode
 
 STYLES = ("bold", "cautious", "forgetful")
 
@@ -93,7 +93,7 @@ def play(setup: SessionSetup, rng: random.Random, styles: Sequence[str] | None =
         state = session.state
         if state.ended:
             break
-        if state.retreat is not None and setup.rules.retreat == "auto":
+        if state.retreat is not None and setup.rules.retreat == RetreatMode.AUTO:
             wait = session.seconds_to_next_due()
             clock.now += (wait or 0.0) + 0.001
             session.tick()

@@ -18,22 +18,23 @@ from typing import Any
 from maze.core.board import Board
 from maze.core.events import Event
 from maze.core.format import MAX_NAME
-from maze.core.state import Phase, StepClass
+from maze.core.vocabulary import Currency, Outcome, Phase, RetreatMode, StepClass
 from maze.storage.jsonfile import brief, is_finite, number_text, type_name
 
-MAX_PLAYERS = 30
 MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses included
 MAX_COUNT = 1_000_000_000
 PHASES = frozenset(p.value for p in Phase)
 CLASSES = frozenset(c.value for c in StepClass)
-OUTCOMES = frozenset({"completed", "time_up", "ended_by_facilitator", "budget_spent"})
+OUTCOMES = frozenset(o.value for o in Outcome)
+MODES = frozenset(m.value for m in RetreatMode)
+CURRENCIES = frozenset(c.value for c in Currency)
 
 Check = Callable[[Any], str | None]
 _NUMBER_TYPES = {int, float}
 _WHOLE = {"seq": 1, "undone": 1, "squares": 0}
 _CHOICES: dict[str, frozenset[str | None]] = {
     "class_": CLASSES, "phase": PHASES, "to": PHASES, "from_": PHASES | {None},
-    "mode": frozenset({"auto", "manual"}), "currency": frozenset({"seconds", "points"}),
+    "mode": MODES, "currency": CURRENCIES,
     "outcome": OUTCOMES}
 
 
@@ -126,11 +127,11 @@ class EventChecker:
         self.fields: dict[str, Check] = {
             "seq": _whole(1, MAX_COUNT), "t": self.seconds, "player": player,
             "square": square, "class_": _choice(CLASSES), "dwell": self.seconds,
-            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(frozenset({"auto", "manual"})),
+            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(MODES),
             "squares": _whole(0, MAX_COUNT), "from_": _optional(_choice(PHASES)),
             "to": _choice(PHASES), "cause": text_check, "by": text_check, "path": self._path,
             "source": text_check, "on": _boolean, "kind": text_check,
-            "cost": _number(-1e12, 1e12), "currency": _choice(frozenset({"seconds", "points"})),
+            "cost": _number(-1e12, 1e12), "currency": _choice(CURRENCIES),
             "undone": _whole(1, MAX_COUNT), "action": text_check, "resumed_at": text_check,
             "gap": _optional(_number(-1e12, 1e12)), "outcome": _choice(OUTCOMES),
         }
@@ -189,31 +190,31 @@ class EventChecker:
             group.append(event)
         for kind, group in by_type.items():
             for name in kind.FIELDS[2:]:             # seq and t: above, for every event
-                values = list(map(_getter(name), group))
-                if name in _CHOICES:
-                    right = {*values} <= _CHOICES[name]
-                elif name == "player":
-                    right = {*values} <= self.roster
-                elif name == "square":
-                    right = {*values} <= (self.squares | {None} if kind.TYPE == "retreat_step"
-                                          else self.squares)
-                elif name == "dwell":
-                    right = _numbers_within(values, 0, MAX_SECONDS)
-                elif name == "cost":
-                    right = _numbers_within(values, -1e12, 1e12)
-                elif name in _WHOLE:
-                    right = _wholes_within(values, _WHOLE[name])
-                else:
-                    check = self.fields[name]
-                    if check is _boolean:
-                        right = {*map(type, values)} == {bool}
-                    elif check is text_check:
-                        right = {*map(type, values)} == {str} and max(map(len, values)) <= MAX_NAME
-                    else:                            # paths, gaps: few, one by one
-                        right = not any(map(check, values))
-                if not right:
+                if not self._all_values_right(kind, name, list(map(_getter(name), group))):
                     return False
         return True
+
+    def _all_values_right(self, kind: type[Event], name: str, values: list[Any]) -> bool:
+        """Whether one field is right in every event of one type, in a few C-level calls."""
+        if name in _CHOICES:
+            return {*values} <= _CHOICES[name]
+        if name == "player":
+            return {*values} <= self.roster
+        if name == "square":
+            return {*values} <= (self.squares | {None} if kind.TYPE == "retreat_step"
+                                 else self.squares)
+        if name == "dwell":
+            return _numbers_within(values, 0, MAX_SECONDS)
+        if name == "cost":
+            return _numbers_within(values, -1e12, 1e12)
+        if name in _WHOLE:
+            return _wholes_within(values, _WHOLE[name])
+        check = self.fields[name]
+        if check is _boolean:
+            return {*map(type, values)} == {bool}
+        if check is text_check:
+            return {*map(type, values)} == {str} and max(map(len, values)) <= MAX_NAME
+        return not any(map(check, values))           # paths, gaps: few, one by one
 
     def problem(self, event: Event) -> str | None:
         """The first field of ``event`` that is wrong, as "type.field message"; None if none."""

@@ -18,6 +18,7 @@ from maze.core.level import Curveball, Level
 from maze.core.path import path_problems
 from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
+from maze.core.vocabulary import Currency, RetreatMode
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
@@ -67,13 +68,13 @@ def _budget(value: Any) -> str | None:
 
 RULE_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "diagonals": _boolean,
-    "retreat": _choice("auto", "manual"),
+    "retreat": _choice(*(mode.value for mode in RetreatMode)),
     "retreat_pace": _number(0.05, 5, " seconds"),
     "time_limit": _number(10, 86400, " seconds"),
     "planning": _number(0, 3600, " seconds"),
     "execution": _choice("everyone", "remaining"),
     "penalty_cost": _number(0, 1_000_000),
-    "currency": _choice("seconds", "points"),
+    "currency": _choice(*(currency.value for currency in Currency)),
     "budget": _budget,
     "repeat_beep_cost": _number(0, 1_000_000),
     "memory_aid": _boolean,
@@ -95,36 +96,67 @@ def check_rule_overrides(overrides: Any, source: str, field: str = "rules") -> l
 
 
 def level_from_data(data: Any, source: str) -> Level:
-    """Validate parsed JSON as a level; raise LevelError listing every problem."""
+    """Validate parsed JSON as a level; raise LevelError listing every problem. One validator
+    per group of fields, in the order their problems are listed."""
+    _check_format(data, source)              # no use reading on in a file of another format
+    problems = _field_names_problems(data, source) + _text_problems(data, source)
+    size_problems, size_ok = _size_problems(data, source)
+    problems += size_problems
+    preset, preset_problems = _preset(data, source)
+    problems += preset_problems
+    overrides, diagonals, rule_problems = _rules(data, preset, source)
+    problems += rule_problems
+    curveball, raw_curveball, curveball_problems = _curveball(data, source)
+    problems += curveball_problems
+    if size_ok:
+        board = Board(data["cols"], data["rows"], diagonals)
+        problems += _paths_problems(board, data, raw_curveball, source)
+    if problems:
+        raise LevelError(problems)
+    return Level(name=data.get("name", "").strip(), cols=data["cols"], rows=data["rows"],
+                 path=tuple(data["path"]), preset=preset, rules=dict(overrides),
+                 curveball=curveball, description=data.get("description", ""))
+
+
+def _check_format(data: Any, source: str) -> None:
+    """A JSON object of this format, in a version this program reads: raise if not."""
     if not isinstance(data, dict):
         raise LevelError([f"{source}: a level file must hold a JSON object, not "
                           f"{type_name(data)}"])
-    problems: list[str] = []
     if data.get("format") != LEVEL_FORMAT:
         if "format" not in data:
-            problems.append(f"{source}: format is missing (it must be \"{LEVEL_FORMAT}\")")
-        else:
-            problems.append(f"{source}: format must be \"{LEVEL_FORMAT}\"")
-        raise LevelError(problems)
+            raise LevelError([f"{source}: format is missing (it must be \"{LEVEL_FORMAT}\")"])
+        raise LevelError([f"{source}: format must be \"{LEVEL_FORMAT}\""])
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise LevelError([f"{source}: version must be a whole number such as {LEVEL_VERSION}"])
     if version > LEVEL_VERSION:
         raise LevelError([f"{source}: version {number_text(version)} is newer than this program reads "
                           f"(up to {LEVEL_VERSION}); update maze to open it"])
-    for key in data:
-        if key not in TOP_FIELDS:
-            problems.append(f"{source}: {brief(key)} is not a level field (fields are: "
-                            f"{', '.join(TOP_FIELDS)})")
-    for key in REQUIRED:
-        if key not in data:
-            problems.append(f"{source}: {key} is missing")
+
+
+def _field_names_problems(data: dict[str, Any], source: str) -> list[str]:
+    """Fields this format does not have, and fields it needs that are missing."""
+    problems = [f"{source}: {brief(key)} is not a level field (fields are: "
+                f"{', '.join(TOP_FIELDS)})" for key in data if key not in TOP_FIELDS]
+    return problems + [f"{source}: {key} is missing" for key in REQUIRED if key not in data]
+
+
+def _text_problems(data: dict[str, Any], source: str) -> list[str]:
+    problems = []
     name = data.get("name", "")
     if "name" in data and (not isinstance(name, str) or not name.strip() or len(name) > 80):
         problems.append(f"{source}: name must be text of 1 to 80 characters")
     description = data.get("description", "")
     if not isinstance(description, str) or len(description) > 2000:
         problems.append(f"{source}: description must be text of at most 2000 characters")
+    return problems
+
+
+def _size_problems(data: dict[str, Any], source: str) -> tuple[list[str], bool]:
+    """The board's columns and rows, and whether both are there and right (the paths are
+    checked on the board only then)."""
+    problems = []
     size_ok = True
     for key, low, high in (("cols", MIN_COLS, MAX_COLS), ("rows", MIN_ROWS, MAX_ROWS)):
         value = data.get(key)
@@ -136,55 +168,69 @@ def level_from_data(data: Any, source: str) -> Level:
         elif not low <= value <= high:
             problems.append(f"{source}: {key} must be from {low} to {high} (it is {number_text(value)})")
             size_ok = False
+    return problems, size_ok
+
+
+def _preset(data: dict[str, Any], source: str) -> tuple[str, list[str]]:
+    """The preset, "classic" when absent (or wrong: its problem is listed)."""
     preset = data.get("preset", "classic")
     if not isinstance(preset, str) or preset not in PRESETS:
-        problems.append(f"{source}: preset must be one of "
-                        + ", ".join(f'"{p}"' for p in PRESETS))
-        preset = "classic"
+        return "classic", [f"{source}: preset must be one of "
+                           + ", ".join(f'"{p}"' for p in PRESETS)]
+    return preset, []
+
+
+def _rules(data: dict[str, Any], preset: str,
+           source: str) -> tuple[dict[str, Any], bool, list[str]]:
+    """The level's rule overrides, whether its board has diagonals, and the problems."""
     overrides = data.get("rules", {})
-    rule_problems = check_rule_overrides(overrides, source)
-    problems += rule_problems
-    if not rule_problems:
-        resolved = PRESETS[preset].with_overrides(overrides)
-        if resolved.currency == "points" and resolved.budget is None:
-            problems.append(f"{source}: rules.budget is needed when rules.currency is "
-                            f"\"points\"")
-        diagonals = resolved.diagonals
-    else:
-        overrides, diagonals = {}, PRESETS[preset].diagonals
-    curveball = None
-    raw_curveball = data.get("curveball")
-    if "curveball" in data:
-        if not isinstance(raw_curveball, dict):
-            problems.append(f"{source}: curveball must be an object, not "
-                            f"{type_name(raw_curveball)}")
-            raw_curveball = {}
-        for key in raw_curveball:
-            if key not in ("path", "after_crossings"):
-                problems.append(f"{source}: curveball.{brief(key)} is not a curveball field "
-                                f"(fields are: path, after_crossings)")
-        after = raw_curveball.get("after_crossings")
-        if after is not None and (not isinstance(after, int) or isinstance(after, bool)
-                                  or not 1 <= after <= 1000):
-            problems.append(f"{source}: curveball.after_crossings must be a whole number "
-                            f"from 1 to 1000")
-            after = None
-        alt = raw_curveball.get("path")
-        curveball = Curveball(tuple(alt) if isinstance(alt, list) else None, after)
-    if size_ok:
-        board = Board(data["cols"], data["rows"], diagonals)
-        if "path" in data:
-            problems += [f"{source}: {p}" for p in _path_problems(board, data["path"], "path")]
-        if raw_curveball and "path" in raw_curveball:
-            alt_problems = _path_problems(board, raw_curveball["path"], "curveball.path")
-            problems += [f"{source}: {p}" for p in alt_problems]
-            if not alt_problems and raw_curveball["path"] == data.get("path"):
-                problems.append(f"{source}: curveball.path is the same as path")
+    problems = check_rule_overrides(overrides, source)
     if problems:
-        raise LevelError(problems)
-    return Level(name=name.strip(), cols=data["cols"], rows=data["rows"],
-                 path=tuple(data["path"]), preset=preset, rules=dict(overrides),
-                 curveball=curveball, description=description)
+        return {}, PRESETS[preset].diagonals, problems
+    resolved = PRESETS[preset].with_overrides(overrides)
+    if resolved.currency == Currency.POINTS and resolved.budget is None:
+        problems.append(f"{source}: rules.budget is needed when rules.currency is "
+                        f"\"points\"")
+    return overrides, resolved.diagonals, problems
+
+
+def _curveball(data: dict[str, Any], source: str) -> tuple[Curveball | None, Any, list[str]]:
+    """The curveball (None without one), its raw object (its path is checked on the board
+    with the level's), and the problems of its other fields."""
+    if "curveball" not in data:
+        return None, None, []
+    problems = []
+    raw_curveball = data["curveball"]
+    if not isinstance(raw_curveball, dict):
+        problems.append(f"{source}: curveball must be an object, not "
+                        f"{type_name(raw_curveball)}")
+        raw_curveball = {}
+    for key in raw_curveball:
+        if key not in ("path", "after_crossings"):
+            problems.append(f"{source}: curveball.{brief(key)} is not a curveball field "
+                            f"(fields are: path, after_crossings)")
+    after = raw_curveball.get("after_crossings")
+    if after is not None and (not isinstance(after, int) or isinstance(after, bool)
+                              or not 1 <= after <= 1000):
+        problems.append(f"{source}: curveball.after_crossings must be a whole number "
+                        f"from 1 to 1000")
+        after = None
+    alt = raw_curveball.get("path")
+    return Curveball(tuple(alt) if isinstance(alt, list) else None, after), raw_curveball, problems
+
+
+def _paths_problems(board: Board, data: dict[str, Any], raw_curveball: Any,
+                    source: str) -> list[str]:
+    """The path and the curveball's path, square by square on the level's board."""
+    problems = []
+    if "path" in data:
+        problems += [f"{source}: {p}" for p in _path_problems(board, data["path"], "path")]
+    if raw_curveball and "path" in raw_curveball:
+        alt_problems = _path_problems(board, raw_curveball["path"], "curveball.path")
+        problems += [f"{source}: {p}" for p in alt_problems]
+        if not alt_problems and raw_curveball["path"] == data.get("path"):
+            problems.append(f"{source}: curveball.path is the same as path")
+    return problems
 
 
 def _path_problems(board: Board, names: Any, field: str) -> list[str]:
@@ -281,6 +327,6 @@ def rules_summary(rules: Rules) -> str:
              f"{rules.retreat} retreat", time]
     if rules.planning:
         parts.append(f"{rules.planning:g} s planning")
-    if rules.currency == "points":
+    if rules.currency == Currency.POINTS:
         parts.append(f"budget {rules.budget:g}")
     return ", ".join(parts)

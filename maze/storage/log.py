@@ -29,10 +29,12 @@ from maze.core.events import (
     event_from_dict,
 )
 from maze.core.format import LOG_FORMAT, LOG_VERSION
+from maze.core.level import Level
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
-from maze.core.session import SessionSetup
-from maze.storage.checks import MAX_PLAYERS, EventChecker, name_check, text_check
+from maze.core.session import MAX_PLAYERS, SessionSetup
+from maze.core.vocabulary import Currency
+from maze.storage.checks import EventChecker, name_check, text_check
 from maze.storage.jsonfile import (
     DataError,
     brief,
@@ -301,7 +303,24 @@ _HEADER_TEXT = ("session_id", "started_at", "preset")
 
 def setup_from_header(data: Any, source: str) -> SessionSetup:
     """The session's setup from a log's header, every field checked (maze/storage/checks.py):
-    one line naming the file and the field for the first that is wrong."""
+    one line naming the file and the field for the first that is wrong. One check per group
+    of fields, in this order."""
+    _check_log_format(data, source)
+    _check_header_text(data, source)
+    roster = _roster(data, source)
+    level = level_from_data(data["level"], f"{source}: header.level")
+    rules = _rules_of_header(data["rules"], level, source)
+    return SessionSetup(team=data["team"], roster=roster, level=level,
+                        preset=data["preset"], rules=rules, seed=data["seed"],
+                        session_id=data["session_id"], started_at=data["started_at"])
+
+
+def _refuse(source: str, field_name: str, message: str) -> LogError:
+    return LogError([f"{source}: header.{field_name} {message}"])
+
+
+def _check_log_format(data: Any, source: str) -> None:
+    """A log header, in a version this program reads."""
     if not isinstance(data, dict) or data.get("format") != LOG_FORMAT:
         raise LogError([f"{source}: line 1 is not a maze session log header"])
     version = data.get("version")
@@ -311,32 +330,38 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
         raise LogError([f"{source}: log format version {number_text(version)} is newer than "
                         f"this program reads (up to {LOG_VERSION}); update maze to read it"])
 
-    def refuse(field_name: str, message: str) -> LogError:
-        return LogError([f"{source}: header.{field_name} {message}"])
 
+def _check_header_text(data: dict[str, Any], source: str) -> None:
+    """Every field is there; the team, the seed, the names and the program are right."""
     for key in ("team", "roster", "preset", "seed", "session_id", "started_at", "rules", "level"):
         if key not in data:
-            raise refuse(key, "is missing")
+            raise _refuse(source, key, "is missing")
     checks: dict[str, Any] = {"team": text_check, "seed": _seed,
                               **{key: name_check for key in _HEADER_TEXT}}
     if "program" in data:
         checks["program"] = text_check
     for key, check in checks.items():
         if (message := check(data[key])) is not None:
-            raise refuse(key, message)
+            raise _refuse(source, key, message)
+
+
+def _roster(data: dict[str, Any], source: str) -> tuple[str, ...]:
     roster = data["roster"]
     if type(roster) is not list or not 1 <= len(roster) <= MAX_PLAYERS:
-        raise refuse("roster", f"must list 1 to {MAX_PLAYERS} names, not {type_name(roster)}"
-                     + (f" of {len(roster)}" if type(roster) is list else ""))
+        raise _refuse(source, "roster", f"must list 1 to {MAX_PLAYERS} names, not "
+                      f"{type_name(roster)}" + (f" of {len(roster)}" if type(roster) is list else ""))
     for i, name in enumerate(roster):
         if (message := name_check(name)) is not None:
-            raise refuse(f"roster[{i}]", message)
+            raise _refuse(source, f"roster[{i}]", message)
     if len(set(roster)) != len(roster):
-        raise refuse("roster", "names the same player twice")
-    level = level_from_data(data["level"], f"{source}: header.level")
-    rules_data = data["rules"]
+        raise _refuse(source, "roster", "names the same player twice")
+    return tuple(roster)
+
+
+def _rules_of_header(rules_data: Any, level: Level, source: str) -> Rules:
+    """The resolved rules: every rule there, each right, the board the level's."""
     if type(rules_data) is not dict:
-        raise refuse("rules", f"must be an object, not {type_name(rules_data)}")
+        raise _refuse(source, "rules", f"must be an object, not {type_name(rules_data)}")
     unknown = [k for k in rules_data if k not in RULE_NAMES]
     missing = [k for k in RULE_NAMES if k not in rules_data]
     if unknown or missing:
@@ -348,15 +373,12 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
         if rules_data[key] != getattr(level, key) or type(rules_data[key]) is not int:
             problems.append(f"{source}: header.rules.{key} must be the level's "
                             f"{key} ({getattr(level, key)})")
-    if not problems and rules_data["currency"] == "points" and rules_data["budget"] is None:
+    if not problems and rules_data["currency"] == Currency.POINTS and rules_data["budget"] is None:
         problems.append(f"{source}: header.rules.budget is needed when rules.currency is "
                         f"\"points\"")
     if problems:
         raise LogError(problems[:1])
-    rules = Rules(**rules_data)
-    return SessionSetup(team=data["team"], roster=tuple(roster), level=level,
-                        preset=data["preset"], rules=rules, seed=data["seed"],
-                        session_id=data["session_id"], started_at=data["started_at"])
+    return Rules(**rules_data)
 
 
 def _seed(value: Any) -> str | None:

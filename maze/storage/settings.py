@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from maze.core.format import MAX_NAME
+from maze.core.session import MAX_PLAYERS
 from maze.paths import user_data_dir
 from maze.storage.jsonfile import DataError, read_json_file
 
@@ -44,7 +45,7 @@ def _valid(name: str, value: Any, default: Any) -> bool:
     if isinstance(default, int):
         return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 100_000
     if isinstance(default, list):
-        return (isinstance(value, list) and len(value) <= 30    # a roster a log would take
+        return (isinstance(value, list) and len(value) <= MAX_PLAYERS    # a roster a log would take
                 and all(isinstance(v, str) and v.strip() and len(v) <= MAX_NAME for v in value)
                 and len(set(value)) == len(value))
     return isinstance(value, str) and len(value) <= MAX_NAME
