@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from maze.core.board import Board, Square
+from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board, Square
 from maze.core.level import Level
 from maze.core.path import derive_path, generate_path, parse_path, path_names
 from maze.core.rules import PRESETS
@@ -46,8 +46,8 @@ class EditorScene(Scene):
         self.folder = folder
         self.target = target                      # a user level being edited, saved in place
         self.name = TextField("Name", level.name, "the level's name", limit=80)
-        self.cols = Stepper("Columns", list(range(2, 27)), level.cols, "")
-        self.rows = Stepper("Rows", list(range(2, 41)), level.rows, "")
+        self.cols = Stepper("Columns", list(range(MIN_COLS, MAX_COLS + 1)), level.cols, "")
+        self.rows = Stepper("Rows", list(range(MIN_ROWS, MAX_ROWS + 1)), level.rows, "")
         self.preset = Choice("Preset", [(p, p) for p in PRESETS], level.preset)
         rules = level.rules
         diagonals = rules.get("diagonals")

@@ -19,6 +19,7 @@ from maze.core.board import Board
 from maze.core.level import Level
 from maze.core.path import generate_path, path_names
 from maze.core.rules import PRESETS
+from maze.core.session import MAX_PLAYERS
 from maze.storage.levels import LevelEntry, rules_summary
 from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
@@ -38,8 +39,6 @@ from maze.ui.widgets import (
     readable,
     scroll_first,
 )
-
-MAX_PLAYERS = 30
 
 
 @dataclass(frozen=True)
