@@ -136,7 +136,7 @@ class Collector(HTMLParser):
 def report(logs, tmp_path_factory) -> tuple[Path, Path, str]:
     out = tmp_path_factory.mktemp("out")
     html, steps = out / "report.html", out / "steps.csv"
-    assert main(["report", str(logs), "-o", str(html), "--csv", str(steps)]) == 0
+    assert main(["report", str(logs), "-o", str(html), "--csv", str(steps), "--single"]) == 0
     return html, steps, html.read_text(encoding="utf-8")
 
 
@@ -208,7 +208,7 @@ def test_summary_only_and_no_logs(tmp_path, logs, capsys):
 def test_the_same_session_given_twice_is_reported_once(tmp_path, logs, capsys):
     one = next(logs.glob("*Red*.jsonl"))
     out = tmp_path / "r.html"
-    assert main(["report", str(one), str(logs), "-o", str(out)]) == 0
+    assert main(["report", str(one), str(logs), "-o", str(out), "--single"]) == 0
     assert out.read_text(encoding="utf-8").count("<h2>Red:") == 1
     assert "the same session as" in capsys.readouterr().err
 
@@ -222,7 +222,7 @@ class Tables(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
-            self.inside = dict(attrs).get("class") == self.cls
+            self.inside = self.cls in (dict(attrs).get("class") or "").split()
             if self.inside:
                 self.tables.append([])
         elif self.inside and tag == "tr":
@@ -259,7 +259,7 @@ def ten_report(ten, tmp_path_factory) -> tuple[str, list[dict[str, str]]]:
     out = tmp_path_factory.mktemp("ten-out")
     html, steps = out / "report.html", out / "steps.csv"
     # Given newest first: the attempt numbers come from the start times, not the order given.
-    assert main(["report", *map(str, reversed(ten)), "-o", str(html), "--csv", str(steps)]) == 0
+    assert main(["report", *map(str, reversed(ten)), "-o", str(html), "--csv", str(steps), "--single"]) == 0
     with open(steps, encoding="utf-8-sig", newline="") as handle:
         return html.read_text(encoding="utf-8"), list(csv.DictReader(handle))
 
@@ -325,7 +325,7 @@ def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
     path = simulated(tmp_path, "classic", "Many notes", ["Ana", "Ben"], 40, curveball_after=1)
     add_facilitator_actions(path, rounds=120)         # 120 undone penalties: a long paragraph
     html = tmp_path / "r.html"
-    assert main(["report", str(path), "-o", str(html)]) == 0
+    assert main(["report", str(path), "-o", str(html), "--single"]) == 0
     text = html.read_text(encoding="utf-8")
     assert text.count("<s>penalty for talking") == 120
     assert '<section class="session long" id=' in text

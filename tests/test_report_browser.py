@@ -83,7 +83,7 @@ def browser():
 
 def test_the_report_in_chromium(browser, logs, tmp_path):  # noqa: F811
     report = tmp_path / "report.html"
-    assert main(["report", str(logs), "-o", str(report)]) == 0
+    assert main(["report", str(logs), "-o", str(report), "--single"]) == 0
     browser.get(report.as_uri())
     assert browser.title.startswith("maze report")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
@@ -231,7 +231,7 @@ def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_ov
         log = simulated(folder, "classic", team, names, 50, curveball_after=1)
         add_facilitator_actions(log, rounds)
         html = folder / "report.html"
-        assert main(["report", str(log), "-o", str(html)]) == 0
+        assert main(["report", str(log), "-o", str(html), "--single"]) == 0
         reports.append(html)
         if '<section class="session long' in html.read_text(encoding="utf-8"):
             break

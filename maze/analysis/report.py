@@ -8,21 +8,24 @@ so a year of logs does not sit in memory (only one summary row per session does)
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, rank_values, when
+from maze.analysis.leaderboard import is_ranked, level_identity, when
 from maze.analysis.scores import Figures, score
+from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
+from maze.analysis.summary import moment as _moment
+from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
@@ -65,7 +68,9 @@ svg .axis, svg .tick, svg .phase { font-size: 11px; fill: #5a6472; text-anchor: 
 svg .phase { text-anchor: start; } svg .lane { font-size: 11px; text-anchor: end; fill: #14181f; }
 svg .count { font-size: 13px; text-anchor: middle; font-weight: bold; fill: #14181f; }
 svg .cell { fill: #eef1f5; stroke: #c4cbd4; } svg .grid { stroke: #e3e7ec; }
-svg .mark { stroke: #14181f; stroke-width: 1.5; }
+svg .mark { stroke: #14181f; stroke-width: 1.5; fill: none; }
+svg path.steps { stroke-width: 7; stroke-linecap: round; fill: none; }
+svg path.beeps { stroke-width: 8; stroke-linecap: square; fill: none; }
 ul.prompts li { margin: .25rem 0; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin-right: .3rem; }
@@ -110,33 +115,6 @@ ul.prompts li { margin: .25rem 0; }
   h2, h3 { break-after: avoid; } tr, li, .scores, figure { break-inside: avoid; }
 }
 """
-
-
-@dataclass(frozen=True)
-class Row:
-    session_id: str
-    team: str
-    level: str
-    level_key: str
-    level_summary: str
-    started_at: str
-    outcome: str
-    scores: tuple[float | None, float | None, float | None]
-    anchor: str
-    attempt: int | None = None
-
-
-def _moment(started_at: str) -> tuple[int, float | str]:
-    """A sort key for start times: the instant when it parses (offsets taken into account),
-    else the text, after every parsed one."""
-    try:
-        return (0, datetime.fromisoformat(started_at).timestamp())
-    except (ValueError, OverflowError, OSError):     # not a date, or one no clock can place
-        return (1, started_at)
-
-
-def _team_key(team: str) -> str:
-    return " ".join(team.split()).casefold()
 
 
 def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
@@ -298,55 +276,6 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
     return "".join(parts)
 
 
-def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
-    e = escape
-    out = ["<h2>Summary</h2>"]
-    levels: dict[str, list[Row]] = {}
-    for row in rows:
-        levels.setdefault(row.level_key, []).append(row)
-    unranked = False
-    for group in levels.values():
-        group.sort(key=lambda r: (_moment(r.started_at), r.session_id))     # in the order played
-        first = group[0]
-        ranked = [is_ranked(r.outcome) for r in group]
-        unranked = unranked or not all(ranked)
-        ranks = [rank_values([r.scores[i] for r in group], ranked) for i in range(3)]
-        out.append(f"<h3>{e(first.level)} <span class=\"note\">({e(first.level_summary)})</span></h3>")
-        out.append('<table class="summary"><thead><tr><th>Team</th><th>Started</th><th>Attempt</th><th>Outcome</th>'
-                   "<th>Learning<br><span class=note>discoveries/min</span></th>"
-                   "<th>Execution<br><span class=note>squares/min</span></th>"
-                   "<th>Switching<br><span class=note>of 100</span></th></tr></thead><tbody>")
-        for index, row in enumerate(group):
-            cells = []
-            for i, value in enumerate(row.scores):
-                rank = ranks[i][index]
-                rank_text = f' <span class="rank">#{rank}</span>' if rank and sum(ranked) > 1 else ""
-                cells.append(f"<td class=n>{_headline(value, 0 if i == 2 else 1)}{rank_text}</td>")
-            outcome = e(OUTCOMES.get(row.outcome, row.outcome))
-            if not ranked[index]:
-                outcome += ' <span class="note">(not ranked)</span>'
-            out.append(f'<tr><td class=team><a href="#{row.anchor}">{e(row.team)}</a></td>'
-                       f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
-                       f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>")
-        out.append("</tbody></table>")
-    if rows:
-        out.append('<p class="note">Started: the date and time of day, on the clock of the machine that ran '
-                   "the session. Attempt: 1 for the team's first session on that level among the logs in "
-                   "this report, 2 for its second, and so on.</p>")
-    if unranked:
-        out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
-                   "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
-                   "the facilitator, or never ended, are listed but not ranked.</p>")
-    if len(levels) > 1:
-        out.append('<p class="note">Scores are ranked within each level only: different boards, '
-                   "paths or rules are not comparable.</p>")
-    if skipped:
-        out.append("<h3>Skipped</h3><ul>")
-        out.extend(f"<li>{e(path)}: {e(reason)}</li>" for path, reason in skipped)
-        out.append("</ul>")
-    return "".join(out)
-
-
 def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
@@ -359,20 +288,68 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
                    event.phase, "yes" if event.exploring else "no", *tail)
 
 
+# The report needs no script, no network and no file besides its own: a browser refuses any,
+# should a log's text ever get past the escaping. (The summary sorts and filters with CSS.)
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+# A session's page, beside the summary in its folder: s<number>-<letters and digits>.html
+PAGE_NAME = re.compile(r"s[0-9]+-[A-Za-z0-9]*\.html")
+
+
+def _anchor(number: int, session_id: str) -> str:
+    """A section's id (and its page's name): the session id's letters and digits only (it
+    comes from a log)."""
+    return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
+
+
+def pages_folder(output: Path) -> Path:
+    """Where the sessions' pages go: report.html -> report_files/ beside it."""
+    return output.with_name(f"{output.stem}_files")
+
+
+def _compact(css: str) -> str:
+    """The style without comments and indentation: it is written into every page."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return re.sub(r"\s*\n\s*", " ", css).strip()
+
+
+PAGE_STYLE = _compact(STYLE + "nav.back { margin-bottom: 1rem; } @media print { nav.back { display: none; } }")
+
+
+def _head(title: str, style: str) -> str:
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            f"<title>{title}</title><style>{style}</style></head><body>\n")
+
+
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                  csv_path: Path | None = None, summary_only: bool = False,
-                 warn: Any = None, anonymize: bool = False) -> tuple[int, list[tuple[str, str]]]:
+                 warn: Any = None, anonymize: bool = False,
+                 single: bool = False) -> tuple[int, list[tuple[str, str]]]:
     """Write the report (and CSV); returns how many sessions it holds and what was skipped.
-    With ``anonymize``, names become pseudonyms and no file path (which holds the team's
-    name) is written."""
+
+    The report is ``output``, a summary of every session linking to one page per session in
+    the folder beside it (``pages_folder``); with ``single``, one self-contained file holding
+    the summary and then every session. Either way each session is written as soon as it is
+    made: only one summary row per session stays in memory. With ``anonymize``, names become
+    pseudonyms and no file path (which holds the team's name) is written."""
     from maze.analysis.anonymize import Pseudonyms
     pseudonyms = Pseudonyms() if anonymize else None
     rows: list[Row] = []
     skipped: list[tuple[str, str]] = []
     seen: dict[str, Path] = {}
-    body = tempfile.TemporaryFile("w+", encoding="utf-8")
+    sections = output is not None and not summary_only
+    folder = pages_folder(output) if sections and not single and output is not None else None
+    written: set[str] = set()
+    body = tempfile.TemporaryFile("w+", encoding="utf-8") if sections and single else None
     csv_handle: IO[str] | None = None
     writer = None
+    if folder is not None:
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
+                                     "sessions' pages", str(folder))
+        folder.mkdir(exist_ok=True)
+        back = "../" + quote(output.name) if output is not None else ""
     if csv_path is not None:
         csv_handle = open(csv_path, "w", encoding="utf-8-sig", newline="")
         writer = csv.writer(csv_handle)
@@ -399,45 +376,64 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             if warn:
                 for warning in read.warnings:
                     warn(warning)
+            anchor = _anchor(len(rows) + 1, read.setup.session_id)
             try:
                 figures = score(read.setup, read.events)
                 attempt = attempts.get(read.setup.session_id)
-                section = session_section(read, figures, anchor=f"s{len(rows) + 1}-{read.setup.session_id}",
-                                          attempt=attempt) \
-                    if not summary_only and output is not None else ""
+                section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
             except UNUSABLE as exc:
                 skipped.append(("a log" if anonymize else str(path),
                                 unusable(str(path), exc).problems[0].split(": ", 1)[1]))
                 del seen[read.setup.session_id]
                 continue
-            anchor = f"s{len(rows) + 1}-{read.setup.session_id}"
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
                             read.setup.started_at, figures.outcome,
                             (figures.learning.discoveries_per_minute,
                              figures.execution.error_free_speed, figures.switch.score),
                             anchor, attempt))
-            if section:
+            if body is not None:
                 body.write(section)
+            elif folder is not None:
+                name = f"{anchor}.html"
+                title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
+                with open(folder / name, "w", encoding="utf-8") as page:
+                    page.write(_head(title, PAGE_STYLE))
+                    page.write(f'<nav class="back"><a href="{escape(back)}">All sessions</a></nav>\n')
+                    page.write(section)
+                    page.write("</body></html>\n")
+                written.add(name)
             if writer is not None:
                 writer.writerows(csv_rows(read, attempt))
         if output is not None:
+            prefix = quote(folder.name) + "/" if folder is not None else ""
+
+            def link(row: Row) -> str | None:
+                if folder is not None:
+                    return f"{prefix}{row.anchor}.html"
+                return f"#{row.anchor}" if sections else None
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
-                out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-                          '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                          f"<title>maze report: {len(rows)} session(s)</title><style>{STYLE}</style>"
-                          "</head><body>\n<h1>Maze sessions</h1>"
+                out.write(_head(f"maze report: {len(rows)} session(s)",
+                                _compact(STYLE + SUMMARY_STYLE)))
+                out.write("<h1>Maze sessions</h1>"
                           f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '
                           "What each figure means: docs/metrics.md in the program.</p>\n")
-                out.write(summary_html(rows, skipped))
-                body.seek(0)
-                while chunk := body.read(1 << 16):
-                    out.write(chunk)
+                for piece in summary_html(rows, skipped, link):
+                    out.write(piece)
+                if body is not None:
+                    body.seek(0)
+                    while chunk := body.read(1 << 16):
+                        out.write(chunk)
                 out.write("</body></html>\n")
             os.replace(tmp, output)
+            if folder is not None:       # pages of an earlier report with more sessions
+                for old in folder.iterdir():
+                    if PAGE_NAME.fullmatch(old.name) and old.name not in written:
+                        old.unlink()
     finally:
-        body.close()
+        if body is not None:
+            body.close()
         if csv_handle is not None:
             csv_handle.close()
     return len(rows), skipped
