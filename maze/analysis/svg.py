@@ -113,7 +113,8 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         steps = marks[(index, class_)]
         y = top + index * lane + lane / 2
         beep = "beep" in class_
-        moves, last = [], 0
+        moves: list[str] = []
+        last = 0
         for step in steps:
             at = round(x(step.t) * 10)
             moves.append(f"m{(at - last) / 10:g} 0h0" if moves else f"M{at / 10:g} {y:g}h0")
