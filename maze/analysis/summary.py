@@ -116,7 +116,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
     # the default order: levels in the order first met, each in the order played
     levels: dict[str, int] = {}
     for row in rows:
-        levels.setdefault(row.level_key, len(levels))
+        levels.setdefault(row.level_key, len(levels) + 1)
     n = len(rows)
     instants = [moment(r.started_at) for r in rows]
     by_level = _positions(n, lambda i: (levels[rows[i].level_key], instants[i], rows[i].session_id))
@@ -151,7 +151,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
         months[m] = len(months) + 1
     if None in month_of:
         months[None] = 0
-    level_count = [0] * len(levels)
+    level_count = dict.fromkeys(levels.values(), 0)
     month_count = dict.fromkeys(months.values(), 0)
     for i in range(n):
         level_count[levels[rows[i].level_key]] += 1
