@@ -11,8 +11,10 @@ import csv
 import errno
 import json
 import os
+import queue
 import re
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
@@ -322,6 +324,42 @@ def _head(title: str, style: str) -> str:
             f"<title>{title}</title><style>{style}</style></head><body>\n")
 
 
+class _Pages:
+    """Writes the sessions' pages on a thread of its own, so the disk works while the next log
+    is read and scored. A page waits in a short queue: memory stays flat. The first error
+    (a full disk, say) stops the writing and is raised in the caller's thread."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=16)
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._run, name="report pages", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    with open(item[0], "wb") as page:
+                        page.write(item[1])
+                except OSError as exc:
+                    self.error = exc
+
+    def put(self, path: Path, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((path, data))
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def close(self) -> None:
+        self.stop()
+        if self.error is not None:
+            raise self.error
+
+
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                  csv_path: Path | None = None, summary_only: bool = False,
                  warn: Any = None, anonymize: bool = False,
@@ -341,6 +379,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
     sections = output is not None and not summary_only
     folder = pages_folder(output) if sections and not single and output is not None else None
     written: set[str] = set()
+    pages: _Pages | None = None
     body = tempfile.TemporaryFile("w+", encoding="utf-8") if sections and single else None
     csv_handle: IO[str] | None = None
     writer = None
@@ -349,6 +388,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
                                      "sessions' pages", str(folder))
         folder.mkdir(exist_ok=True)
+        pages = _Pages()
         back = "../" + quote(output.name) if output is not None else ""
     if csv_path is not None:
         csv_handle = open(csv_path, "w", encoding="utf-8-sig", newline="")
@@ -397,14 +437,14 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             elif folder is not None:
                 name = f"{anchor}.html"
                 title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
-                with open(folder / name, "w", encoding="utf-8") as page:
-                    page.write(_head(title, PAGE_STYLE))
-                    page.write(f'<nav class="back"><a href="{escape(back)}">All sessions</a></nav>\n')
-                    page.write(section)
-                    page.write("</body></html>\n")
+                assert pages is not None
+                pages.put(folder / name, f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="'
+                          f'{escape(back)}">All sessions</a></nav>\n{section}</body></html>\n'.encode())
                 written.add(name)
             if writer is not None:
                 writer.writerows(csv_rows(read, attempt))
+        if pages is not None:
+            pages.close()              # every page on disk (or its error raised) before the summary
         if output is not None:
             prefix = quote(folder.name) + "/" if folder is not None else ""
 
@@ -432,6 +472,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                     if PAGE_NAME.fullmatch(old.name) and old.name not in written:
                         old.unlink()
     finally:
+        if pages is not None:
+            pages.stop()
         if body is not None:
             body.close()
         if csv_handle is not None:
