@@ -50,12 +50,13 @@ table.sortable { counter-reset: shown; }
 table.sortable > tbody { display: flex; flex-direction: column; }
 table.sortable tr { display: grid; grid-template-columns:
   minmax(0, 2.4fr) minmax(0, 1.5fr) 6.6rem 4.6rem minmax(0, 1.3fr) 5.2rem 5.2rem 5.2rem; }
-table.sortable tr.r { display: var(--xl, var(--xm, grid)); counter-increment: shown; }
+table.sortable tr.r { display: var(--xl, var(--xm, grid)); counter-increment: shown;
+                      content-visibility: auto; contain-intrinsic-size: auto 2.6rem; }
 table.sortable th, table.sortable td { min-width: 0; }
 table.sortable td.when { white-space: normal; }
 table.sortable th label { text-decoration: underline dotted; }
 p.shown::after { content: counter(shown) " of " attr(data-total) " session(s) shown"; }
-@media print { .controls, p.shown { display: none; } }
+@media print { .controls, p.shown { display: none; } table.sortable tr.r { content-visibility: visible; } }
 """
 
 
