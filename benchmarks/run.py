@@ -443,6 +443,7 @@ def main() -> int:
                         help="also the report of 5,000 sessions (about four more minutes)")
     args = parser.parse_args()
     q = args.quick
+    load_before = os.getloadavg()
     rows: list[Row] = []
     frames = 40 if q else 300
     for size in ((1920, 1080), (3840, 2160)):
@@ -470,6 +471,9 @@ def main() -> int:
                     base * 1e3, "ms", "<= 3x json.loads", took <= 3 * base))
     rss = play_memory()
     rows.append(Row("play screen memory at 3840x2160", rss, None, "MB", "< 150 MB", rss < 150))
+    load_after = os.getloadavg()
+    print(f"machine load (1-minute average): {load_before[0]:.2f} at the start, {load_after[0]:.2f} at "
+          f"the end, on {os.cpu_count()} cores", file=sys.stderr)
     width = max(len(r.figure) for r in rows)
     print(f"{'figure':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>6}  {'target':<26} result")
     for r in rows:
