@@ -232,13 +232,14 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
                      f'{num(curve.relearn_seconds, " s")}.</p>')
     paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
     parts.append('<div class="charts"><figure class="map">')
-    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(events), "beeps", paths))
+    line = timeline(events)
+    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
     parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
                  'beeps per square (number written in, crossed corner)</span>'
                  '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
                  + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
                     '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
-    parts.append('<figure class="line">' + timeline_svg(timeline(events), setup.roster))
+    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
     parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
                  '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
                  '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
