@@ -153,6 +153,16 @@ def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
     return found
 
 
+# The report needs no script, no network and no file besides itself: a browser refuses any,
+# should a log's text ever get past the escaping.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
+
+
+def _anchor(number: int, session_id: str) -> str:
+    """A section's id: the session id's letters and digits only (it comes from a log)."""
+    return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
+
+
 def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
@@ -291,17 +301,9 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
                    event.phase, "yes" if event.exploring else "no", *tail)
 
 
-# The report needs no script, no network and no file besides its own: a browser refuses any,
-# should a log's text ever get past the escaping. (The summary sorts and filters with CSS.)
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
-# A session's page, beside the summary in its folder: s<number>-<letters and digits>.html
+# A session's page, beside the summary in its folder: its anchor (see _anchor: a counter and
+# the session id's letters and digits), then .html. Only files so named are ever removed.
 PAGE_NAME = re.compile(r"s[0-9]+-[A-Za-z0-9]*\.html")
-
-
-def _anchor(number: int, session_id: str) -> str:
-    """A section's id (and its page's name): the session id's letters and digits only (it
-    comes from a log)."""
-    return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
 
 
 def pages_folder(output: Path) -> Path:

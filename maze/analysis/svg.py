@@ -3,7 +3,6 @@ escaped; colours match the program's palette and every state also differs in sha
 
 from __future__ import annotations
 
-import functools
 from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
@@ -18,10 +17,16 @@ CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
 CELL = 40
 
 
-@functools.lru_cache(maxsize=32)
+_BOARDS: dict[tuple[int, int], tuple[str, dict[str, tuple[int, int, int]]]] = {}
+
+
 def _board(cols: int, rows: int) -> tuple[str, dict[str, tuple[int, int, int]]]:
     """What every board of that size draws (the square names around it, the empty squares in
-    one path), and each square's place in drawing order and top left corner."""
+    one path), and each square's place in drawing order and top left corner; made once per
+    size (a report draws thousands of boards of a few sizes)."""
+    found = _BOARDS.get((cols, rows))
+    if found is not None:
+        return found
     pad = 26
     height = rows * CELL + 2 * pad
     out = []
@@ -37,7 +42,8 @@ def _board(cols: int, rows: int) -> tuple[str, dict[str, tuple[int, int, int]]]:
               for row in range(rows) for col in range(cols)}
     empty = "".join(f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z" for _, x, y in places.values())
     out.append(f'<path class="cell" d="{empty}"/>')
-    return "".join(out), places
+    found = _BOARDS[(cols, rows)] = ("".join(out), places)
+    return found
 
 
 def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode: str = "beeps",
