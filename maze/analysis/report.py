@@ -29,7 +29,7 @@ from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import OUTCOMES, minutes, num, undone_text
+from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import rules_summary
@@ -457,7 +457,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 return f"#{row.anchor}" if sections else None
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
-                out.write(_head(f"maze report: {len(rows)} session(s)",
+                out.write(_head(f"maze report: {count(len(rows), 'session')}",
                                 _compact(STYLE + SUMMARY_STYLE)))
                 out.write("<h1>Maze sessions</h1>"
                           f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '

@@ -55,7 +55,7 @@ table.sortable tr.r { display: var(--xl, var(--xm, grid)); counter-increment: sh
 table.sortable th, table.sortable td { min-width: 0; }
 table.sortable td.when { white-space: normal; }
 table.sortable th label { text-decoration: underline dotted; }
-p.shown::after { content: counter(shown) " of " attr(data-total) " session(s) shown"; }
+p.shown::after { content: "Shown: " counter(shown) " of " attr(data-total); }
 @media print { .controls, p.shown { display: none; } table.sortable tr.r { content-visibility: visible; } }
 """
 
