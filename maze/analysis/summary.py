@@ -46,17 +46,18 @@ SUMMARY_STYLE = """
 .controls .sort label.low { margin-left: -.2rem; }
 .controls i { font-style: normal; color: var(--dim); } .controls label:has(:checked) i { color: #d5dae1; }
 table.sortable, table.sortable > thead, table.sortable > tbody { display: block; }
-table.sortable { counter-reset: shown; }
 table.sortable > tbody { display: flex; flex-direction: column; }
 table.sortable tr { display: grid; grid-template-columns:
-  minmax(0, 2.4fr) minmax(0, 1.5fr) 6.6rem 4.6rem minmax(0, 1.3fr) 5.2rem 5.2rem 5.2rem; }
-table.sortable tr.r { display: var(--xl, var(--xm, grid)); counter-increment: shown;
+  minmax(0, 2.4fr) minmax(0, 1.5fr) 6.6rem 4.6rem minmax(0, 1.3fr) 5.8rem 5.5rem 5.5rem; }
+table.sortable tr.r { display: var(--xl, var(--xm, grid));
                       content-visibility: auto; contain-intrinsic-size: auto 2.6rem; }
 table.sortable th, table.sortable td { min-width: 0; }
 table.sortable td.when { white-space: normal; }
 table.sortable th label { text-decoration: underline dotted; }
-p.shown::after { content: "Shown: " counter(shown) " of " attr(data-total); }
-@media print { .controls, p.shown { display: none; } table.sortable tr.r { content-visibility: visible; } }
+table.sortable th { padding-left: .3rem; padding-right: .3rem; }
+table.sortable th:first-child { width: auto; }
+table.sortable th .note { font-size: .75rem; }
+@media print { .controls { display: none; } table.sortable tr.r { content-visibility: visible; } }
 """
 
 
@@ -223,7 +224,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
                f"<td class=team>{team}</td><td>{e(row.level)}</td>"
                f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
                f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>\n")
-    yield f'</tbody></table><p class="shown note" data-total="{n}"></p>'
+    yield "</tbody></table>"
     if rows:
         yield ('<p class="note">Sort and filter with the buttons above (or a column\'s name); '
                "rows are first grouped by level, each in the order played. Started: the date and "
