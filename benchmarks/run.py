@@ -3,6 +3,7 @@ speed cancels out. Prints one table: figure, value, baseline, ratio, target, PAS
 
     python benchmarks/run.py            # the full run (about two minutes)
     python benchmarks/run.py --quick    # fewer repetitions, to check that everything runs
+    python benchmarks/run.py --report-5000   # also the report of 5,000 sessions (+4 minutes)
 
 Exit status 1 if any target is missed.
 """
@@ -21,6 +22,7 @@ import time
 import tracemalloc
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -274,22 +276,117 @@ def just_json(paths: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def report_cost(folder: Path, count: int) -> tuple[float, float, float]:
-    """Seconds for `maze report` over the logs, the JSON-only baseline, and peak traced memory."""
+@dataclass
+class ReportCost:
+    took: float                  # seconds, best of five
+    baseline: float              # json.loads of the same lines, best of five, interleaved
+    peak: float                  # MB traced, in a run of its own (with the CSV)
+    summary: int                 # bytes of the summary page
+    page: int                    # bytes of the median session page
+    load_summary: float | None   # Chromium, seconds to load and lay out the summary
+    load_page: float | None      # ... the median session page
+    load_blank: float | None     # ... a blank page from the same folder: the baseline
+
+
+def report_cost(folder: Path, count: int, browser: Any) -> ReportCost:
+    """`maze report` over ``count`` logs (the summary and a page per session) against reading
+    and json.loads-ing every line of them; the pages' sizes; Chromium's load times."""
     from maze.analysis.report import write_report
     paths = sorted(folder.glob("*.jsonl"))[:count]
     with tempfile.TemporaryDirectory() as out:
+        report = Path(out) / "report.html"
         # Interleaved, best of five each: both sides see the same (shared, noisy) machine.
         bases, tooks = [], []
         for _ in range(5):
             bases.append(just_json(paths))
-            tooks.append(_timed(lambda: write_report(paths, Path(out) / "r.html")))
-        baseline, took = min(bases), min(tooks)   # `maze report LOGS`: the HTML report
+            tooks.append(_timed(lambda: write_report(paths, report)))
         tracemalloc.start()                       # memory in its own run: tracing slows code
-        write_report(paths, Path(out) / "r.html", Path(out) / "s.csv")
+        write_report(paths, report, Path(out) / "s.csv")
         peak = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
-    return took, baseline, peak / 1e6
+        pages = sorted((Path(out) / "report_files").iterdir(), key=lambda p: p.stat().st_size)
+        median = pages[len(pages) // 2]
+        blank = Path(out) / "blank.html"          # the baseline: a blank page from the same disk
+        blank.write_text("<!DOCTYPE html><title>blank</title><p>blank</p>", encoding="utf-8")
+        loads = (load_time(browser, report), load_time(browser, median),
+                 load_time(browser, blank)) if browser is not None else (None, None, None)
+        return ReportCost(min(tooks), min(bases), peak / 1e6, report.stat().st_size,
+                          median.stat().st_size, *loads)
+
+
+def chromium() -> Any:
+    """Headless Chromium driven by selenium through Debian's chromedriver (as the tests do),
+    or None if either is missing."""
+    import shutil
+    binary, driver = shutil.which("chromium") or "/usr/bin/chromium", shutil.which("chromedriver") or \
+        "/usr/bin/chromedriver"
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        return None
+    if not (Path(binary).exists() and Path(driver).exists()):
+        return None
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    profile = tempfile.mkdtemp(prefix="maze-bench-chromium-")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1200,1600"):
+        options.add_argument(arg)
+    browser = webdriver.Chrome(service=Service(driver), options=options)
+    browser.profile_dir = profile
+    return browser
+
+
+def load_time(browser: Any, page: Path, runs: int = 3) -> float:
+    """Median seconds for Chromium to load a page (to its load event) and lay it out, from a
+    blank tab."""
+    times = []
+    for _ in range(runs):
+        browser.get("about:blank")
+        start = time.perf_counter()
+        browser.get(page.as_uri())
+        browser.execute_script("return document.documentElement.getBoundingClientRect().height")
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def report_rows(counts: list[int]) -> list[Row]:
+    """The report's rows for each number of sessions: time, memory, page sizes, Chromium."""
+    rows: list[Row] = []
+    browser = chromium()
+    if browser is None:
+        print("report: no Chromium (apt-get install chromium chromium-driver) and selenium: "
+              "load times not measured", file=sys.stderr)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            logs = Path(folder)
+            make_logs(logs, max(counts))
+            first: ReportCost | None = None
+            for count in counts:
+                cost = report_cost(logs, count, browser)
+                first = first or cost
+                rows.append(Row(f"report, {count} logs", cost.took * 1e3, cost.baseline * 1e3, "ms",
+                                "<= 3x json.loads", cost.took <= 3 * cost.baseline))
+                rows.append(Row(f"report peak memory, {count} logs", cost.peak, None, "MB",
+                                "< 50 MB more than 100 logs", cost.peak - first.peak < 50))
+                rows.append(Row(f"summary page, {count} sessions", cost.summary / 1e3, None, "KB",
+                                "<= 0.6 KB a session", cost.summary <= 600 * count))
+                rows.append(Row(f"one session page (median), {count} logs", cost.page / 1e3, None,
+                                "KB", "< 100 KB", cost.page < 100_000))
+                if cost.load_summary is not None and cost.load_blank is not None:
+                    rows.append(Row(f"Chromium load, summary of {count}", cost.load_summary * 1e3,
+                                    cost.load_blank * 1e3, "ms", "< 3 s", cost.load_summary < 3))
+                if cost.load_page is not None and cost.load_blank is not None:
+                    rows.append(Row(f"Chromium load, one session page ({count})", cost.load_page * 1e3,
+                                    cost.load_blank * 1e3, "ms", "< 1 s", cost.load_page < 1))
+    finally:
+        if browser is not None:
+            import shutil
+            browser.quit()
+            shutil.rmtree(browser.profile_dir, ignore_errors=True)
+    return rows
 
 
 def _timed(work) -> float:
@@ -342,8 +439,11 @@ def play_memory() -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (checks it runs)")
+    parser.add_argument("--report-5000", action="store_true",
+                        help="also the report of 5,000 sessions (about four more minutes)")
     args = parser.parse_args()
     q = args.quick
+    load_before = os.getloadavg()
     rows: list[Row] = []
     frames = 40 if q else 300
     for size in ((1920, 1080), (3840, 2160)):
@@ -365,23 +465,15 @@ def main() -> int:
     ours, bare = startup(3 if q else 9)
     rows.append(Row("start-up to first frame", ours * 1e3, bare * 1e3, "ms", "<= 1.5x bare pygame",
                     ours <= 1.5 * bare))
-    with tempfile.TemporaryDirectory() as folder:
-        logs = Path(folder)
-        make_logs(logs, 100 if q else 1000)
-        took, base, peak_small = report_cost(logs, 100 if q else 100)
-        rows.append(Row(f"report, {100} logs", took * 1e3, base * 1e3, "ms", "<= 3x json.loads",
-                        took <= 3 * base))
-        if not q:
-            took, base, peak_big = report_cost(logs, 1000)
-            rows.append(Row("report, 1000 logs", took * 1e3, base * 1e3, "ms", "<= 3x json.loads",
-                            took <= 3 * base))
-            rows.append(Row("report memory growth 100 -> 1000 logs", peak_big - peak_small, None,
-                            "MB", "< 50 MB", peak_big - peak_small < 50))
+    rows.extend(report_rows([100] if q else [100, 1000, 5000] if args.report_5000 else [100, 1000]))
     took, base = score_big(10_000 if q else 100_000)
     rows.append(Row(f"score, one log of {'10,000' if q else '100,000'} events", took * 1e3,
                     base * 1e3, "ms", "<= 3x json.loads", took <= 3 * base))
     rss = play_memory()
     rows.append(Row("play screen memory at 3840x2160", rss, None, "MB", "< 150 MB", rss < 150))
+    load_after = os.getloadavg()
+    print(f"machine load (1-minute average): {load_before[0]:.2f} at the start, {load_after[0]:.2f} at "
+          f"the end, on {os.cpu_count()} cores", file=sys.stderr)
     width = max(len(r.figure) for r in rows)
     print(f"{'figure':<{width}}  {'value':>10}  {'baseline':>10}  {'ratio':>6}  {'target':<26} result")
     for r in rows:

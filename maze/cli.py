@@ -210,7 +210,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     try:
         count, skipped = write_report(args.logs, output, csv_path, args.summary_only,
                                       warn=lambda w: say(f"warning: {w}", error=True),
-                                      anonymize=args.anonymize)
+                                      anonymize=args.anonymize, single=args.single)
     except OSError as exc:
         raise UsageError(f"{exc.filename or 'output'}: cannot be written "
                          f"({exc.strerror or exc})") from None
@@ -224,6 +224,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
             f"maze: none of the {plural(len(skipped), 'session log')} could be used", error=True)
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
+    if output is not None and not (args.single or args.summary_only):
+        from maze.analysis.report import pages_folder
+        made[0] += f" (a page per session in {pages_folder(output)}{os.sep})"
     say(f"{plural(count, 'session')} -> {', '.join(made)}"
         + (f"; {plural(len(skipped), 'log')} skipped" if skipped else ""))
     return 0
@@ -314,7 +317,11 @@ def _args_resume(resume: argparse.ArgumentParser) -> None:
 def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("logs", nargs="+", metavar="LOG_OR_DIR")
     report.add_argument("-o", "--output", default=None, metavar="FILE",
-                        help="the HTML report (default report.html)")
+                        help="the HTML report (default report.html): a summary of every session, "
+                             "each linking to its page in the folder beside it (report_files/)")
+    report.add_argument("--single", action="store_true",
+                        help="one self-contained file: the summary, then every session (for a "
+                             "handful of sessions to send)")
     report.add_argument("--csv", default=None, metavar="FILE", help="one row per step")
     report.add_argument("--summary-only", action="store_true",
                         help="only the summary table, no per-session sections")

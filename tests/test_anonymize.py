@@ -35,6 +35,9 @@ def test_no_real_name_appears_in_anonymized_outputs(tmp_path):
     assert main(["report", str(logs), "-o", str(html), "--csv", str(csv), "--anonymize"]) == 0
     outputs = {"report": html.read_text(encoding="utf-8"),
                "csv": csv.read_text(encoding="utf-8-sig")}
+    pages = sorted((tmp_path / "r_files").iterdir())      # a page per session, beside it
+    assert len(pages) == 2 and all(p.name.endswith(".html") for p in pages)
+    outputs.update((f"page {page.name}", page.read_text(encoding="utf-8")) for page in pages)
     for path in sorted(logs.glob("*.jsonl")):
         buffer = io.StringIO()
         with contextlib.redirect_stdout(buffer):
@@ -44,7 +47,7 @@ def test_no_real_name_appears_in_anonymized_outputs(tmp_path):
     for where, text in outputs.items():
         for name in names:
             assert name not in text, (where, name)
-    assert "Team A" in outputs["report"] and "Player 1" in outputs["report"]
+    assert "Team A" in outputs["report"] and "Player 1" in outputs[f"page {pages[0].name}"]
     first = json.loads(next(v for k, v in outputs.items() if k.startswith("score")))
     assert first["team"].startswith("Team ") and all(p.startswith("Player ") for p in first["roster"])
     # The same person (Zyxwanda, in both teams) has the same pseudonym throughout the report.

@@ -254,7 +254,7 @@ def test_one_bad_log_never_aborts_the_report_and_each_is_listed_with_its_reason(
     (folder / "2026-11-22_130000_Preset_x.jsonl").write_bytes(
         edited({"session_id": "preset", "preset": {"a": 1}}))
     out = tmp_path / "r.html"
-    result = maze("report", str(folder), "-o", str(out))
+    result = maze("report", str(folder), "-o", str(out), "--single")
     assert result.returncode == 0, result.stderr
     assert "2 sessions" in result.stdout and "2 logs skipped" in result.stdout
     page = out.read_text(encoding="utf-8")
@@ -271,7 +271,8 @@ def test_markup_in_any_field_is_escaped_and_the_report_forbids_scripts(tmp_path,
     log.write_bytes(edited({"session_id": attack, "started_at": attack, "team": attack,
                             "preset": attack}))
     out = tmp_path / "r.html"
-    assert main(["report", str(log), "-o", str(out)] + (["--anonymize"] if anonymize else [])) == 0
+    assert main(["report", str(log), "-o", str(out), "--single"]
+                + (["--anonymize"] if anonymize else [])) == 0
     page = out.read_text(encoding="utf-8")
     assert "<img" not in page and "<script" not in page
     assert ('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '

@@ -85,7 +85,7 @@ def browser():
 
 def test_the_report_in_chromium(browser, logs, tmp_path):  # noqa: F811
     report = tmp_path / "report.html"
-    assert main(["report", str(logs), "-o", str(report)]) == 0
+    assert main(["report", str(logs), "-o", str(report), "--single"]) == 0
     browser.get(report.as_uri())
     assert browser.title.startswith("maze report")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
@@ -233,7 +233,7 @@ def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_ov
         log = simulated(folder, "classic", team, names, 50, curveball_after=1)
         add_facilitator_actions(log, rounds)
         html = folder / "report.html"
-        assert main(["report", str(log), "-o", str(html)]) == 0
+        assert main(["report", str(log), "-o", str(html), "--single"]) == 0
         reports.append(html)
         if '<section class="session long' in html.read_text(encoding="utf-8"):
             break
@@ -258,3 +258,107 @@ def test_the_fullest_session_that_keeps_one_page_fits_and_one_more_note_flows_ov
             pages = pdf_pages_text(pdf, tmp_path)
             if pages is not None:
                 assert last in pages[-1] and "Summary" in pages[0] and "Summary" not in pages[1]
+
+
+# ------------------------------------------------------------------ the summary and its pages
+def visible_rows(browser) -> list[list[str]]:
+    """The summary's rows as the reader sees them: only those shown, top to bottom."""
+    return browser.execute_script("""
+        return Array.from(document.querySelectorAll('table.summary tbody tr'))
+          .filter(r => r.getClientRects().length > 0)
+          .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+          .map(r => Array.from(r.cells).map(c => c.textContent));""")
+
+
+def click_label(browser, ident: str) -> None:
+    """A click on the label of a sort or filter button, as a reader makes it."""
+    from selenium.webdriver.common.by import By
+    browser.find_element(By.XPATH, f"//label[input[@id='{ident}']]").click()
+
+
+@pytest.fixture(scope="module")
+def months(tmp_path_factory) -> Path:
+    """Six sessions on two levels over two months, given in no particular order."""
+    folder = tmp_path_factory.mktemp("months")
+    for seed, level, team, started in (
+            (61, "classic", "Mauve", "2026-10-02T09:00:00+01:00"),
+            (62, "quick-demo", "alpha", "2026-11-20T10:00:00+01:00"),
+            (63, "classic", "Zulu", "2026-11-03T11:00:00+01:00"),
+            (64, "classic", "Bravo", "2026-10-21T09:30:00+01:00"),
+            (65, "quick-demo", "Kilo", "2026-10-05T14:00:00+01:00"),
+            (66, "classic", "<b>Echo</b>", "2026-11-07T16:00:00+01:00")):
+        simulated(folder, level, team, ["Ana", "Ben"], seed, started=started)
+    return folder
+
+
+def test_the_summary_sorts_and_filters_in_chromium_without_a_script(browser, months, tmp_path):
+    report = tmp_path / "report.html"
+    assert main(["report", str(months), "-o", str(report)]) == 0
+    text = report.read_text(encoding="utf-8")
+    assert "<script" not in text and "script-src 'none'" in text      # no script could run
+    browser.get(report.as_uri())
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+    rows = visible_rows(browser)
+    teams = [row[0] for row in rows]
+    # at first: by level (as first met), each in the order played
+    assert teams == ["Mauve", "Bravo", "Zulu", "<b>Echo</b>", "Kilo", "alpha"]
+    click_label(browser, "o-team")
+    assert [row[0] for row in visible_rows(browser)] == ["<b>Echo</b>", "alpha", "Bravo", "Kilo",
+                                                           "Mauve", "Zulu"]
+    click_label(browser, "o-team-z")
+    assert [row[0] for row in visible_rows(browser)] == ["Zulu", "Mauve", "Kilo", "Bravo", "alpha",
+                                                           "<b>Echo</b>"]
+    click_label(browser, "o-new")
+    started = [row[2] for row in visible_rows(browser)]
+    assert started == sorted(started, reverse=True) and len(started) == 6
+    for ident, column, best_first in (("o-learn", 5, True), ("o-exec-low", 6, False),
+                                      ("o-switch", 7, True)):
+        click_label(browser, ident)
+        values = [row[column].split()[0] for row in visible_rows(browser)]
+        numbers = [float(v) for v in values if v != "-"]
+        assert numbers == sorted(numbers, reverse=best_first), (ident, values)
+        assert values[len(numbers):] == ["-"] * (6 - len(numbers)), (ident, values)   # none last
+    # filters: a level, then also a month; then all levels again (the month stays)
+    click_label(browser, "o-team")
+    click_label(browser, "l1")
+    assert [(r[0], r[1]) for r in visible_rows(browser)] == [
+        ("<b>Echo</b>", "Classic 6x9"), ("Bravo", "Classic 6x9"), ("Mauve", "Classic 6x9"),
+        ("Zulu", "Classic 6x9")]
+    click_label(browser, "m1")                                     # 2026-10
+    assert [r[0] for r in visible_rows(browser)] == ["Bravo", "Mauve"]
+    click_label(browser, "l-all")
+    assert [r[0] for r in visible_rows(browser)] == ["Bravo", "Kilo", "Mauve"]
+    click_label(browser, "m2")                                     # 2026-11
+    assert [(r[0], r[2][:7]) for r in visible_rows(browser)] == [
+        ("<b>Echo</b>", "2026-11"), ("alpha", "2026-11"), ("Zulu", "2026-11")]
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "report-summary-filtered.png"))
+
+
+def test_each_row_links_to_its_session_page_which_links_back_and_prints_on_one_page(
+        browser, months, tmp_path):
+    from selenium.webdriver.common.by import By
+    report = tmp_path / "report.html"
+    assert main(["report", str(months), "-o", str(report)]) == 0
+    browser.get(report.as_uri())
+    browser.find_element(By.LINK_TEXT, "<b>Echo</b>").click()
+    assert browser.current_url.startswith((tmp_path / "report_files").as_uri() + "/s")
+    assert [e for e in browser.get_log("browser") if e["level"] in ("SEVERE", "ERROR")] == []
+    assert browser.find_element(By.TAG_NAME, "h2").text == "<b>Echo</b>: Classic 6x9"
+    sizes = browser.execute_script(
+        "return Array.from(document.querySelectorAll('svg')).map(s => {"
+        "const r = s.getBoundingClientRect(); return [s.getAttribute('class'), r.width, r.height]; })")
+    assert [kind for kind, _, _ in sizes] == ["heatmap", "timeline"]
+    assert all(w > 50 and h > 50 for _, w, h in sizes)
+    # every step is drawn: the lanes' paths hold one mark per step of the log
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('svg.timeline path.steps, svg.timeline path.beeps'))"
+        ".reduce((n, p) => n + (p.getAttribute('d').match(/h0/g) || []).length, 0)")
+    steps = browser.execute_script(
+        "return Array.from(document.querySelectorAll('table.players tbody tr'))"
+        ".reduce((n, r) => n + parseInt(r.cells[1].textContent), 0)")
+    assert marks == steps > 0
+    pdf = print_to_pdf(browser, "A4")
+    assert page_count(pdf) == 1                    # the page is the session: one printed page
+    browser.find_element(By.LINK_TEXT, "All sessions").click()
+    assert browser.current_url == report.as_uri()

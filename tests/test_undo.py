@@ -175,13 +175,13 @@ def test_the_report_and_score_show_undone_actions_as_undone_and_anonymized(tmp_p
     run(session, clock, ["B1", "penalty talking", "skip", "undo", "undo", "end"])
     log.close()
     html = tmp_path / "r.html"
-    assert main(["report", str(log.path), "-o", str(html)]) == 0
+    assert main(["report", str(log.path), "-o", str(html), "--single"]) == 0
     text = html.read_text(encoding="utf-8")
     assert "<s>skip of Zyxwanda at 0:01, undone at 0:01</s>" in text
     assert "<s>penalty for talking at 0:01, undone at 0:01</s>" in text
     assert "Penalties:" not in text                        # the penalty does not count
     assert main(["score", str(log.path)]) == 0
     assert "Undone (not counted)  skip of Zyxwanda" in capsys.readouterr().out
-    assert main(["report", str(log.path), "-o", str(html), "--anonymize"]) == 0
+    assert main(["report", str(log.path), "-o", str(html), "--anonymize", "--single"]) == 0
     text = html.read_text(encoding="utf-8")
     assert "Zyxwanda" not in text and "<s>skip of Player 1 at 0:01" in text

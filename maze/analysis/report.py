@@ -8,22 +8,27 @@ so a year of logs does not sit in memory (only one summary row per session does)
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
+import queue
 import re
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from html import escape
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, rank_values, when
+from maze.analysis.leaderboard import is_ranked, level_identity, when
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
+from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
+from maze.analysis.summary import moment as _moment
+from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
 from maze.core.events import PathChanged, StepTaken
@@ -66,7 +71,9 @@ svg .axis, svg .tick, svg .phase { font-size: 11px; fill: #5a6472; text-anchor: 
 svg .phase { text-anchor: start; } svg .lane { font-size: 11px; text-anchor: end; fill: #14181f; }
 svg .count { font-size: 13px; text-anchor: middle; font-weight: bold; fill: #14181f; }
 svg .cell { fill: #eef1f5; stroke: #c4cbd4; } svg .grid { stroke: #e3e7ec; }
-svg .mark { stroke: #14181f; stroke-width: 1.5; }
+svg .mark { stroke: #14181f; stroke-width: 1.5; fill: none; }
+svg path.steps { stroke-width: 7; stroke-linecap: round; fill: none; }
+svg path.beeps { stroke-width: 8; stroke-linecap: square; fill: none; }
 ul.prompts li { margin: .25rem 0; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; vertical-align: -.1rem; margin-right: .3rem; }
@@ -111,33 +118,6 @@ ul.prompts li { margin: .25rem 0; }
   h2, h3 { break-after: avoid; } tr, li, .scores, figure { break-inside: avoid; }
 }
 """
-
-
-@dataclass(frozen=True)
-class Row:
-    session_id: str
-    team: str
-    level: str
-    level_key: str
-    level_summary: str
-    started_at: str
-    outcome: str
-    scores: tuple[float | None, float | None, float | None]
-    anchor: str
-    attempt: int | None = None
-
-
-def _moment(started_at: str) -> tuple[int, float | str]:
-    """A sort key for start times: the instant when it parses (offsets taken into account),
-    else the text, after every parsed one."""
-    try:
-        return (0, datetime.fromisoformat(started_at).timestamp())
-    except (ValueError, OverflowError, OSError):     # not a date, or one no clock can place
-        return (1, started_at)
-
-
-def _team_key(team: str) -> str:
-    return " ".join(team.split()).casefold()
 
 
 def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
@@ -269,13 +249,14 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
                      f'{num(curve.relearn_seconds, " s")}.</p>')
     paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
     parts.append('<div class="charts"><figure class="map">')
-    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(events), "beeps", paths))
+    line = timeline(events)
+    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
     parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
                  'beeps per square (number written in, crossed corner)</span>'
                  '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
                  + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
                     '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
-    parts.append('<figure class="line">' + timeline_svg(timeline(events), setup.roster))
+    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
     parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
                  '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
                  '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
@@ -315,55 +296,6 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
     return "".join(parts)
 
 
-def summary_html(rows: list[Row], skipped: list[tuple[str, str]]) -> str:
-    e = escape
-    out = ["<h2>Summary</h2>"]
-    levels: dict[str, list[Row]] = {}
-    for row in rows:
-        levels.setdefault(row.level_key, []).append(row)
-    unranked = False
-    for group in levels.values():
-        group.sort(key=lambda r: (_moment(r.started_at), r.session_id))     # in the order played
-        first = group[0]
-        ranked = [is_ranked(r.outcome) for r in group]
-        unranked = unranked or not all(ranked)
-        ranks = [rank_values([r.scores[i] for r in group], ranked) for i in range(3)]
-        out.append(f"<h3>{e(first.level)} <span class=\"note\">({e(first.level_summary)})</span></h3>")
-        out.append('<table class="summary"><thead><tr><th>Team</th><th>Started</th><th>Attempt</th><th>Outcome</th>'
-                   "<th>Learning<br><span class=note>discoveries/min</span></th>"
-                   "<th>Execution<br><span class=note>squares/min</span></th>"
-                   "<th>Switching<br><span class=note>of 100</span></th></tr></thead><tbody>")
-        for index, row in enumerate(group):
-            cells = []
-            for i, value in enumerate(row.scores):
-                rank = ranks[i][index]
-                rank_text = f' <span class="rank">#{rank}</span>' if rank and sum(ranked) > 1 else ""
-                cells.append(f"<td class=n>{_headline(value, 0 if i == 2 else 1)}{rank_text}</td>")
-            outcome = e(OUTCOMES.get(row.outcome, row.outcome))
-            if not ranked[index]:
-                outcome += ' <span class="note">(not ranked)</span>'
-            out.append(f'<tr><td class=team><a href="#{row.anchor}">{e(row.team)}</a></td>'
-                       f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
-                       f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>")
-        out.append("</tbody></table>")
-    if rows:
-        out.append('<p class="note">Started: the date and time of day, on the clock of the machine that ran '
-                   "the session. Attempt: 1 for the team's first session on that level among the logs in "
-                   "this report, 2 for its second, and so on.</p>")
-    if unranked:
-        out.append('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
-                   "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
-                   "the facilitator, or never ended, are listed but not ranked.</p>")
-    if len(levels) > 1:
-        out.append('<p class="note">Scores are ranked within each level only: different boards, '
-                   "paths or rules are not comparable.</p>")
-    if skipped:
-        out.append("<h3>Skipped</h3><ul>")
-        out.extend(f"<li>{e(path)}: {e(reason)}</li>" for path, reason in skipped)
-        out.append("</ul>")
-    return "".join(out)
-
-
 def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
@@ -376,20 +308,98 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
                    event.phase, "yes" if event.exploring else "no", *tail)
 
 
+# A session's page, beside the summary in its folder: its anchor (see _anchor: a counter and
+# the session id's letters and digits), then .html. Only files so named are ever removed.
+PAGE_NAME = re.compile(r"s[0-9]+-[A-Za-z0-9]*\.html")
+
+
+def pages_folder(output: Path) -> Path:
+    """Where the sessions' pages go: report.html -> report_files/ beside it."""
+    return output.with_name(f"{output.stem}_files")
+
+
+def _compact(css: str) -> str:
+    """The style without comments and indentation: it is written into every page."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    return re.sub(r"\s*\n\s*", " ", css).strip()
+
+
+PAGE_STYLE = _compact(STYLE + "nav.back { margin-bottom: 1rem; } @media print { nav.back { display: none; } }")
+
+
+def _head(title: str, style: str) -> str:
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+            f"<title>{title}</title><style>{style}</style></head><body>\n")
+
+
+class _Pages:
+    """Writes the sessions' pages on a thread of its own, so the disk works while the next log
+    is read and scored. A page waits in a short queue: memory stays flat. The first error
+    (a full disk, say) stops the writing and is raised in the caller's thread."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=16)
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._run, name="report pages", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    with open(item[0], "wb") as page:
+                        page.write(item[1])
+                except OSError as exc:
+                    self.error = exc
+
+    def put(self, path: Path, data: bytes) -> None:
+        if self.error is not None:
+            raise self.error
+        self.queue.put((path, data))
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def close(self) -> None:
+        self.stop()
+        if self.error is not None:
+            raise self.error
+
+
 def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                  csv_path: Path | None = None, summary_only: bool = False,
-                 warn: Any = None, anonymize: bool = False) -> tuple[int, list[tuple[str, str]]]:
+                 warn: Any = None, anonymize: bool = False,
+                 single: bool = False) -> tuple[int, list[tuple[str, str]]]:
     """Write the report (and CSV); returns how many sessions it holds and what was skipped.
-    With ``anonymize``, names become pseudonyms and no file path (which holds the team's
-    name) is written."""
+
+    The report is ``output``, a summary of every session linking to one page per session in
+    the folder beside it (``pages_folder``); with ``single``, one self-contained file holding
+    the summary and then every session. Either way each session is written as soon as it is
+    made: only one summary row per session stays in memory. With ``anonymize``, names become
+    pseudonyms and no file path (which holds the team's name) is written."""
     from maze.analysis.anonymize import Pseudonyms
     pseudonyms = Pseudonyms() if anonymize else None
     rows: list[Row] = []
     skipped: list[tuple[str, str]] = []
     seen: dict[str, Path] = {}
-    body = tempfile.TemporaryFile("w+", encoding="utf-8")
+    sections = output is not None and not summary_only
+    folder = pages_folder(output) if sections and not single and output is not None else None
+    written: set[str] = set()
+    pages: _Pages | None = None
+    body = tempfile.TemporaryFile("w+", encoding="utf-8") if sections and single else None
     csv_handle: IO[str] | None = None
     writer = None
+    if folder is not None:
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
+                                     "sessions' pages", str(folder))
+        folder.mkdir(exist_ok=True)
+        pages = _Pages()
+        back = "../" + quote(output.name) if output is not None else ""
     if csv_path is not None:
         csv_handle = open(csv_path, "w", encoding="utf-8-sig", newline="")
         writer = csv.writer(csv_handle)
@@ -417,46 +427,66 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             if warn:
                 for warning in read.warnings:
                     warn(warning)
+            anchor = _anchor(len(rows) + 1, read.setup.session_id)
             try:
                 figures = score(read.setup, read.events)
                 attempt = attempts.get(read.setup.session_id)
-                section = session_section(read, figures, anchor=_anchor(len(rows) + 1, read.setup.session_id),
-                                          attempt=attempt) \
-                    if not summary_only and output is not None else ""
+                section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
             except UNUSABLE as exc:
                 skipped.append(("a log" if anonymize else str(path),
                                 unusable(str(path), exc).problems[0].split(": ", 1)[1]))
                 del seen[read.setup.session_id]
                 continue
-            anchor = _anchor(len(rows) + 1, read.setup.session_id)
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
                             level_identity(read.setup), rules_summary(read.setup.rules),
                             read.setup.started_at, figures.outcome,
                             (figures.learning.discoveries_per_minute,
                              figures.execution.error_free_speed, figures.switch.score),
                             anchor, attempt))
-            if section:
+            if body is not None:
                 body.write(section)
+            elif folder is not None:
+                name = f"{anchor}.html"
+                title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
+                assert pages is not None
+                pages.put(folder / name, f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="'
+                          f'{escape(back)}">All sessions</a></nav>\n{section}</body></html>\n'.encode())
+                written.add(name)
             if writer is not None:
                 writer.writerows(map(safe_row, csv_rows(read, attempt)))   # no formulas from names
+        if pages is not None:
+            pages.close()              # every page on disk (or its error raised) before the summary
         if output is not None:
+            prefix = quote(folder.name) + "/" if folder is not None else ""
+
+            def link(row: Row) -> str | None:
+                if folder is not None:
+                    return f"{prefix}{row.anchor}.html"
+                return f"#{row.anchor}" if sections else None
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
-                out.write('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-                          '<meta name="viewport" content="width=device-width, initial-scale=1">'
-                          f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
-                          f"<title>maze report: {count(len(rows), 'session')}</title><style>{STYLE}</style>"
-                          "</head><body>\n<h1>Maze sessions</h1>"
-                          f'<p class="meta">{len(rows)} session(s); made by maze {escape(__version__)}. '
+                out.write(_head(f"maze report: {count(len(rows), 'session')}",
+                                _compact(STYLE + SUMMARY_STYLE)))
+                out.write("<h1>Maze sessions</h1>"
+                          f'<p class="meta">{count(len(rows), "session")}; made by maze {escape(__version__)}. '
                           "What each figure means: docs/metrics.md in the program.</p>\n")
-                out.write(summary_html(rows, skipped))
-                body.seek(0)
-                while chunk := body.read(1 << 16):
-                    out.write(chunk)
+                for piece in summary_html(rows, skipped, link):
+                    out.write(piece)
+                if body is not None:
+                    body.seek(0)
+                    while chunk := body.read(1 << 16):
+                        out.write(chunk)
                 out.write("</body></html>\n")
             os.replace(tmp, output)
+            if folder is not None:       # pages of an earlier report with more sessions
+                for old in folder.iterdir():
+                    if PAGE_NAME.fullmatch(old.name) and old.name not in written:
+                        old.unlink()
     finally:
-        body.close()
+        if pages is not None:
+            pages.stop()
+        if body is not None:
+            body.close()
         if csv_handle is not None:
             csv_handle.close()
     return len(rows), skipped

@@ -8,6 +8,7 @@ from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
 from maze.core.board import parse_square
+from maze.core.events import StepTaken
 from maze.core.level import Level
 from maze.core.rules import Rules
 
@@ -15,6 +16,35 @@ BEEP, SAFE, PATH, LEARN, EXEC, PLAN = "#e66100", "#56b4e9", "#c9a800", "#56b4e9"
 CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
                 "repeat_beep": "#8b1e00", "surprise_beep": "#cc79a7"}
 CELL = 40
+
+
+_BOARDS: dict[tuple[int, int], tuple[str, dict[str, tuple[int, int, int]]]] = {}
+
+
+def _board(cols: int, rows: int) -> tuple[str, dict[str, tuple[int, int, int]]]:
+    """What every board of that size draws (the square names around it, the empty squares in
+    one path), and each square's place in drawing order and top left corner; made once per
+    size (a report draws thousands of boards of a few sizes)."""
+    found = _BOARDS.get((cols, rows))
+    if found is not None:
+        return found
+    pad = 26
+    height = rows * CELL + 2 * pad
+    out = []
+    for col in range(cols):
+        letter = chr(65 + col)
+        x = pad + col * CELL + CELL / 2
+        out.append(f'<text x="{x}" y="{pad - 8}" class="axis">{letter}</text>')
+        out.append(f'<text x="{x}" y="{height - 8}" class="axis">{letter}</text>')
+    for row in range(rows):
+        y = pad + (rows - 1 - row) * CELL + CELL / 2 + 4
+        out.append(f'<text x="{pad / 2}" y="{y}" class="axis">{row + 1}</text>')
+    places = {f"{chr(65 + col)}{row + 1}": (row * cols + col, pad + col * CELL, pad + (rows - 1 - row) * CELL)
+              for row in range(rows) for col in range(cols)}
+    empty = "".join(f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z" for _, x, y in places.values())
+    out.append(f'<path class="cell" d="{empty}"/>')
+    found = _BOARDS[(cols, rows)] = ("".join(out), places)
+    return found
 
 
 def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode: str = "beeps",
@@ -26,31 +56,33 @@ def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode:
     top = max((getattr(c, mode) for c in cells.values()), default=0) or 1
     out = [f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-label="Board: {escape(mode)} per square">']
-    for col in range(cols):
-        letter = chr(65 + col)
-        x = pad + col * CELL + CELL / 2
-        out.append(f'<text x="{x}" y="{pad - 8}" class="axis">{letter}</text>')
-        out.append(f'<text x="{x}" y="{height - 8}" class="axis">{letter}</text>')
-    for row in range(rows):
-        y = pad + (rows - 1 - row) * CELL + CELL / 2 + 4
-        out.append(f'<text x="{pad / 2}" y="{y}" class="axis">{row + 1}</text>')
-    for row in range(rows):
-        for col in range(cols):
-            name = f"{chr(65 + col)}{row + 1}"
-            x, y = pad + col * CELL, pad + (rows - 1 - row) * CELL
-            cell = cells.get(name)
-            value = getattr(cell, mode) if cell else 0
-            color = BEEP if mode == "beeps" else SAFE
-            opacity = 0.12 + 0.88 * value / top if value else 0.0
-            out.append(f'<rect x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" '
-                       f'class="cell"/>')
-            if value:
-                out.append(f'<rect x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" '
-                           f'fill="{color}" fill-opacity="{opacity:.2f}"/>')
-                shown = f"{value:.0f}" if isinstance(value, float) else str(value)
-                out.append(f'<text x="{x + CELL / 2}" y="{y + CELL / 2 + 5}" class="count">{shown}</text>')
-            if cell and cell.beeps and mode == "beeps":      # a beep also differs in shape
-                out.append(f'<path d="M{x + 4} {y + 4}l6 6M{x + 10} {y + 4}l-6 6" class="mark"/>')
+    frame, places = _board(cols, rows)
+    out.append(frame)
+    # One <path> per kind of mark, not an element per square: the empty squares (the same
+    # for every board of that size), the shades (in 8 steps of opacity), the crosses of
+    # squares that beeped; the counts stay text.
+    color = BEEP if mode == "beeps" else SAFE
+    shades: dict[int, list[str]] = {}
+    crosses: list[str] = []
+    counts: list[str] = []
+    for place, name in sorted((places[n], n) for n in cells if n in places):
+        x, y = place[1:]
+        cell = cells[name]
+        value = getattr(cell, mode)
+        if value:
+            square = f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z"
+            shades.setdefault(min(7, int(8 * value / top)), []).append(square)
+            shown = f"{value:.0f}" if isinstance(value, float) else str(value)
+            counts.append(f'<text x="{x + CELL / 2}" y="{y + CELL / 2 + 5}">{shown}</text>')
+        if cell.beeps and mode == "beeps":      # a beep also differs in shape
+            crosses.append(f"M{x + 4} {y + 4}l6 6m0-6l-6 6")
+    for step, squares in sorted(shades.items()):
+        out.append(f'<path fill="{color}" fill-opacity="{0.12 + 0.88 * (step + 1) / 8:.2f}" '
+                   f'd="{"".join(squares)}"/>')
+    if crosses:
+        out.append(f'<path class="mark" d="{"".join(crosses)}"/>')
+    if counts:
+        out.append(f'<g class="count">{"".join(counts)}</g>')
     for index, path in enumerate(paths or [tuple(level.path)]):
         points = []
         for name in path:
@@ -88,23 +120,41 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         y = top + index * lane + lane / 2
         out.append(f'<text x="{left - 6}" y="{y + 4}" class="lane">{escape(name[:18])}</text>')
         out.append(f'<line x1="{left}" y1="{y}" x2="{width - 10}" y2="{y}" class="grid"/>')
+    # One <path> per lane and class, not an element per step: a safe step is a dot (a
+    # zero-length line with round caps), a beep a square (the same with square caps), each at
+    # a whole pixel, written relative to the mark before. A beep path's title lists its times
+    # and squares, what each beep's own title told before.
     lanes = {name: i for i, name in enumerate(roster)}
+    marks: dict[tuple[int, str], list[StepTaken]] = {}
+    for step in line.steps:
+        key = (lanes.get(step.player, 0), step.class_)
+        found = marks.get(key)
+        if found is None:
+            marks[key] = [step]
+        else:
+            found.append(step)
     escaped: dict[str, str] = {}
 
-    def esc(value: str) -> str:            # few distinct names and squares: escape each once
+    def esc(value: str) -> str:            # few distinct squares: escape each once
         found = escaped.get(value)
         if found is None:
             found = escaped[value] = escape(value)
         return found
 
-    for step in line.steps:
-        y = top + lanes.get(step.player, 0) * lane + lane / 2
-        color = CLASS_COLORS.get(step.class_, "#999")
-        if "beep" in step.class_:          # a beep tells its time, player and square on hover
-            title = f"<title>{step.t:.1f} s {esc(step.player)} {esc(step.square)} {esc(step.class_)}</title>"
-            out.append(f'<rect x="{x(step.t) - 4:.1f}" y="{y - 4}" width="8" height="8" fill="{color}">{title}</rect>')
-        else:
-            out.append(f'<circle cx="{x(step.t):.1f}" cy="{y}" r="3.5" fill="{color}"/>')
+    for index, class_ in sorted(marks, key=lambda key: ("beep" in key[1], key)):    # beeps on top
+        steps = marks[(index, class_)]
+        xs = [round(left + step.t * scale) for step in steps]
+        moves = [f"M{xs[0]} {top + index * lane + lane // 2}h0"]
+        moves += [f"m{b - a} 0h0" for a, b in zip(xs, xs[1:], strict=False)]
+        beep = "beep" in class_
+        title = ""
+        if beep:
+            name = roster[index] if index < len(roster) else ""
+            title = (f"<title>{escape(name)}: {len(steps)} {escape(class_.replace('_', ' '))}: "
+                     + ", ".join([f"{step.t:.1f} s {esc(step.square)}" for step in steps])
+                     + "</title>")
+        out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
+                   f'd="{"".join(moves)}">{title}</path>')
     for t in line.curveballs:
         out.append(f'<line x1="{x(t):.1f}" y1="{top - 2}" x2="{x(t):.1f}" y2="{top + lane * len(roster)}" '
                    f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>path changed</title></line>')

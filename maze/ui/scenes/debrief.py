@@ -129,7 +129,7 @@ class DebriefScene(Scene):
         from maze.analysis.report import write_report
         target = self.log_path.with_suffix(".html")
         try:
-            write_report([self.log_path], target)
+            write_report([self.log_path], target, single=True)
         except (OSError, ValueError) as exc:
             return f"The report could not be written: {exc}"
         return f"Report saved: {target}"

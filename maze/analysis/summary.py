@@ -1,0 +1,244 @@
+"""The report's summary: one table of every session, sortable by team, level, date and each
+score and filterable by level and month, with no script at all (the report's
+Content-Security-Policy forbids them): the controls are radio buttons, and CSS does the rest.
+
+How: each row carries its position in every sort order as CSS custom properties
+(``style="--t:12;--d:40;..."``); the table body is a flex column, and the checked sort button
+sets each row's ``order`` to one of them (``body:has(#o-team:checked) tr.r {order: var(--t)}``).
+The DOM order is the default sort (by level, then in the order played), so the page lays out
+without any of it. A filter hides rows with two custom properties, one per group, read by
+``display: var(--xl, var(--xm, grid))``: choosing a level sets ``--xl: none`` on every row
+and ``--xl: initial`` (the guaranteed-invalid value, so the fallback applies) on that level's
+rows, the same for months with ``--xm``; a row shows when both groups let it. Each rule's
+last compound selector is a class, so a browser tests a row against a handful of rules, not
+hundreds, and 5,000 rows re-sort in a fraction of a second."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from maze.analysis.leaderboard import is_ranked, rank_values, when
+from maze.analysis.text import OUTCOMES
+
+# (id, label in the sort bar, the row's custom property, reversed): one radio button each
+SORTS = (("o-level", "level", None, False),
+         ("o-team", "team A-Z", "t", False), ("o-team-z", "team Z-A", "t", True),
+         ("o-new", "newest", "d", True), ("o-old", "oldest", "d", False),
+         ("o-learn", "learning", "a", False), ("o-learn-low", "lowest", "A", False),
+         ("o-exec", "execution", "b", False), ("o-exec-low", "lowest", "B", False),
+         ("o-switch", "switching", "c", False), ("o-switch-low", "lowest", "C", False))
+
+SUMMARY_STYLE = """
+.controls { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: .6rem 0; font-size: .88rem; }
+.controls fieldset { border: 1px solid var(--line); border-radius: .4rem; margin: 0;
+                     padding: .2rem .5rem .4rem; display: flex; flex-wrap: wrap; gap: .25rem;
+                     align-items: baseline; min-width: 0; }
+.controls legend { font-weight: 600; padding: 0 .3rem; }
+.controls label, table.sortable th label { cursor: pointer; }
+.controls label { border: 1px solid var(--line); border-radius: 1rem; padding: .05rem .55rem; }
+.controls input { position: absolute; opacity: 0; width: 1px; height: 1px; margin: 0; }
+.controls label:has(:checked) { background: var(--ink); color: #fff; border-color: var(--ink); }
+.controls label:has(:focus-visible) { outline: 2px solid var(--learn); outline-offset: 2px; }
+.controls .sort label.low { margin-left: -.2rem; }
+.controls i { font-style: normal; color: var(--dim); } .controls label:has(:checked) i { color: #d5dae1; }
+table.sortable, table.sortable > thead, table.sortable > tbody { display: block; }
+table.sortable > tbody { display: flex; flex-direction: column; }
+table.sortable tr { display: grid; grid-template-columns:
+  minmax(0, 2.4fr) minmax(0, 1.5fr) 6.6rem 4.6rem minmax(0, 1.3fr) 5.8rem 5.5rem 5.5rem; }
+table.sortable tr.r { display: var(--xl, var(--xm, grid));
+                      content-visibility: auto; contain-intrinsic-size: auto 2.6rem; }
+table.sortable th, table.sortable td { min-width: 0; }
+table.sortable td.when { white-space: normal; }
+table.sortable th label { text-decoration: underline dotted; }
+table.sortable th { padding-left: .3rem; padding-right: .3rem; }
+table.sortable th:first-child { width: auto; }
+table.sortable th .note { font-size: .75rem; }
+@media print { .controls { display: none; } table.sortable tr.r { content-visibility: visible; } }
+"""
+
+
+@dataclass(frozen=True)
+class Row:
+    session_id: str
+    team: str
+    level: str
+    level_key: str
+    level_summary: str
+    started_at: str
+    outcome: str
+    scores: tuple[float | None, float | None, float | None]
+    anchor: str
+    attempt: int | None = None
+
+
+def moment(started_at: str) -> tuple[int, float | str]:
+    """A sort key for start times: the instant when it parses (offsets taken into account),
+    else the text, after every parsed one."""
+    try:
+        return (0, datetime.fromisoformat(started_at).timestamp())
+    except (ValueError, OverflowError, OSError):     # not a date, or one no clock can place
+        return (1, started_at)
+
+
+def team_key(team: str) -> str:
+    return " ".join(team.split()).casefold()
+
+
+def month(started_at: str) -> str | None:
+    """"2026-11" from the start as logged (the clock of the machine that ran it), if a date."""
+    try:
+        return datetime.fromisoformat(started_at).strftime("%Y-%m")
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def headline(value: float | None, digits: int = 1) -> str:
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _positions(count: int, key: Callable[[int], Any]) -> list[int]:
+    """Each row's place (0 first) when the rows are sorted by ``key`` of their index."""
+    places = [0] * count
+    for place, index in enumerate(sorted(range(count), key=key)):
+        places[index] = place
+    return places
+
+
+def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
+                 link: Callable[[Row], str | None]) -> Iterator[str]:
+    """The summary, in pieces: the controls, one table of every session (in the order of
+    ``rows`` grouped by level, then the order played), the notes and the skipped logs.
+    ``link`` gives each row's link (a page beside the report, or an anchor) or None."""
+    e = escape
+    yield "<h2>Summary</h2>"
+    # the default order: levels in the order first met, each in the order played
+    levels: dict[str, int] = {}
+    for row in rows:
+        levels.setdefault(row.level_key, len(levels) + 1)
+    n = len(rows)
+    instants = [moment(r.started_at) for r in rows]
+    by_level = _positions(n, lambda i: (levels[rows[i].level_key], instants[i], rows[i].session_id))
+    shown = sorted(range(n), key=by_level.__getitem__)
+    date_key = [(instants[i], rows[i].session_id) for i in range(n)]
+    orders = {"t": _positions(n, lambda i: (team_key(rows[i].team), date_key[i])),
+              "d": _positions(n, lambda i: date_key[i])}
+    for letter, k in zip("abc", range(3), strict=True):
+        def best(i: int, k: int = k) -> tuple[bool, float, tuple[tuple[int, float | str], str]]:
+            value = rows[i].scores[k]
+            return (value is None, -(value or 0.0), date_key[i])
+
+        def worst(i: int, k: int = k) -> tuple[bool, float, tuple[tuple[int, float | str], str]]:
+            value = rows[i].scores[k]
+            return (value is None, value or 0.0, date_key[i])
+        orders[letter], orders[letter.upper()] = _positions(n, best), _positions(n, worst)
+    # ranks (#1 the best) within each level, among sessions that ran their course
+    ranks: list[list[int | None]] = [[None] * 3 for _ in range(n)]
+    ranked = [is_ranked(r.outcome) for r in rows]
+    members: dict[str, list[int]] = {}
+    for i in shown:
+        members.setdefault(rows[i].level_key, []).append(i)
+    for group in members.values():
+        many = sum(ranked[i] for i in group) > 1
+        for k in range(3):
+            values = rank_values([rows[i].scores[k] for i in group], [ranked[i] for i in group])
+            for i, rank in zip(group, values, strict=True):
+                ranks[i][k] = rank if many else None
+    months: dict[str | None, int] = {}
+    month_of = [month(r.started_at) for r in rows]
+    for m in sorted({m for m in month_of if m is not None}):
+        months[m] = len(months) + 1
+    if None in month_of:
+        months[None] = 0
+    level_count = dict.fromkeys(levels.values(), 0)
+    month_count = dict.fromkeys(months.values(), 0)
+    for i in range(n):
+        level_count[levels[rows[i].level_key]] += 1
+        month_count[months[month_of[i]]] += 1
+
+    # the controls: radio buttons inside their labels (no script reads them: CSS does)
+    yield '<form class="controls" aria-label="Sort and filter the sessions"><fieldset class="sort">'
+    yield "<legend>Sort by</legend>"
+    for ident, label, _, _ in SORTS:
+        low = ' class="low"' if label == "lowest" else ""
+        checked = " checked" if ident == "o-level" else ""
+        yield f'<label{low}><input type="radio" name="sort" id="{ident}"{checked}> {label}</label>'
+    yield '</fieldset><fieldset class="levels"><legend>Level</legend>'
+    yield f'<label><input type="radio" name="level" id="l-all" checked> all <i>{n}</i></label>'
+    names = {key: rows[i] for i in shown for key in [rows[i].level_key]}
+    for key, number in levels.items():
+        row = names[key]
+        title = f' title="{e(row.level_summary)}"'
+        yield (f'<label{title}><input type="radio" name="level" id="l{number}"> {e(row.level)} '
+               f"<i>{level_count[number]}</i></label>")
+    yield '</fieldset><fieldset class="months"><legend>Month</legend>'
+    yield f'<label><input type="radio" name="month" id="m-all" checked> all <i>{n}</i></label>'
+    for label_month, number in months.items():
+        yield (f'<label><input type="radio" name="month" id="m{number}"> '
+               f'{e(label_month or "no date")} <i>{month_count[number]}</i></label>')
+    yield "</fieldset></form>"
+
+    # the rules: one per sort order, level and month (ids and classes are ours, never a name)
+    rules = []
+    for ident, _, prop, reverse in SORTS:
+        if prop is not None:
+            value = f"calc(-1 * var(--{prop}))" if reverse else f"var(--{prop})"
+            rules.append(f"body:has(#{ident}:checked) tr.r {{ order: {value}; }}")
+    rules.append("body:has(#l-all:not(:checked)) tr.r { --xl: none; }")
+    rules.extend(f"body:has(#l{number}:checked) tr.l{number} {{ --xl: initial; }}"
+                 for number in levels.values())
+    rules.append("body:has(#m-all:not(:checked)) tr.r { --xm: none; }")
+    rules.extend(f"body:has(#m{number}:checked) tr.m{number} {{ --xm: initial; }}"
+                 for number in months.values())
+    # the header names the order in use
+    rules.extend(f"body:has(#{ident}:checked) th.{ident} {{ background: #eef1f5; }}"
+                 for ident, _, prop, _ in SORTS if prop is not None and prop.islower())
+    yield f"<style>{''.join(rules)}</style>"
+
+    head = "".join(f'<th class="{ident}"><label for="{ident}">{name}</label>{unit}</th>' + extra
+                   for ident, name, unit, extra in (
+                       ("o-team", "Team", "", ""), ("o-level", "Level", "", ""),
+                       ("o-new", "Started", "", "<th>Attempt</th><th>Outcome</th>"),
+                       ("o-learn", "Learning", "<br><span class=note>discoveries/<wbr>min</span>", ""),
+                       ("o-exec", "Execution", "<br><span class=note>squares/<wbr>min</span>", ""),
+                       ("o-switch", "Switching", "<br><span class=note>of 100</span>", "")))
+    yield f'<table class="summary sortable"><thead><tr>{head}</tr></thead><tbody>'
+
+    for i in shown:
+        row = rows[i]
+        cells = []
+        for k, score in enumerate(row.scores):
+            rank = ranks[i][k]
+            rank_text = f' <span class="rank">#{rank}</span>' if rank else ""
+            cells.append(f"<td class=n>{headline(score, 0 if k == 2 else 1)}{rank_text}</td>")
+        outcome = e(OUTCOMES.get(row.outcome, row.outcome))
+        if not ranked[i]:
+            outcome += ' <span class="note">(not ranked)</span>'
+        href = link(row)
+        team = f'<a href="{e(href)}">{e(row.team)}</a>' if href else e(row.team)
+        style = ";".join(f"--{key}:{orders[key][i]}" for key in ("t", "d", "a", "A", "b", "B", "c", "C"))
+        yield (f'<tr class="r l{levels[row.level_key]} m{months[month_of[i]]}" style="{style}">'
+               f"<td class=team>{team}</td><td>{e(row.level)}</td>"
+               f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
+               f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>\n")
+    yield "</tbody></table>"
+    if rows:
+        yield ('<p class="note">Sort and filter with the buttons above (or a column\'s name); '
+               "rows are first grouped by level, each in the order played. Started: the date and "
+               "time of day, on the clock of the machine that ran the session. Attempt: 1 for the "
+               "team's first session on that level among the logs in this report, 2 for its "
+               "second, and so on.</p>")
+    if not all(ranked):
+        yield ('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
+               "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
+               "the facilitator, or never ended, are listed but not ranked.</p>")
+    if len(levels) > 1:
+        yield ('<p class="note">Scores are ranked within each level only: different boards, '
+               "paths or rules are not comparable.</p>")
+    if skipped:
+        yield "<h3>Skipped</h3><ul>"
+        yield from (f"<li>{e(path)}: {e(reason)}</li>" for path, reason in skipped)
+        yield "</ul>"
