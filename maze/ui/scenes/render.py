@@ -138,7 +138,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         _banner(surface, text, "PAUSED", area, area.centery, round(band_h * 2), theme.WARNING)
     elif scene.announcement:
         _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
-                scene.announcement.color)
+                theme.TONES[scene.announcement.tone])
     if scene.log.error is not None:
         message = (f"Cannot write the session log ({scene.log.error}); "
                    f"{scene.log.backlog} event{'' if scene.log.backlog == 1 else 's'} kept in memory")
@@ -248,7 +248,7 @@ def hud_content(scene: BoardScene) -> dict[str, HudLine]:
         out[role] = ("text", words, theme.TEXT, role == "score")
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
-        out[role] = ("text", timed.text, timed.color, True)
+        out[role] = ("text", timed.text, theme.TONES[timed.tone], True)
     budget = state.budget_left
     out["hint"] = ("text", "F1 help" + (f"   Budget: {budget:g}" if budget is not None else ""),
                    theme.TEXT_DIM, False)
