@@ -202,3 +202,28 @@ def test_two_input_sources_at_once_give_the_same_log_as_one(tmp_path):
         assert refused > 0
         assert _without_source(one) == _without_source(two)
         assert compact_all(read_log(one).events) == compact_all(read_log(two).events)
+
+
+def test_each_step_says_where_it_came_from_and_scores_ignore_it(tmp_path):
+    from maze.analysis.scores import score, written
+    setup = make_setup(make_level(rules={"retreat": "manual"}))
+    host, clock, _ = make_host(tmp_path, setup)
+    host.move(UP, source=KEYBOARD)                          # C1 beeps
+    clock.advance(1)
+    host.move(Move(0, -1), player="Ana", source=PHONE)      # off the board: manual retreat
+    clock.advance(1)
+    host.step_to(Square(1, 0), source=MOUSE)                # Ben: B1
+    host.close()
+    lines = [json.loads(line) for line in host.log.path.read_text().splitlines()[1:]]
+    sources = [(line["type"], line.get("source")) for line in lines if "source" in line]
+    assert sources == [("step", "keyboard"), ("retreat_step", "phone"), ("step", "mouse")]
+    assert all("source" not in line for line in lines if line["type"] not in ("step", "retreat_step"))
+    read = read_log(host.log.path)
+    assert read.warnings == [] and read.events == host.session.events
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    (plain / "log.jsonl").write_text("".join(
+        json.dumps({k: v for k, v in json.loads(line).items() if k != "source"}) + "\n"
+        for line in host.log.path.read_text().splitlines()))
+    again = read_log(plain / "log.jsonl")
+    assert written(score(again.setup, again.events)) == written(score(read.setup, read.events))

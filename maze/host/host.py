@@ -30,6 +30,7 @@ from maze.core.events import (
     Event,
     PhaseChanged,
     RetreatErred,
+    RetreatStepped,
     SessionEnded,
     StepTaken,
     TurnStarted,
@@ -106,6 +107,7 @@ class SessionHost:
         self._crossed_by = ""
         self._handover_shown = ""
         self._log_retry_at: float | None = None
+        self._source: str | None = None   # where the command being carried out came from
         self._live = LiveScore(setup)
         # A warning sounds only if that much time was ever left to count down from.
         self._warned: set[int] = {w for w in TIME_WARNINGS if w >= setup.rules.time_limit}
@@ -140,7 +142,8 @@ class SessionHost:
         self.listeners.append(listener)
 
     def _on_event(self, event: Event) -> None:
-        self.log.append(event)     # on disk (in the OS) before it is heard or seen
+        # On disk (in the OS) before it is heard or seen; a step says where it came from.
+        self.log.append(event, self._source_of(event))
         if self.report_events:     # for the kill test: "this event is done", after it is written
             print(f"event {event.seq}", flush=True)
         if self.log.error is not None and self._log_retry_at is None:
@@ -148,6 +151,17 @@ class SessionHost:
         self._react(event)
         for listener in self.listeners:
             listener(event)
+
+    def _source_of(self, event: Event) -> str | None:
+        """The input a step came from: a step, or a manual retreat's step or error, is made
+        by the command being carried out; an automatic walk-back step by nobody."""
+        if self._source is None:
+            return None
+        if isinstance(event, StepTaken) or (
+                isinstance(event, RetreatStepped | RetreatErred)
+                and self.session.rules.retreat == "manual"):
+            return self._source
+        return None
 
     def _react(self, event: Event) -> None:
         now = self.clock()
@@ -336,10 +350,13 @@ class SessionHost:
         return self._command_move(target, source)
 
     def _command_move(self, target: Square, source: str) -> Reply:
+        self._source = source
         try:
             self.session.move(target)
         except IllegalMove as exc:
             return self.refuse(str(exc), source)
+        finally:
+            self._source = None
         if target.row == 0 and target in self.session.state.board:
             self.cursor = target.col
         self._changed()
