@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import os
 import queue
 import secrets
 import socket
@@ -24,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -90,6 +92,26 @@ def lan_address() -> str:
     return address if address and not address.startswith("0.") else "127.0.0.1"
 
 
+def remembered(path: Path) -> tuple[str | None, dict[str, str]]:
+    """The room code and tokens kept beside a log (None and {} if there are none)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None, {}
+    if not isinstance(data, dict):
+        return None, {}
+    code, tokens = data.get("room"), data.get("tokens")
+    ok_code = code if isinstance(code, str) and len(code) == 4 and code.isalpha() else None
+    if not isinstance(tokens, dict):
+        return ok_code, {}
+    return ok_code, {k: v for k, v in tokens.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def room_file(log_path: Path) -> Path:
+    """Where a session's room keeps its code and tokens: beside the log."""
+    return log_path.with_name(log_path.name + ".room")
+
+
 def room_code(rng: secrets.SystemRandom | None = None) -> str:
     """Four letters a player types or scans (no I, no O)."""
     rng = rng or secrets.SystemRandom()
@@ -107,6 +129,7 @@ class RoomServer:
         self.secret = secret or secrets.token_urlsafe(18)
         # name -> reconnect token (kept by that player's browser); carried over a resume
         self.tokens: dict[str, str] = dict(tokens or {})
+        self.remember: Path | None = None
         self.inbox: queue.SimpleQueue[Inbound] = queue.SimpleQueue()
         self._sock = self._open(bind, port)
         self.port: int = self._sock.getsockname()[1]
@@ -212,6 +235,39 @@ class RoomServer:
     def reply(self, conn: int, message: dict[str, Any]) -> None:
         self._call(self._send_conn, conn, message)
 
+    def attach(self, roster: tuple[str, ...], remember: Path | None = None) -> None:
+        """A session starts (or resumes) in this room: its roster; tokens are kept in
+        ``remember`` (beside the session's log) so a resumed room lets phones back in. A new
+        roster (the next team) frees every name."""
+        def swap() -> None:
+            if tuple(roster) != self.roster:
+                for name in list(self.tokens):
+                    self._free(name)
+            self.roster = tuple(roster)
+            self.remember = remember
+            self._save()
+            for conn in list(self._conns):
+                self._send_conn(conn, {"type": "hello", "roster": list(self.roster)})
+        if self._loop.is_running():
+            self._loop.call_soon_threadsafe(swap)
+        else:
+            swap()
+
+    def _save(self) -> None:
+        """Write the room's code and tokens beside the log (never the facilitator's secret),
+        readable by this user only; a failure only means phones pick their names again."""
+        if self.remember is None:
+            return
+        data = json.dumps({"room": self.code, "tokens": self.tokens})
+        try:
+            temp = self.remember.with_name(self.remember.name + ".tmp")
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(data)
+            os.replace(temp, self.remember)
+        except OSError:
+            pass
+
     def free(self, name: str) -> bool:
         """Let another device take ``name`` (the facilitator frees it from the laptop)."""
         if name not in self.tokens:
@@ -254,7 +310,8 @@ class RoomServer:
                 self._send_conn(conn, message)
 
     def _free(self, name: str) -> None:
-        self.tokens.pop(name, None)
+        if self.tokens.pop(name, None) is not None:
+            self._save()
         for conn, who in list(self._names.items()):
             if who == name:
                 del self._names[conn]
@@ -355,6 +412,7 @@ class RoomServer:
             return f"{name} is already playing on another device (the facilitator can free it)"
         if held is None:
             held = self.tokens[name] = secrets.token_urlsafe(18)
+            self._save()
         for other, who in list(self._names.items()):      # the same player's older device
             if who == name and other != conn:
                 del self._names[other]

@@ -8,7 +8,7 @@ the timers and the announcements all live in the host.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -32,6 +32,13 @@ from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.keymap import Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
 
+if TYPE_CHECKING:
+    from maze.room.link import RoomLink
+    from maze.room.server import RoomServer
+
+# Posted by the room's server thread when a phone's command waits: wakes the app loop.
+ROOM_EVENT = pygame.event.custom_type()
+
 PHASE_TEXT = {
     Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
     Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
@@ -41,15 +48,20 @@ PHASE_TEXT = {
 
 def _timed_property(name: str) -> Any:
     """A message the host keeps (the board shows it; tests may clear it)."""
-    return property(lambda self: getattr(self.host, name),
-                    lambda self, value: setattr(self.host, name, value))
+    def put(self: BoardScene, value: Any) -> None:
+        setattr(self.host, name, value)
+        self.host.generation += 1            # shown differently: the board redraws
+
+    return property(lambda self: getattr(self.host, name), put)
 
 
 class BoardScene(Scene):
     def __init__(self, app: App, setup: SessionSetup, log: SessionLog,
-                 resume: Sequence[Event] | None = None, gap: float | None = None) -> None:
+                 resume: Sequence[Event] | None = None, gap: float | None = None,
+                 room: RoomServer | None = None) -> None:
         """A new session; or, with ``resume`` (the events of an interrupted session, whose log
-        ``log`` has been reopened), that session carried on where its log stops."""
+        ``log`` has been reopened), that session carried on where its log stops. With
+        ``room``, players' phones play too (room play) and the board shows how to join."""
         super().__init__(app)
         self.setup = setup
         self._layout: Layout | None = None
@@ -65,7 +77,35 @@ class BoardScene(Scene):
                 self.app.sound.muted = True
         if app.sound.notice:
             self.host.notify(app.sound.notice, "warning")
+        self.room: RoomLink | None = None
+        self.card: Any = None
+        if room is not None:
+            self._open_room(room)
 
+    def _open_room(self, server: RoomServer) -> None:
+        from maze.room.link import RoomLink
+        from maze.room.server import room_file
+        from maze.ui.scenes.room_card import RoomCard
+        server.attach(self.setup.roster, room_file(self.log.path))
+        self.room = RoomLink(self.host, server)
+        self._stepped = any(e.TYPE == "step" for e in self.session.events)
+        self.host.listen(self._heard)
+        short = server.address.removeprefix("http://").rstrip("/")
+        self.card = RoomCard(server.join_url, short, server.code)
+        self.room.publish()
+
+    def _card_over_board(self) -> bool:
+        """The join card covers the board only until the first step (when phones join), and
+        never hides an announcement."""
+        if self.card is None or self._layout is None or self.card.area(self._layout)[1]:
+            return False
+        return not self._stepped and self.host.announcement is None
+
+    _stepped = False
+
+    def _heard(self, event: Event) -> None:
+        if event.TYPE == "step":
+            self._stepped = True
     # ------------------------------------------------------------------ what the host keeps
     @property
     def session(self) -> Session:
@@ -173,6 +213,11 @@ class BoardScene(Scene):
     # ------------------------------------------------------------------ time
     def update(self) -> Transition | None:
         self.host.update()
+        if self.room is not None:
+            over = self._card_over_board()
+            self.room.drain()             # the phones' taps, in the order they came
+            if over != self._card_over_board():
+                self.full_redraw = True
         self._note_changes()
         if self.finished:
             from maze.ui.scenes.debrief import DebriefScene
@@ -188,6 +233,8 @@ class BoardScene(Scene):
         return self.host.wake_in()
 
     def closing(self) -> None:
+        if self.room is not None:
+            self.room.publish()           # the phones see the session end
         self.host.close()
 
     def live_figures(self) -> Figures:
@@ -224,6 +271,8 @@ class BoardScene(Scene):
         layout = self.layout()
         if self._static is None:
             self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)
+            if self.card is not None and self.card.area(layout)[1]:
+                self.card.draw(self._static, self.app.text, layout)     # beside: static
             self.full_redraw = True
         content = (board_content(self), hud_content(self))
         self._shown_clock = self.host.clock_display()
@@ -231,6 +280,8 @@ class BoardScene(Scene):
             surface.blit(self._static, (0, 0))
             draw_board_dynamic(self, surface, layout)
             draw_hud(self, surface, layout, content[1])
+            if self._card_over_board():
+                self.card.draw(surface, self.app.text, layout)
             self._shown, self.full_redraw = content, False
             return None
         rects = dirty_rects(self._shown, content, layout)
@@ -239,6 +290,8 @@ class BoardScene(Scene):
             surface.blit(self._static, rect, area=rect)
             draw_board_dynamic(self, surface, layout)
             draw_hud(self, surface, layout, content[1])
+            if self._card_over_board():
+                self.card.draw(surface, self.app.text, layout)
         surface.set_clip(None)
         self._shown = content
         return rects
