@@ -127,3 +127,70 @@ def test_the_board_serves_the_room_shows_the_card_and_takes_taps_and_keys(tmp_pa
     assert server.secret not in board.log.path.read_text()
     room_file = board.log.path.with_name(board.log.path.name + ".room")
     assert server.secret not in room_file.read_text() and "Ana" in room_file.read_text()
+
+
+def test_resume_with_room_brings_the_phones_back_with_their_tokens(tmp_path):
+    args = build_parser().parse_args(["play", "--players", "Ana,Ben", "--room", "--bind",
+                                      "127.0.0.1", "--port", "0", "--window", "800x600",
+                                      "--log-dir", str(tmp_path)])
+    app = build_app(args)
+    board = app.top
+    server = board.room.server
+    ana = Phone(f"{server.address}ws", server.code, "Ana")
+    ana.start()
+    try:
+        pump(app, ana.joined.is_set)
+        token = next(m["token"] for m in ana.received if m["type"] == "joined")
+        ana.taps.append({"type": "move", "dir": "up"})
+        pump(app, lambda: any(e.TYPE == "step" for e in board.session.events))
+    finally:
+        ana.stop.set()
+        ana.join(10)
+        for scene in app.stack:
+            scene.closing()          # the window closes: the session is unfinished
+        for work in app.cleanup:
+            work()
+    code, log = server.code, board.log.path
+    again = build_app(build_parser().parse_args(["resume", str(log), "--room", "--bind",
+                                                 "127.0.0.1", "--port", "0", "--window",
+                                                 "800x600"]))
+    resumed = again.top
+    room = resumed.room.server
+    try:
+        assert room.code == code and room.tokens.get("Ana") == token
+        stranger = Phone(f"{room.address}ws", code, "Ana")
+        stranger.start()
+        pump(again, lambda: any(m["type"] == "error" for m in stranger.received))
+        assert "another device" in next(m["text"] for m in stranger.received
+                                        if m["type"] == "error")
+        back_token = token
+
+        class WithToken(Phone):
+            async def _run(self) -> None:       # joins with the kept token
+                async with aiohttp.ClientSession() as http, http.ws_connect(self.url) as ws:
+                    await ws.send_str(json.dumps({"type": "join", "room": self.code,
+                                                  "name": self.name, "token": back_token}))
+                    deadline = time.monotonic() + 30
+                    while not self.stop.is_set() and time.monotonic() < deadline:
+                        try:
+                            msg = await ws.receive(timeout=0.02)
+                        except TimeoutError:
+                            continue
+                        if msg.type != aiohttp.WSMsgType.TEXT:
+                            return
+                        self.received.append(json.loads(msg.data))
+                        if self.received[-1]["type"] == "joined":
+                            self.joined.set()
+
+        back = WithToken(f"{room.address}ws", code, "Ana")
+        back.start()
+        pump(again, back.joined.is_set)
+        back.stop.set()
+        stranger.stop.set()
+        back.join(10)
+        stranger.join(10)
+    finally:
+        for scene in again.stack:
+            scene.closing()
+        for work in again.cleanup:
+            work()

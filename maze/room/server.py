@@ -240,7 +240,7 @@ class RoomServer:
         ``remember`` (beside the session's log) so a resumed room lets phones back in. A new
         roster (the next team) frees every name."""
         def swap() -> None:
-            if tuple(roster) != self.roster:
+            if self.roster and tuple(roster) != self.roster:    # the next team
                 for name in list(self.tokens):
                     self._free(name)
             self.roster = tuple(roster)
