@@ -364,3 +364,35 @@ def test_thirty_phones_five_dropping_and_reconnecting_lose_nothing(tmp_path):
     sources = [json.loads(x).get("source") for x in live.host.log.path.read_text().splitlines()[1:]
                if '"type": "step"' in x]
     assert sources and set(sources) == {"phone"}
+
+
+def test_the_remote_pauses_penalises_skips_frees_a_name_and_ends(room):
+    async def remote() -> None:
+        base = f"{room.server.address}f/{room.server.secret}"
+        async with aiohttp.ClientSession() as http:
+            ana = Phone(room, http)
+            await ana.connect()
+            await ana.join("Ana")
+
+            async def act(action: str, **extra: Any) -> dict[str, Any]:
+                async with http.post(f"{base}/act", json={"action": action, **extra}) as r:
+                    assert r.status == 200
+                    return await r.json()
+
+            assert (await act("penalty_talking"))["ok"]
+            assert (await act("skip"))["ok"]
+            assert (await act("curveball")) == {"ok": False,
+                                                "text": "Curveball refused: no path found yet"}
+            async with http.get(f"{base}/state") as r:
+                state = await r.json()
+            assert state["claimed"] == ["Ana"] and state["online"] == ["Ana"]
+            assert state["view"]["at_board"] == "Ben"
+            assert await act("free", name="Ana") == {"ok": True, "text": "Freed Ana"}
+            await ana.until(lambda m: m["type"] == "freed")
+            assert (await act("end"))["ok"]
+            assert (await act("end")) == {"ok": False, "text": "The session is over"}
+            await ana.sees(lambda v: v["phase"] == "ended")
+            await ana.close()
+    run(remote())
+    kinds = room.read(lambda h: [e.TYPE for e in h.session.events])
+    assert kinds[2:] == ["penalty", "player_skipped", "turn_started", "session_ended"]
