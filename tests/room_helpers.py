@@ -32,7 +32,7 @@ class LiveRoom:
         if record:
             self.server.sent_to_players = self.sent.append
         self.link = RoomLink(self.host, self.server)
-        self.server.start()
+        self.server.start(freeze_gc=False)
         self._stop = threading.Event()
         self.rounds = 0
         self._pump = threading.Thread(target=self._run, daemon=True)

@@ -15,6 +15,7 @@ is never written anywhere.
 from __future__ import annotations
 
 import asyncio
+import gc
 import hmac
 import json
 import os
@@ -176,7 +177,14 @@ class RoomServer:
     def remote_url(self) -> str:
         return f"{self.address}f/{self.secret}"
 
-    def start(self) -> None:
+    def start(self, freeze_gc: bool = True) -> None:
+        """Serve, on a background thread. ``freeze_gc`` False for tests that start many
+        rooms in one process (frozen objects are never collected)."""
+        # Everything allocated so far (pygame, fonts, the level, aiohttp's modules) lives as
+        # long as the program: take it out of the garbage collector's full scans, which
+        # otherwise pause a tap now and then by tens of milliseconds (benchmarks/room.py).
+        if freeze_gc:
+            gc.freeze()
         self._thread = threading.Thread(target=self._run, name="maze-room", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
