@@ -194,3 +194,42 @@ def test_resume_with_room_brings_the_phones_back_with_their_tokens(tmp_path):
             scene.closing()
         for work in again.cleanup:
             work()
+
+
+def test_the_real_program_wakes_for_a_phones_tap(tmp_path):
+    """`maze play --room` as a process: the app loop blocks in SDL between events, and a tap
+    from a phone wakes it (the server thread posts a pygame event); the step is logged."""
+    program = subprocess.Popen(
+        [sys.executable, "-m", "maze", "play", "--players", "Ana,Ben", "--room", "--bind",
+         "127.0.0.1", "--port", "0", "--log-dir", str(tmp_path), "--no-sound"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    try:
+        assert program.stdout is not None
+        first = program.stdout.readline()
+        remote = program.stdout.readline()
+        assert first.startswith("Room play: players open http://127.0.0.1:")
+        assert "/f/" in remote and "keep it off the projector" in remote
+        url = first.split()[4]
+        code = url.rsplit("room=", 1)[1]
+        address = url.split("?", 1)[0]
+        ana = Phone(f"{address}ws", code, "Ana")
+        ana.start()
+        assert ana.joined.wait(20)
+        ana.taps.append({"type": "move", "dir": "up"})
+        deadline = time.monotonic() + 20
+        logs = list(tmp_path.glob("*.jsonl"))
+        while time.monotonic() < deadline:
+            logs = list(tmp_path.glob("*.jsonl"))
+            if logs and '"type": "step"' in logs[0].read_text():
+                break
+            time.sleep(0.02)
+        ana.stop.set()
+        ana.join(10)
+        step = next(json.loads(x) for x in logs[0].read_text().splitlines()
+                    if '"type": "step"' in x)
+        assert step["player"] == "Ana" and step["source"] == "phone"
+        assert remote.split()[-1].rsplit("/", 1)[1] not in logs[0].read_text()
+    finally:
+        program.kill()
+        program.wait(10)
