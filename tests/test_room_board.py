@@ -56,7 +56,6 @@ class Phone(threading.Thread):
 
     async def _run(self) -> None:
         async with aiohttp.ClientSession() as http, http.ws_connect(self.url) as ws:
-            await ws.send_str(json.dumps({"type": "join", "room": self.code, "name": self.name}))
             deadline = time.monotonic() + 60
             while not self.stop.is_set() and time.monotonic() < deadline:
                 while self.taps:
@@ -69,6 +68,11 @@ class Phone(threading.Thread):
                     return
                 message = json.loads(msg.data)
                 self.received.append(message)
+                if message["type"] == "hello" and self.name in message["roster"]:
+                    # As the page does: join once the board has a session with this name
+                    # (the room may be serving before the session starts).
+                    await ws.send_str(json.dumps({"type": "join", "room": self.code,
+                                                  "name": self.name}))
                 if message["type"] == "joined":
                     self.joined.set()
 
@@ -114,6 +118,11 @@ def test_the_board_serves_the_room_shows_the_card_and_takes_taps_and_keys(tmp_pa
         step = next(e for e in board.session.events if e.TYPE == "step")
         assert step.player == "Ana"
         pump(app, lambda: not board._card_over_board())   # the card goes at the first step
+        board.announcement = None
+        app.step(key("F2"))                               # a late player: F2 shows it again
+        assert board._card_over_board()
+        app.step(key("F2"))
+        assert not board._card_over_board()
         ana.stop.set()
         ana.join(10)
     finally:

@@ -411,6 +411,8 @@ class RoomServer:
         if not isinstance(code, str) or not hmac.compare_digest(code.upper().encode(),
                                                                 self.code.encode()):
             return "Wrong room code"
+        if not self.roster:
+            return "The session has not started yet"
         if not isinstance(name, str) or name not in self.roster:
             return "Pick a name from the list"
         if token is not None and not isinstance(token, str):

@@ -99,9 +99,11 @@ class BoardScene(Scene):
         never hides an announcement."""
         if self.card is None or self._layout is None or self.card.area(self._layout)[1]:
             return False
-        return not self._stepped and self.host.announcement is None
+        wanted = not self._stepped if self._card_wanted is None else self._card_wanted
+        return wanted and self.host.announcement is None
 
     _stepped = False
+    _card_wanted: bool | None = None       # F2 shows or hides the card (None: until a step)
 
     def _heard(self, event: Event) -> None:
         if event.TYPE == "step":
@@ -156,7 +158,11 @@ class BoardScene(Scene):
             if self.finished:
                 return None
         result: Transition | None = None
-        if event.type == pygame.KEYDOWN:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F2 and self.card is not None:
+            # How to join, for a late player: F2 shows the card over the board, F2 hides it.
+            self._card_wanted = not self._card_over_board()
+            self.full_redraw = self.dirty = True
+        elif event.type == pygame.KEYDOWN:
             intent = intent_for(event)
             if intent is None:
                 if ctrl_held(event) and is_move_key(event):
