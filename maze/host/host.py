@@ -37,7 +37,7 @@ from maze.core.events import (
 )
 from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
-from maze.core.state import Phase, StepClass
+from maze.core.state import Phase, SessionState, StepClass
 from maze.host.intents import DEMO, KEYBOARD, MOUSE, PENALTY_KINDS, Action, Move, Reply
 from maze.storage.log import SessionLog
 
@@ -71,6 +71,15 @@ def clock_text(seconds: float) -> str:
     """
     seconds = max(0, int(seconds + 0.999))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def execution_progress(state: SessionState) -> tuple[int, int] | None:
+    """(players across, players to cross in all) while the room sees execution."""
+    if state.shown_phase is not Phase.EXECUTION:
+        return None
+    owing = [p for p in state.roster if p in state.owes]
+    across = [p for p in state.roster if p in state.crossed_execution]
+    return len(across), len(across) + len(owing)
 
 
 def _silent(name: str) -> None:
@@ -242,12 +251,7 @@ class SessionHost:
     # ------------------------------------------------------------------ what the room sees
     def progress(self) -> tuple[int, int] | None:
         """(players across, players to cross in all) while the room sees execution."""
-        state = self.session.state
-        if state.shown_phase is not Phase.EXECUTION:
-            return None
-        owing = [p for p in state.roster if p in state.owes]
-        across = [p for p in state.roster if p in state.crossed_execution]
-        return len(across), len(across) + len(owing)
+        return execution_progress(self.session.state)
 
     def turns_until(self, player: str) -> int | None:
         """How many turns come before ``player``'s (0: at the board now; 1: next; None: not in

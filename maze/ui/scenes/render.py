@@ -362,13 +362,10 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
 
 
 def execution_progress(scene: BoardScene) -> tuple[int, int] | None:
-    """(players across, players to cross in all) while the room sees execution."""
-    state = scene.session.state
-    if state.shown_phase is not Phase.EXECUTION:
-        return None
-    owing = [p for p in state.roster if p in state.owes]
-    across = [p for p in state.roster if p in state.crossed_execution]
-    return len(across), len(across) + len(owing)
+    """(players across, players to cross in all) while the room sees execution (the host's
+    rule, for the board and the replay alike)."""
+    from maze.host.host import execution_progress as progress
+    return progress(scene.session.state)
 
 
 def next_parts(scene: BoardScene) -> tuple[str, ...]:
