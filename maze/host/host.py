@@ -38,7 +38,7 @@ from maze.core.events import (
 from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
 from maze.core.state import Phase, SessionState, StepClass
-from maze.host.intents import DEMO, KEYBOARD, MOUSE, PENALTY_KINDS, Action, Move, Reply
+from maze.host.intents import DEMO, KEYBOARD, MOUSE, Action, Move, Reply
 from maze.storage.log import SessionLog
 
 FLASH_SECONDS = 0.8
@@ -387,45 +387,8 @@ class SessionHost:
     def act(self, action: Action, source: str = KEYBOARD, notify: bool = True) -> Reply:
         """Carry out a facilitator's action on the session (from a key, the Esc menu, the
         facilitator's remote). ``notify`` False keeps the side panel quiet (the demo)."""
-        session = self.session
-        say = self.notify if notify else (lambda text, tone="text": None)
-        try:
-            match action:
-                case Action.PAUSE:
-                    session.toggle_pause()
-                case Action.END_PLANNING:
-                    session.end_planning()
-                case Action.REVEAL:
-                    if not self.revealing:
-                        session.reveal()
-                        self.revealing = True
-                case Action.CURVEBALL:
-                    session.curveball()    # silent: nothing on screen changes
-                case Action.SKIP:
-                    player = session.state.current_player
-                    session.skip()
-                    say(f"Skipped {player}")
-                case Action.UNDO:
-                    session.undo()
-                    say(self._undone_text(), "text")
-                case Action.MEMORY_AID:
-                    session.toggle_memory_aid()
-                    say("Memory aid " + ("on" if session.state.memory_aid else "off"))
-                case _ if action in PENALTY_KINDS:
-                    kind = PENALTY_KINDS[action]
-                    session.penalty(kind)
-                    cost = session.rules.penalty_cost
-                    unit = " s" if session.rules.currency == "seconds" else " points"
-                    say(f"Penalty: {kind.replace('_', ' ')} (-{cost:g}{unit})", "warning")
-                case _:
-                    self._changed()
-                    return Reply(False, "Not an action on the session")
-        except (ActionRefused, IllegalMove) as exc:
-            say(str(exc), "dim")
-            self._changed()
-            return Reply(False, str(exc))
-        self._changed()
-        return Reply(True)
+        from maze.host.actions import carry_out
+        return carry_out(self, action, notify)
 
     def note_muted(self, on: bool) -> None:
         """The front end muted or unmuted its sound: the log records it."""
@@ -435,22 +398,6 @@ class SessionHost:
             self.notify(str(exc), "dim")
             return
         self.notify("Sound off" if on else "Sound on")
-
-    def _undone_text(self) -> str:
-        """What Ctrl+Z just took back, in the facilitator's words."""
-        from maze.core.events import ActionUndone, PenaltyRecorded, PlayerSkipped
-        events = self.session.events
-        undo = next(e for e in reversed(events) if isinstance(e, ActionUndone))
-        target = next((e for e in reversed(events) if e.seq == undo.undone), None)
-        match target:
-            case PenaltyRecorded(kind=kind, cost=cost):
-                unit = " s" if target.currency == "seconds" else " points"
-                return f"Undone: penalty for {kind.replace('_', ' ')} (+{cost:g}{unit} back)"
-            case PlayerSkipped():
-                return f"Undone: skip. {self.session.state.current_player}'s turn again"
-        if undo.action == "curveball":
-            return "Undone: the curveball (the path stays as it is)"
-        return "Undone: memory aid " + ("on" if self.session.state.memory_aid else "off") + " again"
 
     def end(self) -> None:
         if not self.session.state.ended:
