@@ -299,7 +299,19 @@ def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("--planning", type=float, default=None, metavar="SECONDS")
     play.add_argument("--seed", type=int, default=None,
                       help="seed for generated curveball paths (default: random)")
+    _add_room(play)
     play.set_defaults(run=_cmd_play)
+
+
+def _add_room(parser: argparse.ArgumentParser) -> None:
+    """Room play: players join and move from their phones (README, "Room play")."""
+    parser.add_argument("--room", action="store_true",
+                        help="players move from their phones: the board shows a QR code")
+    parser.add_argument("--bind", default=None, metavar="ADDRESS",
+                        help="the address phones reach (default: this laptop's network "
+                             "address, else 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, metavar="N",
+                        help="the room's port (default 8765)")
 
 
 def _args_resume(resume: argparse.ArgumentParser) -> None:
@@ -308,6 +320,7 @@ def _args_resume(resume: argparse.ArgumentParser) -> None:
     resume.add_argument("--no-sound", action="store_true")
     resume.add_argument("--log-dir", default=None,
                         help="where the next teams' logs go (default: the log's own folder)")
+    _add_room(resume)
     # What `maze play` reads that a resumed session takes from its log instead.
     resume.set_defaults(run=_cmd_play, level=None, players=None, team=None, preset=None,
                         memory_aid=False, retreat=None, time_limit=None, planning=None,

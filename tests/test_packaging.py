@@ -28,6 +28,9 @@ def test_the_wheel_carries_levels_assets_and_the_command(wheel):
     shipped_levels = {p.name for p in (ROOT / "levels").glob("*.json")}
     assert {n.rsplit("/", 1)[1] for n in names if n.startswith("maze/_data/levels/")} == shipped_levels
     assert "maze/_data/assets/fonts/DejaVuSans.ttf" in names
+    # Room play's pages, script and styles are served from the package (no CDN).
+    assert {f"maze/web/{n}" for n in ("player.html", "player.js", "player.css", "remote.html",
+                                      "remote.js")} <= set(names)
     entry = [n for n in names if n.endswith("entry_points.txt")]
     assert entry and "maze = maze.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
 

@@ -124,3 +124,71 @@ def test_no_rate_a_minute_before_half_a_minute_of_learning(tmp_path):
     assert "Discoveries: 1" in lines and "Rate: after 0:30" in lines
     d.wait(40)
     assert any(t.endswith(" a minute") for t in seen(d))
+
+
+def test_closing_the_window_with_events_not_on_disk_asks_and_saves_them_elsewhere(tmp_path,
+                                                                                monkeypatch):
+    """A full disk: the screen says the events are in memory; closing the window does not
+    lose them silently: it asks, and Enter saves the whole log elsewhere, then quits."""
+    import errno
+    import os
+
+    from maze.storage.log import read_log
+    from maze.ui.scenes import overlays
+
+    rescue = tmp_path / "rescue"
+    monkeypatch.setattr(overlays, "rescue_folders", lambda: [tmp_path / "full" / "x", rescue])
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")))
+    full = {"now": False}
+
+    def write(fd, data):
+        if full["now"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return os.write(fd, data)
+
+    d.log._write = write
+    d.press("Left", "Up")
+    full["now"] = True
+    d.press("q")                                   # a beep the disk refuses
+    assert d.board.log.backlog > 0
+    d.app.step([pygame.event.Event(pygame.QUIT)])
+    assert d.app.running and isinstance(d.app.top, overlays.UnsavedEvents)
+    lines = seen(d)
+    assert any("not on disk" in t for t in lines)
+    (tmp_path / "full").write_text("a file where a folder would go")   # the first refuses
+    d.press("Return")
+    assert not d.app.running
+    saved = rescue / d.log.path.name
+    assert [e.seq for e in read_log(saved).events] == [e.seq for e in d.board.session.events]
+
+
+def test_closing_twice_closes_after_the_question(tmp_path):
+    import errno
+
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")))
+
+    def refuse(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    d.press("Left", "Up")
+    d.log._write = refuse
+    d.press("Up")
+    d.app.step([pygame.event.Event(pygame.QUIT)])
+    assert d.app.running                                   # asked
+    d.app.step([pygame.event.Event(pygame.QUIT)])
+    assert not d.app.running                               # asked once: the second closes
+
+
+def test_a_log_folder_removed_mid_session_is_said_and_nothing_is_lost(tmp_path):
+    import shutil
+
+    from maze.storage.log import read_log
+
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")))
+    d.press("Left", "Up")
+    shutil.rmtree(d.log.path.parent)
+    d.press("q")                                   # a beep ends the turn: the log is checked
+    d.wait(1)
+    assert "the log was written again" in d.board.host.notice.text
+    d.app.step([pygame.event.Event(pygame.QUIT)])
+    assert [e.seq for e in read_log(d.log.path).events] == [e.seq for e in d.board.session.events]

@@ -15,6 +15,7 @@ KEY_NAMES = {
     "Up": pygame.K_UP, "Down": pygame.K_DOWN, "Left": pygame.K_LEFT, "Right": pygame.K_RIGHT,
     "q": pygame.K_q, "e": pygame.K_e, "z": pygame.K_z, "c": pygame.K_c, "Return": pygame.K_RETURN,
     "Escape": pygame.K_ESCAPE, "space": pygame.K_SPACE, "F1": pygame.K_F1, "F11": pygame.K_F11,
+    "F2": pygame.K_F2,
     "r": pygame.K_r, "k": pygame.K_k, "n": pygame.K_n, "a": pygame.K_a, "m": pygame.K_m,
     "1": pygame.K_1, "2": pygame.K_2, "3": pygame.K_3, "4": pygame.K_4, "f": pygame.K_f,
     "KP7": pygame.K_KP7, "KP9": pygame.K_KP9, "KP8": pygame.K_KP8,

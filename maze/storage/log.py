@@ -177,8 +177,13 @@ class SessionLog:
         """Lines waiting in memory because the disk refused them."""
         return len(self._pending)
 
-    def append(self, event: Event) -> None:
-        self._append_line(dumps(event.to_dict()))
+    def append(self, event: Event, source: str | None = None) -> None:
+        """Write one event; ``source`` (keyboard, mouse, phone...) is an optional field of the
+        line, for steps, that readers ignore (docs/formats.md)."""
+        line = event.to_dict()
+        if source is not None:
+            line["source"] = source
+        self._append_line(dumps(line))
         if isinstance(event, SYNC_AFTER):
             self._sync()
 

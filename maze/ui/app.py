@@ -104,6 +104,8 @@ class App:
         self.title = title
         # Set by the launcher: the setup screen for the next team on the same level.
         self.next_team: Callable[..., Scene] | None = None
+        # Work to do when the program ends (stopping the room's server).
+        self.cleanup: list[Callable[[], None]] = []
         self.screen = self._open(fullscreen)
         self.fullscreen = fullscreen
 
@@ -275,4 +277,6 @@ class App:
             self.step(waiter.wait(self.wake_in()))
         for scene in reversed(self.stack):
             scene.closing()
+        for work in self.cleanup:
+            work()
         return 0

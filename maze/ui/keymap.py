@@ -2,38 +2,23 @@
 
 from __future__ import annotations
 
-from enum import Enum, auto
-from typing import NamedTuple
-
 import pygame
 
+from maze.host.intents import (
+    DOWN,
+    DOWN_LEFT,
+    DOWN_RIGHT,
+    LEFT,
+    PENALTY_KINDS,
+    RIGHT,
+    UP,
+    UP_LEFT,
+    UP_RIGHT,
+    Action,
+    Move,
+)
 
-class Move(NamedTuple):
-    dcol: int
-    drow: int   # +1 is toward the goal edge ("up" on screen)
-
-
-class Action(Enum):
-    PAUSE = auto()
-    END_PLANNING = auto()
-    REVEAL = auto()
-    CURVEBALL = auto()
-    PENALTY_TALKING = auto()
-    PENALTY_POINTING = auto()
-    PENALTY_TWO_ON_BOARD = auto()
-    PENALTY_MARKING = auto()
-    SKIP = auto()
-    MEMORY_AID = auto()
-    UNDO = auto()
-    MUTE = auto()
-    FULLSCREEN = auto()
-    END_SESSION = auto()
-    HELP = auto()
-    MENU = auto()
-
-
-UP, DOWN, LEFT, RIGHT = Move(0, 1), Move(0, -1), Move(-1, 0), Move(1, 0)
-UP_LEFT, UP_RIGHT, DOWN_LEFT, DOWN_RIGHT = Move(-1, 1), Move(1, 1), Move(-1, -1), Move(1, -1)
+__all__ = ["PENALTY_KINDS", "Action", "Move", "ctrl_held", "intent_for", "is_move_key"]
 
 MOVE_KEYS: dict[int, Move] = {
     pygame.K_UP: UP, pygame.K_DOWN: DOWN, pygame.K_LEFT: LEFT, pygame.K_RIGHT: RIGHT,
@@ -66,10 +51,6 @@ PLAIN_KEYS: dict[int, Action] = {
     pygame.K_F11: Action.FULLSCREEN, pygame.K_F1: Action.HELP, pygame.K_ESCAPE: Action.MENU,
 }
 
-PENALTY_KINDS: dict[Action, str] = {
-    Action.PENALTY_TALKING: "talking", Action.PENALTY_POINTING: "pointing",
-    Action.PENALTY_TWO_ON_BOARD: "two_on_board", Action.PENALTY_MARKING: "marking",
-}
 
 
 def ctrl_held(event: pygame.event.Event) -> bool:

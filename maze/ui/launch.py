@@ -164,8 +164,44 @@ def reopen_log(path: Path) -> tuple[SessionLog, float]:
         raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
 
 
+def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
+    """`--room`: the room's server, listening before any window opens (a port in use is one
+    line), not yet serving. A resumed session's room keeps its code and the phones' tokens."""
+    if not getattr(args, "room", False):
+        if getattr(args, "bind", None) or getattr(args, "port", 8765) != 8765:
+            raise UsageError("--bind and --port need --room")
+        return None
+    from maze.room.server import RoomServer, lan_address, remembered, room_file
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port must be from 0 to 65535 (got {args.port})")
+    code, tokens = remembered(room_file(resume)) if resume is not None else (None, {})
+    try:
+        return RoomServer((), args.bind or lan_address(), args.port, code=code, tokens=tokens)
+    except OSError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def serve_room(app: App, room: Any) -> None:
+    """Start serving: phones' commands wake the app loop; the facilitator's secret address
+    goes to this terminal only (never the projector, never a log)."""
+    import pygame
+
+    from maze.ui.scenes.board import ROOM_EVENT
+
+    def wake() -> None:
+        try:
+            pygame.event.post(pygame.event.Event(ROOM_EVENT))
+        except pygame.error:
+            pass                 # the window is closing
+    room.wake = wake
+    room.start()
+    app.cleanup.append(room.stop)
+    print(f"Room play: players open {room.join_url} (room code {room.code})", flush=True)
+    print(f"Facilitator's remote (keep it off the projector): {room.remote_url}", flush=True)
+
+
 def resume_board(app: App, path: Path, read: LogRead | None = None,
-                 opened: tuple[SessionLog, float] | None = None) -> BoardScene:
+                 opened: tuple[SessionLog, float] | None = None, room: Any = None) -> BoardScene:
     """The board of an interrupted session, carried on in its own log. Raises ValueError with
     one line for the setup screen to show."""
     from maze.ui.scenes.board import BoardScene
@@ -176,7 +212,7 @@ def resume_board(app: App, path: Path, read: LogRead | None = None,
         except UsageError as exc:
             raise ValueError(str(exc)) from None
     log, gap = opened or reopen_log(path)
-    return BoardScene(app, read.setup, log, resume=read.events, gap=gap)
+    return BoardScene(app, read.setup, log, resume=read.events, gap=gap, room=room)
 
 
 def build_app(args: argparse.Namespace) -> App:
@@ -196,6 +232,7 @@ def build_app(args: argparse.Namespace) -> App:
                   else resume.parent if resume is not None else default_log_dir())
     log_dir = check_log_dir(log_folder)
     flags = rule_flags(args)
+    room = open_room(args, resume)
     size = parse_window(args.window) if args.window else None
     roster = parse_players(args.players) if args.players is not None else None
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
@@ -213,6 +250,8 @@ def build_app(args: argparse.Namespace) -> App:
     size, display = open_display(size, args.display, last_display)
     app = App(size, args.fullscreen, title="maze", display=display)
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
+    if room is not None:
+        serve_room(app, room)
     remembered: dict[str, Any] = {"settings": None}
 
     def begin(setup: SessionSetup) -> BoardScene:
@@ -221,7 +260,7 @@ def build_app(args: argparse.Namespace) -> App:
         except OSError as exc:
             raise ValueError(f"Cannot write the session log in {log_dir} "
                              f"({exc.strerror or exc})") from None
-        return BoardScene(app, setup, log)
+        return BoardScene(app, setup, log, room=room)
 
     def start(choices: Any) -> BoardScene:        # a SetupChoices from the setup screen
         setup = make_setup(choices.level, choices.team, choices.players, choices.preset,
@@ -249,11 +288,11 @@ def build_app(args: argparse.Namespace) -> App:
         from maze.storage.log import unfinished_logs
         return SetupScene(app, entries, start, settings=settings, notice=notice,
                           new_team=session is not None, unfinished=unfinished_logs(log_dir),
-                          resume=lambda path: resume_board(app, path))
+                          resume=lambda path: resume_board(app, path, room=room))
 
     app.next_team = setup_screen
     if resume is not None:
-        app.start(resume_board(app, resume, read, opened))
+        app.start(resume_board(app, resume, read, opened, room=room))
     elif roster is not None:
         app.start(begin(make_setup(level, args.team or "Team", roster, args.preset, flags, seed,
                                    new_session_id(), wall_clock_now())))

@@ -20,3 +20,10 @@ EXECUTION: Color = (0, 158, 115)    # bluish green
 LEARNING: Color = (86, 180, 233)
 PLANNING: Color = (204, 121, 167)   # reddish purple
 WARNING: Color = (230, 159, 0)      # orange
+
+# The session host names a message's colour by its tone (it knows no theme): the board's
+# colour for each.
+TONES: dict[str, Color] = {
+    "text": TEXT, "dim": TEXT_DIM, "token": TOKEN, "warning": WARNING, "beep": BEEP,
+    "execution": EXECUTION, "learning": LEARNING, "planning": PLANNING,
+}

@@ -141,7 +141,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
                 round(band_h * 1.6), theme.WARNING)
     elif scene.announcement:
         _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
-                scene.announcement.color)
+                theme.TONES[scene.announcement.tone])
     if scene.log.error is not None:
         message = (f"Cannot write the session log ({scene.log.error}); "
                    f"{scene.log.backlog} event{'' if scene.log.backlog == 1 else 's'} kept in memory")
@@ -251,7 +251,7 @@ def hud_content(scene: BoardScene) -> dict[str, HudLine]:
         out[role] = ("text", words, theme.TEXT, role == "score")
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
-        out[role] = ("text", timed.text, timed.color, True)
+        out[role] = ("text", timed.text, theme.TONES[timed.tone], True)
     budget = state.budget_left
     out["hint"] = ("text", "F1 help" + (f"   Budget: {budget:g}" if budget is not None else ""),
                    theme.TEXT_DIM, False)
@@ -370,13 +370,10 @@ RATE_AFTER = 30.0     # seconds of learning before the board shows a rate per mi
 
 
 def execution_progress(scene: BoardScene) -> tuple[int, int] | None:
-    """(players across, players to cross in all) while the room sees execution."""
-    state = scene.session.state
-    if state.shown_phase is not Phase.EXECUTION:
-        return None
-    owing = [p for p in state.roster if p in state.owes]
-    across = [p for p in state.roster if p in state.crossed_execution]
-    return len(across), len(across) + len(owing)
+    """(players across, players to cross in all) while the room sees execution (the host's
+    rule, for the board and the replay alike)."""
+    from maze.host.host import execution_progress as progress
+    return progress(scene.session.state)
 
 
 def next_parts(scene: BoardScene) -> tuple[str, ...]:

@@ -31,11 +31,11 @@ from maze.core.record import replace as record_replace
 from maze.core.rules import Rules
 from maze.core.session import SessionSetup, replay
 from maze.core.state import Phase, SessionState, StepClass
+from maze.host.host import ANNOUNCE_SECONDS, FLASH_SECONDS, Timed
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
 from maze.ui.keymap import ctrl_held
 from maze.ui.layout import LABELLED_ROWS, READABLE, Layout, compute
-from maze.ui.scenes.board import ANNOUNCE_SECONDS, FLASH_SECONDS, PHASE_TEXT, Timed
 from maze.ui.scenes.charts import (
     TimelineView,
     draw_legend,
@@ -143,8 +143,8 @@ class ReplayScene(Scene):
                 self.app.sound.play("crossing")
             case PhaseChanged(to=to, cause=cause) if cause not in ("path_changed",):
                 if not (cause == "path_found" and self.session.state.path_epoch > 0):
-                    self.announcement = Timed(PHASE_TEXT[Phase(to)][0], now + ANNOUNCE_SECONDS / 2,
-                                              PHASE_TEXT[Phase(to)][2])
+                    self.announcement = Timed(Phase(to).value.capitalize(),
+                                              now + ANNOUNCE_SECONDS / 2, to)
 
     def seek(self, t: float) -> None:
         """Jump to active time ``t``: rebuild the state from the start (replays are cheap)."""
