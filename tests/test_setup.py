@@ -244,3 +244,27 @@ def test_a_repeated_name_is_kept_apart_and_said(env):
         key(app, pygame.K_RETURN)
     assert scene.roster.names[-2:] == ["Ben", "Ben 2"]
     assert scene.error == "Ben is already in the list: added as Ben 2"
+
+
+def test_the_phones_switch_opens_the_room_with_the_session(env, monkeypatch):
+    """Room play from the setup screen: the switch is remembered and the board serves the
+    players' phones (here on the loopback address and a free port)."""
+    import maze.room.server as server
+    from maze.ui import launch
+    monkeypatch.setattr(server, "lan_address", lambda: "127.0.0.1")
+    monkeypatch.setattr(launch, "ROOM_PORT", 0)
+    app = open_app(env)
+    scene = app.top
+    tab_to(app, scene.add)
+    typed(app, "Ana")
+    key(app, pygame.K_RETURN)
+    scene.room.step(1)                                   # Phones: on
+    assert scene.room.on
+    key(app, pygame.K_RETURN)
+    board = app.top
+    try:
+        assert isinstance(board, BoardScene) and board.room is not None
+        assert json.loads((env / "data" / "settings.json").read_text())["room"] is True
+    finally:
+        for work in app.cleanup:
+            work()

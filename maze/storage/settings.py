@@ -33,6 +33,7 @@ class Settings:
     difficulty: str = "normal"        # for levels generated on the setup screen
     seed: str = ""
     display: int = 1                  # the display the board opens on, counted from 1
+    room: bool = False                # room play: players move from their phones
 
 
 def settings_path() -> Path:

@@ -181,6 +181,21 @@ def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
         raise UsageError(str(exc)) from None
 
 
+ROOM_PORT = 8765        # the setup screen's room, as `--room` without `--port`
+
+
+def room_from_setup(app: App) -> Any:
+    """The setup screen's Phones switch: the room opens with the first session that asks for
+    it (on the laptop's network address and the default port), and stays open; a port in use
+    is said on the setup screen."""
+    try:
+        opened = open_room(argparse.Namespace(room=True, bind=None, port=ROOM_PORT), None)
+    except UsageError as exc:
+        raise ValueError(str(exc)) from None
+    serve_room(app, opened)
+    return opened
+
+
 def serve_room(app: App, room: Any) -> None:
     """Start serving: phones' commands wake the app loop; the facilitator's secret address
     goes to this terminal only (never the projector, never a log)."""
@@ -254,18 +269,23 @@ def build_app(args: argparse.Namespace) -> App:
         serve_room(app, room)
     remembered: dict[str, Any] = {"settings": None}
 
+    serving = {"room": room}
+
     def begin(setup: SessionSetup) -> BoardScene:
         try:
             log = SessionLog(log_dir, setup)
         except OSError as exc:
             raise ValueError(f"Cannot write the session log in {log_dir} "
                              f"({exc.strerror or exc})") from None
-        return BoardScene(app, setup, log, room=room)
+        return BoardScene(app, setup, log, room=serving["room"])
+
 
     def start(choices: Any) -> BoardScene:        # a SetupChoices from the setup screen
         setup = make_setup(choices.level, choices.team, choices.players, choices.preset,
                            choices.flags, seed, new_session_id(), wall_clock_now())
         app.move_to_display(choices.display)       # the board goes where the room looks
+        if choices.room and serving["room"] is None:
+            serving["room"] = room_from_setup(app)
         scene = begin(setup)
         remembered["settings"] = choices.settings
         app.sound.muted = not choices.sound
@@ -288,7 +308,7 @@ def build_app(args: argparse.Namespace) -> App:
         from maze.storage.log import unfinished_logs
         return SetupScene(app, entries, start, settings=settings, notice=notice,
                           new_team=session is not None, unfinished=unfinished_logs(log_dir),
-                          resume=lambda path: resume_board(app, path, room=room))
+                          resume=lambda path: resume_board(app, path, room=serving["room"]))
 
     app.next_team = setup_screen
     if resume is not None:

@@ -52,6 +52,7 @@ class SetupChoices:
     sound: bool
     settings: Settings
     display: int = 0                  # SDL's index of the display the board opens on
+    room: bool = False                # room play: the board serves the players' phones
 
 
 StartSession = Callable[[SetupChoices], Scene]      # may raise ValueError with a message
@@ -228,6 +229,7 @@ class SetupScene(Scene):
                                   zero="as preset")
         self.sound = Toggle("Sound", s.sound)
         self.memory_aid = Toggle("Memory aid", s.memory_aid)
+        self.room = Toggle("Phones", s.room)       # room play: players move from their phones
         from maze.ui.displays import display_sizes
         sizes = display_sizes()
         self.display = Choice("Board on display", [(str(i), f"{i} ({w}x{h})")
@@ -241,7 +243,7 @@ class SetupScene(Scene):
         self.widgets: list[Widget] = [
             self.team, self.add, self.roster, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
-            self.sound, self.memory_aid, self.start_button]
+            self.sound, self.memory_aid, self.room, self.start_button]
         if len(sizes) > 1:           # a projector plugged in: where does the board go?
             self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
@@ -318,13 +320,14 @@ class SetupScene(Scene):
             level=entry.key if entry.origin != "generated" else self.settings.level,
             preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
             time_limit=self.time_limit.number, sound=self.sound.on,
-            memory_aid=self.memory_aid.on, difficulty=self.difficulty.value,
+            memory_aid=self.memory_aid.on, room=self.room.on, difficulty=self.difficulty.value,
             seed=self.seed.value,
             # One display today: the projector remembered from last time stays remembered.
             display=int(self.display.value) if self.display in self.widgets else self.settings.display)
         return SetupChoices(self.team.value.strip() or "Team", tuple(self.roster.names),
                             entry.level, entry.key, self.preset.value or None, flags,
-                            self.sound.on, settings, int(self.display.value) - 1)
+                            self.sound.on, settings, int(self.display.value) - 1,
+                            self.room.on)
 
     def _start(self) -> Transition | None:
         try:
@@ -430,7 +433,7 @@ class SetupScene(Scene):
                                               round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
-                   self.memory_aid] + ([self.display] if self.display in self.widgets else [])
+                   self.memory_aid, self.room] + ([self.display] if self.display in self.widgets else [])
         half = (right_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
         options_top = h - margin - rows_needed * (field_h + gap) + gap
