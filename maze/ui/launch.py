@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -20,6 +19,7 @@ from maze.core.session import SessionSetup
 from maze.paths import default_log_dir, user_levels_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
+from maze.terminal import say
 
 if TYPE_CHECKING:
     from maze.storage.log import LogRead
@@ -141,7 +141,7 @@ def check_resumable(path: Path) -> LogRead:
 
     read = read_for_resume(path)
     for warning in read.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}", error=True)     # names in it: escaped
     try:
         Session.resumed(read.setup, read.events, time.monotonic, random.Random(read.setup.seed))
     except ActionRefused as exc:
@@ -356,7 +356,7 @@ def build_replay(args: argparse.Namespace) -> App:
 
     read = read_log(args.log)
     for warning in read.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}", error=True)     # names in it: escaped
     try:                   # before any window: a log whose events make no sense is refused
         replay(read.setup, read.events)
         from maze.analysis.scores import score

@@ -6,6 +6,8 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
+from maze.storage.jsonfile import shown
+
 if TYPE_CHECKING:          # numpy is imported when the tones are made, after the first frame
     import numpy as np
 
@@ -115,5 +117,5 @@ def open_sound(enabled: bool = True) -> Player:
         return Sounds(made)
     except (pygame.error, ValueError, OSError) as exc:
         notice = "No sound device: playing silently (beeps still flash)"
-        print(f"maze: {notice} ({exc})", file=sys.stderr)
+        print(shown(f"maze: {notice} ({exc})"), file=sys.stderr)
         return Silent(notice)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from maze.core.state import Phase
+from maze.terminal import say
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
 from maze.ui.keymap import Action, ctrl_held
@@ -358,7 +359,7 @@ class UnsavedEvents(Scene):
                 except OSError as exc:
                     self.message = f"{folder} refused them too ({exc.strerror or exc})"
                     continue
-                print(f"maze: the session's log was saved to {saved}", flush=True)
+                say(f"maze: the session's log was saved to {saved}")
                 return Quit()
         return None
 
