@@ -6,13 +6,12 @@ page. Screenshots and PDFs are kept in test-artifacts/ for a human to look at.""
 from __future__ import annotations
 
 import base64
-import os
 import shutil
 import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
+from chromium import start_chromium
 from test_report import LONG_TEAM, add_facilitator_actions, logs, simulated, ten, ten_report  # noqa: F401, E501
 
 from maze.analysis.report import charts_mm
@@ -22,8 +21,6 @@ from maze.storage.log import read_log
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 # Paper sizes in inches, as Chromium's DevTools Page.printToPDF takes them.
@@ -57,27 +54,7 @@ def stop_emulating(driver) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    missing = [p for p in (CHROMIUM, DRIVER) if not Path(p).exists()]
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        missing.append("selenium")
-    if missing:
-        message = f"needs {', '.join(missing)} (apt-get install chromium chromium-driver)"
-        if os.environ.get("MAZE_REQUIRE_BROWSER"):
-            pytest.fail(message)
-        pytest.skip(message)
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    profile = tempfile.mkdtemp(prefix="maze-chromium-")
-    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-dev-shm-usage", f"--user-data-dir={profile}",
-                "--window-size=1200,1600"):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver, profile = start_chromium(1200, 1600)
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
