@@ -280,7 +280,7 @@ def _add_screen(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--fullscreen", action="store_true")
     mode.add_argument("--window", metavar="WxH", default=None)
     parser.add_argument("--display", type=int, default=None, metavar="N",
-                        help="open on display N (1, 2...: the projector is often 2)")
+                        help="open on display N, counted from 1 (the projector is often 2)")
 
 
 def _args_play(play: argparse.ArgumentParser) -> None:
@@ -339,7 +339,7 @@ def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("--summary-only", action="store_true",
                         help="only the summary table, no per-session sections")
     report.add_argument("--anonymize", action="store_true",
-                        help="names replaced by Team A, Player 1...; no file paths shown")
+                        help="names replaced by pseudonyms (Team A, Player 1); no file paths shown")
     report.set_defaults(run=_cmd_report)
 
 
@@ -372,7 +372,7 @@ def _args_score(score: argparse.ArgumentParser) -> None:
     score.add_argument("log", metavar="LOG")
     score.add_argument("--json", action="store_true", help="one JSON object, for scripts")
     score.add_argument("--anonymize", action="store_true",
-                       help="names replaced by Team A, Player 1...")
+                       help="names replaced by pseudonyms (Team A, Player 1)")
     score.set_defaults(run=_cmd_score)
 
 

@@ -4,6 +4,7 @@ screen, lines too small for the room)."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,13 +60,12 @@ def _board(app: App, folder: Path, roster: tuple[str, ...], script: Callable[[Bo
     if flags:
         from maze.core.record import replace
         setup = replace(setup, rules=setup.rules.with_overrides(dict(flags)))
-    _board.count += 1                     # type: ignore[attr-defined]
-    scene = BoardScene(app, setup, SessionLog(folder / str(_board.count), setup))  # type: ignore[attr-defined]
+    scene = BoardScene(app, setup, SessionLog(folder / str(next(_LOG_FOLDERS)), setup))
     script(scene)
     return scene
 
 
-_board.count = 0                          # type: ignore[attr-defined]
+_LOG_FOLDERS = itertools.count()     # each board its own folder: one log a session
 
 
 class Started(Scene):

@@ -167,7 +167,7 @@ def _anchor(number: int, session_id: str) -> str:
 def _unquoted(reason: str) -> str:
     """A reason with the values it quotes left out (a name, with --anonymize)."""
     import re
-    return re.sub(r'"[^"]*"', '"…"', reason)
+    return re.sub(r'"[^"]*"', "(a value from the log)", reason)
 
 
 def _headline(value: float | None, digits: int = 1) -> str:

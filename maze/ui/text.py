@@ -25,7 +25,7 @@ _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they 
 # controls (U+200B zero width space, U+202E override, U+2066 isolate, U+00AD soft hyphen...).
 # Drawing them alone gives SDL_ttf "Text has zero width"; they are dropped on screen (the name
 # is kept as typed in logs and reports).
-USER_CUT = 24                   # a name a user typed may end in "…" past this many characters
+USER_CUT = 24                   # a name a user typed may be cut short past this many characters
 
 # Roles of drawn text, for the projector rule: what the room must read (at least 4% of the
 # window height), ordinary text (at least 2.5%), and board axis labels on big boards (exempt).
@@ -185,6 +185,7 @@ class TextCache:
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
         self._fitted: dict[tuple[str, int, bool, int], str] = {}
+        self._heights: dict[tuple[str, int, bool, int, int], int] = {}
         self.audit: TextAudit | None = None     # set by tests (and a developer's checks)
 
     def font(self, height: int, bold: bool = False, script: str = "") -> pygame.font.Font:
@@ -340,10 +341,18 @@ class TextCache:
 
     def fitting_height(self, text: str, height: int, bold: bool, max_width: int,
                        smallest: int = 10) -> int:
-        """The largest line height up to ``height`` at which ``text`` fits ``max_width``."""
-        while height > smallest and self.width(text, height, bold) > max_width:
-            height = max(smallest, int(height * 0.9))
-        return height
+        """The largest line height up to ``height`` at which ``text`` fits ``max_width``
+        (remembered: the side panel asks for the same lines every frame)."""
+        key = (text, height, bold, max_width, smallest)
+        fitted = self._heights.get(key)
+        if fitted is None:
+            fitted = height
+            while fitted > smallest and self.width(text, fitted, bold) > max_width:
+                fitted = max(smallest, int(fitted * 0.9))
+            if len(self._heights) > self._limit:
+                self._heights.clear()
+            self._heights[key] = fitted
+        return fitted
 
     def fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
         """The text, cut with an ellipsis if it is wider than ``max_width`` (remembered: the

@@ -45,7 +45,7 @@
     if (view.phase === "ended") text = "The session is over. Look at the board.";
     else if (view.paused) text = "Paused";
     else if (view.phase === "planning") text = "Planning: talk it over. " + (mine ? "You go first." : view.at_board + " goes first.");
-    else if (mine && view.walking_back && !view.manual_retreat) text = "Beep! Walking back...";
+    else if (mine && view.walking_back && !view.manual_retreat) text = "Beep! Walking back";
     else if (mine && view.walking_back) text = "Beep! Walk back the way you came";
     else if (mine) text = "Your turn!";
     else if (turns === null || turns === undefined) text = view.at_board + " is at the board. You are across.";

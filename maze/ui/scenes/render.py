@@ -12,15 +12,11 @@ from maze.core.board import Square
 from maze.core.state import Phase
 from maze.ui import theme
 from maze.ui.layout import Layout
-from maze.ui.text import AXIS, DETAIL, ROOM, TextCache
+from maze.ui.text import AXIS, DETAIL, DETAIL_SHARE, ROOM, ROOM_SHARE, TextCache
 
 if TYPE_CHECKING:
     from maze.analysis.scores import BoardFigures
     from maze.ui.scenes.board import BoardScene
-
-
-def blit_center(surface: pygame.Surface, image: pygame.Surface, center: tuple[int, int]) -> None:
-    surface.blit(image, image.get_rect(center=center))
 
 
 def draw_board_static(text: TextCache, layout: Layout, cols: int,
@@ -183,17 +179,12 @@ def draw_cue(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
         y += height
 
 
-def wrap(text: TextCache, message: str, height: int, bold: bool, width: int) -> list[str]:
-    """Split a message into lines that fit ``width`` (a word longer than that is cut)."""
-    return text.wrap(message, height, bold, width)
-
-
 def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
             height: int, color: tuple[int, int, int]) -> None:
     """Text across the board area on a dark band, wrapped to fit, so it reads over anything
     and never runs into the side panel."""
     width = max(40, area.width - 2 * height)
-    lines = wrap(text, message, height, True, width)
+    lines = text.wrap(message, height, True, width)
     line_h = text.font(height, True).get_height()
     band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
                        line_h * len(lines) + height // 2)
@@ -299,7 +290,6 @@ def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
 
 
 def _readable(kind: str, height: int) -> int:
-    from maze.ui.text import DETAIL_SHARE, ROOM_SHARE
     return math.ceil((ROOM_SHARE if kind == ROOM else DETAIL_SHARE) * height)
 
 

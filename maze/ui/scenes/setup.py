@@ -488,7 +488,7 @@ class SetupScene(Scene):
             for i, (line, color) in enumerate(lines[:room]):   # a level's own long text: its start
                 text.draw(surface, line, size, color, max_width=self._preview.width, user=True,
                           topleft=(self._preview.x, self._preview.y + i * round(size * 1.1)))
-        if self.error:       # over the foot of the player list, wrapped: never cut to "…"
+        if self.error:       # over the foot of the player list, wrapped whole, never cut
             size = max(readable(surface), round(unit * 0.8))
             box = self.roster.rect.inflate(-8, -8)
             said = text.wrap(self.error, size, True, box.width - size)
