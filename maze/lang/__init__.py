@@ -148,7 +148,7 @@ def N_(message: str) -> str:
 def _grouped(digits: str, f: Formats) -> str:
     if len(digits) < f.min_grouping:
         return digits
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]
