@@ -12,8 +12,7 @@ from pathlib import Path
 import pygame
 from helpers import FakeClock
 
-from maze.cli import make_setup
-from maze.core.session import SessionSetup
+from maze.core.session import SessionSetup, make_setup
 from maze.paths import builtin_levels_dir
 from maze.sim.team import play
 from maze.storage.levels import load_level

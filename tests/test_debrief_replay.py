@@ -11,15 +11,15 @@ from helpers import FakeClock
 from ui_helpers import click
 
 from maze.analysis.scores import score
-from maze.cli import build_parser, main, make_setup
-from maze.core.session import replay
+from maze.cli import build_parser, main
+from maze.core.session import make_setup, replay
 from maze.sim.team import play
 from maze.storage.levels import load_level, save_level
 from maze.storage.log import SessionLog, read_log
 from maze.ui.app import App
-from maze.ui.launch import build_replay
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.replay import ReplayScene
+from maze.wiring import build_replay
 
 
 @pytest.fixture(autouse=True)

@@ -20,13 +20,13 @@ from maze.sim.team import play
 from maze.storage.log import SessionLog, read_log
 from maze.ui import theme
 from maze.ui.app import App
-from maze.ui.launch import build_replay
 from maze.ui.layout import compute
 from maze.ui.scenes.charts import EVERYONE, draw_heatmap
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.render import execution_progress, headline_lines, hud_content
 from maze.ui.scenes.replay import ConfirmQuit, ReplayScene
 from maze.ui.text import DETAIL_SHARE, TextAudit
+from maze.wiring import build_replay
 
 
 @pytest.fixture(autouse=True)
@@ -303,7 +303,7 @@ def test_a_replay_in_a_portrait_window_runs_to_its_end(tmp_path):
     """A replay of a short log runs to its end in a portrait window (the side panel on top,
     the board, timeline and keys under it), and what the replay draws itself is whole (the
     panel's lines are the board's: render.hud_content)."""
-    from maze.cli import make_setup
+    from maze.core.session import make_setup
     from maze.paths import builtin_levels_dir
     from maze.storage.levels import load_level
     setup = make_setup(load_level(builtin_levels_dir() / "quick-demo.json"), "Red", ["Ana", "Ben"],

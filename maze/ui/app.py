@@ -8,7 +8,6 @@ events and an injected clock.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 
@@ -266,8 +265,6 @@ class App:
 
     def run(self) -> int:
         self.draw(force=True)
-        if os.environ.get("MAZE_EXIT_AFTER_FIRST_FRAME"):   # benchmarks time start-up with it
-            return 0
         for work in self.after_first_frame:
             work()
         self.after_first_frame.clear()
