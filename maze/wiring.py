@@ -250,6 +250,7 @@ def build_app(args: argparse.Namespace) -> App:
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "0")
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.board import BoardScene
     # The board opens on the display chosen last time; the setup screen, where the
     # facilitator sits, on the first, unless --display says otherwise.
@@ -259,6 +260,8 @@ def build_app(args: argparse.Namespace) -> App:
         last_display = load_settings()[0].display
     size, display = open_display(size, args.display, last_display)
     app = App(size, args.fullscreen, title="maze", display=display)
+    # The debrief's "Next team" opens the setup screen on the same level (below).
+    navigated(app, next_team=lambda setup: setup_screen(setup))
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     if room is not None:
         serve_room(app, room)
@@ -305,7 +308,6 @@ def build_app(args: argparse.Namespace) -> App:
                           new_team=session is not None, unfinished=unfinished_logs(log_dir),
                           resume=lambda path: resume_board(app, path, room=serving["room"]))
 
-    app.next_team = setup_screen
     if resume is not None:
         app.start(resume_board(app, resume, read, opened, room=room))
     elif roster is not None:
@@ -332,10 +334,11 @@ def build_editor(args: argparse.Namespace) -> App:
     size = args.window
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.editor import EditorScene
 
     size, _ = open_display(size)
-    app = App(size, title="maze: level editor")
+    app = navigated(App(size, title="maze: level editor"))
     app.start(EditorScene(app, level, user_levels_dir(), target))
     return app
 
@@ -357,16 +360,16 @@ def build_replay(args: argparse.Namespace) -> App:
     size = args.window
 
     from maze.ui.app import App
-    from maze.ui.scenes.debrief import DebriefScene
-    from maze.ui.scenes.replay import ReplayScene
+    from maze.ui.navigator import navigated
+    from maze.ui.screens import Debrief, Replay
     size, display = open_display(size, args.display)
-    app = App(size, args.fullscreen, title="maze: replay", display=display)
+    app = navigated(App(size, args.fullscreen, title="maze: replay", display=display))
     app.after_first_frame.append(lambda: start_sound(app, True))
     path = Path(args.log)
     if args.debrief:
-        app.start(DebriefScene(app, read.setup, read.events, path))
+        app.start(Debrief(read.setup, read.events, path))
     else:
-        app.start(ReplayScene(app, read.setup, read.events, path, speed=args.speed))
+        app.start(Replay(read.setup, read.events, path, speed=args.speed))
     return app
 
 
@@ -383,11 +386,12 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
     size = args.window
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.demo import DemoScene
 
     size, display = open_display(size, args.display)
-    app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
-              display=display)
+    app = navigated(App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
+                        display=display))
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),
                        wall_clock_now())

@@ -187,6 +187,36 @@ def _uses_pygame(module: str) -> bool:
                for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
 
 
+# In maze/ui/scenes: the modules that only draw (any scene may use them) and the one scene that
+# builds on another. Every other scene names where it goes by a place (maze.ui.screens), and
+# the navigator (maze.ui.navigator) builds it.
+DRAWING = {"maze.ui.scenes.render", "maze.ui.scenes.charts", "maze.ui.scenes.room_card"}
+EXTENDS = {("maze.ui.scenes.demo", "maze.ui.scenes.board")}    # the demo is a board, played
+
+
+def scene_problems(found: list[Arrow]) -> list[str]:
+    def scene(module: str) -> bool:
+        return module.startswith("maze.ui.scenes.")
+    return [f"{a}: a scene imports another scene (hand back a place instead)" for a in found
+            if scene(a.source) and scene(a.target) and (a.source, a.target) not in EXTENDS
+            and (a.target not in DRAWING or a.source in DRAWING)]
+
+
+def test_no_scene_imports_another_scene(found):
+    _fail_with(scene_problems(found))
+
+
+def test_a_planted_scene_to_scene_import_is_caught():
+    planted = [Arrow("maze.ui.scenes.debrief", "maze.ui.scenes.replay", 114),
+               Arrow("maze.ui.scenes.debrief", "maze.ui.scenes.render", 29),
+               Arrow("maze.ui.scenes.render", "maze.ui.scenes.board", 210)]
+    assert scene_problems(planted) == [
+        "maze.ui.scenes.debrief -> maze.ui.scenes.replay (line 114): a scene imports another "
+        "scene (hand back a place instead)",
+        "maze.ui.scenes.render -> maze.ui.scenes.board (line 210): a scene imports another "
+        "scene (hand back a place instead)"]
+
+
 def test_every_room_imports_only_the_rooms_its_row_allows(found):
     _fail_with(broken_rules(found, ALLOWED))
 
