@@ -317,7 +317,6 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
     import errno
     import os as _os
 
-    d = Driver(tmp_path)
     full = {"now": False}
 
     def write(fd, data):
@@ -325,7 +324,7 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
             raise OSError(errno.ENOSPC, "No space left on device")
         return _os.write(fd, data)
 
-    d.log._write = write
+    d = Driver(tmp_path, write=write)
     d.press("Left", "Up")                          # B1: written
     full["now"] = True
     d.press("q")                                   # A2 beeps: the disk is full
