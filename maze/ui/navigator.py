@@ -1,7 +1,8 @@
 """The navigator: the scene of each place a transition names (maze.ui.screens).
 
 The one module that knows every screen; the scenes know only places. What only a command
-knows (the setup screen for the next team, in `maze play`) is given by maze.wiring."""
+knows (the setup screen for the next team, in `maze play`) is given by maze.wiring. A screen's
+module is imported when it is first opened: the first frame waits for none of them."""
 
 from __future__ import annotations
 
@@ -9,11 +10,6 @@ from collections.abc import Callable
 
 from maze.core.session import SessionSetup
 from maze.ui.app import App, Place, Scene
-from maze.ui.scenes.debrief import DebriefScene
-from maze.ui.scenes.overlays import Confirm, ConfirmEnd, ConfirmQuit, HelpOverlay, MenuOverlay
-from maze.ui.scenes.overlays import UnsavedEvents as UnsavedEventsScene
-from maze.ui.scenes.replay import ReplayScene
-from maze.ui.scenes.resume import ResumeScene
 from maze.ui.screens import (
     Debrief,
     EndSession,
@@ -40,28 +36,41 @@ class Navigator:
     def open(self, place: Place) -> Scene:
         app = self.app
         match place:
-            case Help(board):
-                return HelpOverlay(app, board)
-            case Menu(board):
-                return MenuOverlay(app, board)
-            case EndSession(board):
-                return ConfirmEnd(app, board)
-            case QuitProgram():
-                return ConfirmQuit(app)
-            case Question(question, yes, no, on_yes):
-                return Confirm(app, question, yes, no, on_yes)
-            case Unsaved(log):
-                return UnsavedEventsScene(app, log)
+            case Help() | Menu() | EndSession() | QuitProgram() | Question() | Unsaved():
+                return self._overlay(place)
             case Debrief(setup, events, log_path):
+                from maze.ui.scenes.debrief import DebriefScene
                 return DebriefScene(app, setup, events, log_path)
             case Replay(setup, events, log_path, speed):
+                from maze.ui.scenes.replay import ReplayScene
                 return ReplayScene(app, setup, events, log_path, speed=speed)
             case NextTeam(setup) if self.next_team is not None:
                 return self.next_team(setup)
             case Interrupted(entries, resume, back):
+                from maze.ui.scenes.resume import ResumeScene
                 return ResumeScene(app, entries, resume, back)
             case _:
                 raise LookupError(f"no screen for {place!r} in this program")
+
+    def _overlay(self, place: Place) -> Scene:
+        """The overlays drawn over another screen (maze/ui/scenes/overlays.py)."""
+        from maze.ui.scenes import overlays
+        app = self.app
+        match place:
+            case Help(board):
+                return overlays.HelpOverlay(app, board)
+            case Menu(board):
+                return overlays.MenuOverlay(app, board)
+            case EndSession(board):
+                return overlays.ConfirmEnd(app, board)
+            case QuitProgram():
+                return overlays.ConfirmQuit(app)
+            case Question(question, yes, no, on_yes):
+                return overlays.Confirm(app, question, yes, no, on_yes)
+            case Unsaved(log):
+                return overlays.UnsavedEvents(app, log)
+            case _:
+                raise LookupError(f"no overlay for {place!r}")
 
 
 def navigated(app: App, next_team: Callable[[SessionSetup], Scene] | None = None) -> App:
