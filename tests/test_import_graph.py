@@ -28,7 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "sim":      {"core", "lang"},
     "terminal": {"core", "storage", "lang"},  # what the commands print, escaped; UsageError
     "host":     {"core", "storage", "analysis", "sim", "lang"},
-    "room":     {"core", "storage", "analysis", "host", "lang"},
+    "room":     {"core", "storage", "analysis", "sim", "host", "lang"},
     "web":      set(),                      # the phones' pages (files, served by the room)
     "ui":       {"core", "storage", "analysis", "host", "room", "sim", "terminal", "paths", "lang"},
     "wiring":   {"core", "storage", "analysis", "host", "room", "sim", "ui", "terminal", "paths",
