@@ -1,4 +1,9 @@
-"""The `maze` command. Bad input gets one clear line naming the file and field, and exit 1."""
+"""The `maze` command line: the words, checked, and the command they name.
+
+Every option is checked here, as it is read (a range, a size, a name's length), and a mistake is
+one line naming the option, exit 1. The commands that open a window hand the checked options
+to maze.wiring; the others are here. Bad input in a file gets one clear line naming the file
+and field."""
 
 from __future__ import annotations
 
@@ -17,7 +22,8 @@ from maze.core.format import MAX_NAME
 from maze.core.level import Level
 from maze.core.path import DIFFICULTIES, generate_path, path_names
 from maze.core.rules import DEFAULT_PRESET, PRESETS
-from maze.core.session import SessionSetup
+from maze.core.session import MAX_PLAYERS
+from maze.room import ROOM_PORT
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.levels import (
     find_level,
@@ -28,6 +34,7 @@ from maze.storage.levels import (
 )
 from maze.terminal import (
     MAX_LINES,
+    UsageError,
     drop_output,
     escaped,
     finite,
@@ -36,14 +43,8 @@ from maze.terminal import (
     terminal_json,
 )
 
-MAX_PLAYERS = 30
 COMMANDS = ("play", "resume", "check", "levels", "new-level", "score", "edit", "report", "replay",
             "demo", "card")
-DEFAULT_LEVEL = "classic"
-
-
-class UsageError(Exception):
-    """A command line that cannot be carried out: one line for the user."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,9 +62,29 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see `{self.prog} --help`)")
 
 
+class _Within(argparse.Action):
+    """A number held to a range as it is read: outside it, the option's own one-line message
+    (``within`` is the lowest, the highest and the message, with {} for the value given)."""
+
+    def __init__(self, *args: Any, within: tuple[float, float, str], **kwargs: Any) -> None:
+        self.low, self.high, self.message = within
+        super().__init__(*args, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        if not self.low <= values <= self.high:
+            raise UsageError(self.message.format(values))
+        setattr(namespace, self.dest, values)
+
+
 def check_name(option: str, name: str) -> None:
     if len(name) > MAX_NAME:
         raise UsageError(f"{option}: a name of {len(name)} characters; at most {MAX_NAME}")
+
+
+def parse_team(text: str) -> str:
+    check_name("--team", text)
+    return text
 
 
 def parse_players(text: str) -> tuple[str, ...]:
@@ -97,15 +118,6 @@ def parse_window(text: str) -> tuple[int, int]:
     if not (200 <= w <= 16384 and 150 <= h <= 16384):
         raise UsageError(f"--window: {text} is outside 200x150 to 16384x16384")
     return w, h
-
-
-def make_setup(level: Level, team: str, roster: Sequence[str], preset: str | None,
-               flags: dict[str, Any], seed: int, session_id: str,
-               started_at: str) -> SessionSetup:
-    preset_name = preset or level.preset
-    rules = level.resolve_rules(preset_name, flags)
-    return SessionSetup(team=team, roster=tuple(roster), level=level, preset=preset_name,
-                        rules=rules, seed=seed, session_id=session_id, started_at=started_at)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -252,25 +264,26 @@ def _args_card(card: argparse.ArgumentParser) -> None:
     card.set_defaults(run=_cmd_card)
 
 
+# The commands with a window: pygame is imported only for them.
 def _cmd_demo(args: argparse.Namespace) -> int:
-    from maze.ui.launch import launch_demo
+    from maze.wiring import launch_demo
     return launch_demo(args)
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from maze.ui.launch import build_replay, run_app
+    from maze.wiring import build_replay, run_app
     return run_app(build_replay, args)
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
-    from maze.ui.launch import build_editor, run_app
+    from maze.wiring import build_editor, run_app
     return run_app(build_editor, args)
 
 
 def _cmd_play(args: argparse.Namespace) -> int:
-    if args.team is not None:
-        check_name("--team", args.team)
-    from maze.ui.launch import build_app, run_app  # pygame only for commands with a window
+    if not args.room and (args.bind or args.port != ROOM_PORT):
+        raise UsageError("--bind and --port need --room")
+    from maze.wiring import build_app, run_app
     return run_app(build_app, args)
 
 
@@ -278,7 +291,7 @@ def _add_screen(parser: argparse.ArgumentParser) -> None:
     """Where the window goes: --fullscreen or --window WxH, and --display N."""
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--fullscreen", action="store_true")
-    mode.add_argument("--window", metavar="WxH", default=None)
+    mode.add_argument("--window", metavar="WxH", default=None, type=parse_window)
     parser.add_argument("--display", type=int, default=None, metavar="N",
                         help="open on display N, counted from 1 (the projector is often 2)")
 
@@ -286,17 +299,19 @@ def _add_screen(parser: argparse.ArgumentParser) -> None:
 def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("level", nargs="?", default=None,
                       help="a level file, or the name of a built-in or user level")
-    play.add_argument("--players", help='the roster in turn order, e.g. "Ana,Ben,Chen" '
-                                        "(skips the setup screen)")
-    play.add_argument("--team", default=None, help="the team's name")
+    play.add_argument("--players", type=parse_players,
+                      help='the roster in turn order, e.g. "Ana,Ben,Chen" (skips the setup screen)')
+    play.add_argument("--team", default=None, type=parse_team, help="the team's name")
     play.add_argument("--preset", choices=sorted(PRESETS), default=None)
     _add_screen(play)
     play.add_argument("--log-dir", default=None, help="where session logs go")
     play.add_argument("--no-sound", action="store_true")
     play.add_argument("--memory-aid", action="store_true", help="mark squares already tested")
     play.add_argument("--retreat", choices=("auto", "manual"), default=None)
-    play.add_argument("--time-limit", type=float, default=None, metavar="MINUTES")
-    play.add_argument("--planning", type=float, default=None, metavar="SECONDS")
+    play.add_argument("--time-limit", type=float, default=None, metavar="MINUTES",
+                      action=_Within, within=(0.5, 1440, "--time-limit must be from 0.5 to 1440 minutes"))
+    play.add_argument("--planning", type=float, default=None, metavar="SECONDS",
+                      action=_Within, within=(0, 3600, "--planning must be from 0 to 3600 seconds"))
     play.add_argument("--seed", type=int, default=None,
                       help="seed for generated curveball paths (default: random)")
     _add_room(play)
@@ -310,8 +325,9 @@ def _add_room(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", default=None, metavar="ADDRESS",
                         help="the address phones reach (default: this laptop's network "
                              "address, else 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8765, metavar="N",
-                        help="the room's port (default 8765)")
+    parser.add_argument("--port", type=int, default=ROOM_PORT, metavar="N",
+                        help=f"the room's port (default {ROOM_PORT})", action=_Within,
+                        within=(0, 65535, "--port must be from 0 to 65535 (got {})"))
 
 
 def _args_resume(resume: argparse.ArgumentParser) -> None:
@@ -345,8 +361,11 @@ def _args_report(report: argparse.ArgumentParser) -> None:
 
 def _args_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("level", nargs="?", default="quick-demo")
-    demo.add_argument("--players", type=int, default=4, help="how many simulated players (1-30)")
-    demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)")
+    demo.add_argument("--players", type=int, default=4,
+                      help=f"how many simulated players (1-{MAX_PLAYERS})", action=_Within,
+                      within=(1, MAX_PLAYERS, f"--players must be from 1 to {MAX_PLAYERS}"))
+    demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)",
+                      action=_Within, within=(0.25, 8, "--speed must be from 0.25 to 8"))
     demo.add_argument("--seed", type=int, default=None)
     demo.add_argument("--no-sound", action="store_true")
     _add_screen(demo)
@@ -355,7 +374,8 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
 
 def _args_replay(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("log", metavar="LOG")
-    rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)")
+    rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)",
+                     action=_Within, within=(1, 16, "--speed must be from 1 to 16"))
     rep.add_argument("--debrief", action="store_true", help="open the debrief screen directly")
     _add_screen(rep)
     rep.set_defaults(run=_cmd_replay)
@@ -364,7 +384,7 @@ def _args_replay(rep: argparse.ArgumentParser) -> None:
 def _args_edit(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("level", nargs="?", default=None,
                       help="a level to start from (a file, or a built-in or user level)")
-    edit.add_argument("--window", metavar="WxH", default=None)
+    edit.add_argument("--window", metavar="WxH", default=None, type=parse_window)
     edit.set_defaults(run=_cmd_edit)
 
 

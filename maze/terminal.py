@@ -18,6 +18,11 @@ from maze.storage.jsonfile import shown
 MAX_LINES = 10            # problems printed for one input; the rest are counted
 
 
+class UsageError(Exception):
+    """A command that cannot be carried out (a bad option, a log folder that cannot be written,
+    no display): one line for the user, and exit 1. The command line and the wiring raise it."""
+
+
 def say(line: object = "", error: bool = False) -> None:
     """One line to the terminal, control characters from names and files escaped."""
     print(shown(line), file=sys.stderr if error else sys.stdout)

@@ -12,13 +12,13 @@ from pathlib import Path
 import pygame
 from helpers import FakeClock
 
-from maze.cli import make_setup
-from maze.core.session import SessionSetup
+from maze.core.session import SessionSetup, make_setup
 from maze.paths import builtin_levels_dir
 from maze.sim.team import play
 from maze.storage.levels import load_level
 from maze.storage.log import SessionLog, read_log, unfinished_logs
 from maze.ui.app import App, Scene
+from maze.ui.navigator import navigated
 from maze.ui.scenes.board import BoardScene
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.editor import EditorScene
@@ -202,4 +202,4 @@ def draw_audited(app: App, stack: list[Scene]) -> TextAudit:
 def open_app(size: tuple[int, int]) -> App:
     pygame.display.init()
     pygame.font.init()
-    return App(size, clock=FakeClock())
+    return navigated(App(size, clock=FakeClock()))

@@ -8,7 +8,8 @@ import io
 import json
 import random
 
-from maze.cli import main, make_setup
+from maze.cli import main
+from maze.core.session import make_setup
 from maze.paths import builtin_levels_dir
 from maze.sim.team import play
 from maze.storage.levels import load_level

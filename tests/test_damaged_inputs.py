@@ -29,10 +29,11 @@ from hypothesis import strategies as st
 from test_hostile import damaged_log, hostile_level
 
 from maze.analysis.leaderboard import leaderboard
-from maze.cli import UsageError, main
+from maze.cli import main
 from maze.sim.team import play
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import SessionLog, unfinished_logs
+from maze.terminal import UsageError
 
 pytestmark = pytest.mark.slow
 
@@ -170,7 +171,7 @@ def _check_log_commands(folder: Path, raw: bytes) -> bool:
     html.unlink(missing_ok=True)
     table.unlink(missing_ok=True)
 
-    from maze.ui.launch import check_resumable
+    from maze.wiring import check_resumable
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         try:
@@ -257,8 +258,8 @@ def test_a_damaged_log_in_the_replay_and_debrief_screens(log_folder, raw):
     import pygame
 
     from maze.cli import build_parser
-    from maze.ui.launch import build_replay
     from maze.ui.scenes.debrief import DebriefScene
+    from maze.wiring import build_replay
 
     path = log_folder / "2026-11-23_100000_damaged_x.jsonl"
     path.write_bytes(raw)

@@ -11,15 +11,16 @@ from helpers import FakeClock
 from ui_helpers import click
 
 from maze.analysis.scores import score
-from maze.cli import build_parser, main, make_setup
-from maze.core.session import replay
+from maze.cli import build_parser, main
+from maze.core.session import make_setup, replay
 from maze.sim.team import play
 from maze.storage.levels import load_level, save_level
 from maze.storage.log import SessionLog, read_log
 from maze.ui.app import App
-from maze.ui.launch import build_replay
+from maze.ui.navigator import navigated
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.replay import ReplayScene
+from maze.wiring import build_replay
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +53,7 @@ def key(app, code):
 def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
     read = read_log(curveball_log)
     clock = FakeClock()
-    app = App((1280, 800), clock=clock)
+    app = navigated(App((1280, 800), clock=clock))
     scene = DebriefScene(app, read.setup, read.events, curveball_log)
     app.start(scene)
     app.step([])
@@ -87,7 +88,7 @@ def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
 @pytest.mark.parametrize("size", [(800, 600), (1920, 1080), (2560, 1080)])
 def test_the_debrief_draws_every_page_at_any_size(curveball_log, size):
     read = read_log(curveball_log)
-    app = App(size, clock=FakeClock())
+    app = navigated(App(size, clock=FakeClock()))
     app.start(DebriefScene(app, read.setup, read.events, curveball_log))
     for _ in range(3):
         app.draw(force=True)
@@ -115,7 +116,7 @@ def test_replay_at_any_speed_ends_in_the_state_of_the_log(curveball_log, speed):
 
 def test_replay_steps_back_and_forth_and_jumps(curveball_log):
     read = read_log(curveball_log)
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     scene = ReplayScene(app, read.setup, read.events, curveball_log)
     app.start(scene)
     for _ in range(40):

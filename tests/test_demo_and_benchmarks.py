@@ -14,8 +14,8 @@ from helpers import FakeClock
 from maze.cli import build_parser
 from maze.core.session import replay
 from maze.storage.log import read_log
-from maze.ui.launch import build_demo
 from maze.ui.scenes.debrief import DebriefScene
+from maze.wiring import build_demo
 
 pytestmark = pytest.mark.slow
 

@@ -14,9 +14,9 @@ from ui_helpers import click
 
 from maze.cli import build_parser, main
 from maze.storage.settings import load_settings
-from maze.ui.launch import build_app
 from maze.ui.scenes.board import BoardScene
 from maze.ui.scenes.setup import SetupScene
+from maze.wiring import build_app
 
 LAPTOP, PROJECTOR = (1280, 800), (1024, 768)
 

@@ -10,7 +10,7 @@ from maze.cli import build_parser, main
 from maze.core.board import parse_square
 from maze.paths import builtin_levels_dir
 from maze.storage.levels import load_level
-from maze.ui.launch import build_editor
+from maze.wiring import build_editor
 
 
 @pytest.fixture

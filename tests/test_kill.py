@@ -30,14 +30,16 @@ def test_killed_at_random_moments_the_log_keeps_every_reported_event(tmp_path):
     for kill in range(KILLS):
         folder = tmp_path / f"run{kill}"
         env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
-                   MAZE_REPORT_EVENTS="1", MAZE_DATA_DIR=str(tmp_path / "data"))
+                   MAZE_DATA_DIR=str(tmp_path / "data"))
         # The demo's log folder is temporary: point it here by running the demo's own code
-        # through a tiny launcher that keeps the log.
+        # through a tiny launcher that keeps the log, and prints each event's number once it
+        # is in the log (the host's listeners hear an event after the log has it).
         code = ("import sys, pathlib; from maze.cli import build_parser; "
-                "from maze.ui.launch import build_demo; "
+                "from maze.wiring import build_demo; "
                 f"args = build_parser('demo').parse_args(['demo', 'quick-demo', '--players', '3', "
                 f"'--speed', '8', '--seed', '{seed + kill}', '--window', '640x480', '--no-sound']); "
-                f"app = build_demo(args, pathlib.Path(r'{folder}')); app.run()")
+                f"app = build_demo(args, pathlib.Path(r'{folder}')); "
+                "app.top.host.listen(lambda e: print(f'event {e.seq}', flush=True)); app.run()")
         folder.mkdir()
         proc = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True)

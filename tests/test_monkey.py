@@ -13,8 +13,8 @@ from helpers import FakeClock
 from maze.cli import build_parser
 from maze.core.session import replay
 from maze.storage.log import read_log
-from maze.ui.launch import build_app, build_editor
 from maze.ui.scenes.board import BoardScene
+from maze.wiring import build_app, build_editor
 
 pytestmark = pytest.mark.slow
 

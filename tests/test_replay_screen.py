@@ -20,13 +20,14 @@ from maze.sim.team import play
 from maze.storage.log import SessionLog, read_log
 from maze.ui import theme
 from maze.ui.app import App
-from maze.ui.launch import build_replay
 from maze.ui.layout import compute
+from maze.ui.navigator import navigated
 from maze.ui.scenes.charts import EVERYONE, draw_heatmap
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.render import execution_progress, headline_lines, hud_content
 from maze.ui.scenes.replay import ConfirmQuit, ReplayScene
 from maze.ui.text import DETAIL_SHARE, TextAudit
+from maze.wiring import build_replay
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +98,7 @@ def test_on_a_wide_screen_the_timeline_sits_beside_the_board(played, size):
 
 # ---------------------------------------------------------------------------- keys
 def test_esc_in_a_replay_opened_from_the_debrief_goes_back_to_the_debrief(played):
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     p = played[4]
     app.start(DebriefScene(app, p.setup, p.events, p.path))
     press(app, pygame.K_r)
@@ -108,7 +109,7 @@ def test_esc_in_a_replay_opened_from_the_debrief_goes_back_to_the_debrief(played
 
 
 def test_esc_in_a_replay_over_the_debrief_closes_only_the_replay(played):
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     p = played[4]
     debrief = DebriefScene(app, p.setup, p.events, p.path)
     debrief.page = 1
@@ -129,7 +130,7 @@ def test_esc_in_maze_replay_log_goes_to_that_logs_debrief(played):
 
 
 def test_q_alone_does_nothing_and_ctrl_q_then_enter_quits(played):
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     p = played[4]
     replay = ReplayScene(app, p.setup, p.events, p.path)
     app.start(replay)
@@ -145,7 +146,7 @@ def test_q_alone_does_nothing_and_ctrl_q_then_enter_quits(played):
 
 
 def test_the_quit_question_answers_clicks(played):
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     p = played[4]
     replay = ReplayScene(app, p.setup, p.events, p.path)
     app.start(replay)
@@ -161,7 +162,7 @@ def test_the_quit_question_answers_clicks(played):
 
 
 def test_esc_pressed_again_and_again_never_quits_from_the_replay(played):
-    app = App((1024, 768), clock=FakeClock())
+    app = navigated(App((1024, 768), clock=FakeClock()))
     p = played[4]
     for _ in range(5):
         app.stack = [ReplayScene(app, p.setup, p.events, p.path)]
@@ -182,7 +183,7 @@ def _color_near(surface: pygame.Surface, rect: pygame.Rect, color: tuple[int, in
 
 def test_the_replay_marks_tested_squares_although_the_memory_aid_was_off(played):
     p = played[4]
-    app = App((1280, 800), clock=FakeClock())
+    app = navigated(App((1280, 800), clock=FakeClock()))
     scene = halfway(app, p)
     app.start(scene)
     state = scene.session.state
@@ -239,7 +240,7 @@ def test_the_timeline_has_a_labelled_time_axis(played):
 def test_with_30_players_every_lane_is_named_and_the_lanes_scroll(played):
     p = played[30]
     size = (1024, 768)
-    app = App(size, clock=FakeClock())
+    app = navigated(App(size, clock=FakeClock()))
     scene = halfway(app, p)
     app.start(scene)
     audit = TextAudit()
@@ -303,7 +304,7 @@ def test_a_replay_in_a_portrait_window_runs_to_its_end(tmp_path):
     """A replay of a short log runs to its end in a portrait window (the side panel on top,
     the board, timeline and keys under it), and what the replay draws itself is whole (the
     panel's lines are the board's: render.hud_content)."""
-    from maze.cli import make_setup
+    from maze.core.session import make_setup
     from maze.paths import builtin_levels_dir
     from maze.storage.levels import load_level
     setup = make_setup(load_level(builtin_levels_dir() / "quick-demo.json"), "Red", ["Ana", "Ben"],
@@ -313,7 +314,7 @@ def test_a_replay_in_a_portrait_window_runs_to_its_end(tmp_path):
     log.close()
     read = read_log(log.path)
     clock = FakeClock()
-    app = App((900, 1000), clock=clock)                    # portrait: the panel on top
+    app = navigated(App((900, 1000), clock=clock))                    # portrait: the panel on top
     scene = ReplayScene(app, read.setup, read.events, log.path, speed=16)
     app.start(scene)
     while not scene.finished:

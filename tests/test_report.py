@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from maze.cli import main, make_setup
+from maze.cli import main
 from maze.core.board import Board
 from maze.core.level import Level
 from maze.core.path import generate_path, path_names
+from maze.core.session import make_setup
 from maze.paths import builtin_levels_dir
 from maze.sim.team import play
 from maze.storage.levels import load_level

@@ -231,8 +231,8 @@ def test_the_header_is_not_rewritten_and_the_session_resumed_event_is_json(tmp_p
 def test_a_log_cut_at_any_byte_is_resumed_or_refused_in_one_line(tmp_path):
     """A power cut can leave the log cut anywhere: `maze resume` either carries it on or says
     in one line why not, never a traceback."""
-    from maze.cli import UsageError
-    from maze.ui.launch import check_resumable
+    from maze.terminal import UsageError
+    from maze.wiring import check_resumable
 
     setup = make_setup(make_level(alternate=ALT))
     log = SessionLog(tmp_path, setup)

@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 
 from maze.analysis.scores import score
-from maze.cli import make_setup
 from maze.core.board import Board
 from maze.core.level import Level
 from maze.core.path import generate_path, path_names
-from maze.core.session import replay
+from maze.core.session import make_setup, replay
 from maze.sim.team import play
 from maze.storage.log import SessionLog, read_log
 

@@ -19,7 +19,7 @@ from ui_helpers import key
 
 from maze.cli import build_parser
 from maze.storage.log import read_log
-from maze.ui.launch import build_app
+from maze.wiring import build_app
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 

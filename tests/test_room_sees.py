@@ -138,7 +138,6 @@ def test_closing_the_window_with_events_not_on_disk_asks_and_saves_them_elsewher
 
     rescue = tmp_path / "rescue"
     monkeypatch.setattr(overlays, "rescue_folders", lambda: [tmp_path / "full" / "x", rescue])
-    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")))
     full = {"now": False}
 
     def write(fd, data):
@@ -146,7 +145,7 @@ def test_closing_the_window_with_events_not_on_disk_asks_and_saves_them_elsewher
             raise OSError(errno.ENOSPC, "No space left on device")
         return os.write(fd, data)
 
-    d.log._write = write
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), write=write)
     d.press("Left", "Up")
     full["now"] = True
     d.press("q")                                   # a beep the disk refuses
@@ -164,14 +163,18 @@ def test_closing_the_window_with_events_not_on_disk_asks_and_saves_them_elsewher
 
 def test_closing_twice_closes_after_the_question(tmp_path):
     import errno
+    import os
 
-    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")))
+    refusing = {"now": False}
 
     def refuse(fd, data):
-        raise OSError(errno.ENOSPC, "No space left on device")
+        if refusing["now"]:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return os.write(fd, data)
 
+    d = Driver(tmp_path, make_setup(roster=("Ana", "Ben")), write=refuse)
     d.press("Left", "Up")
-    d.log._write = refuse
+    refusing["now"] = True
     d.press("Up")
     d.app.step([pygame.event.Event(pygame.QUIT)])
     assert d.app.running                                   # asked

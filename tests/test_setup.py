@@ -11,10 +11,10 @@ from ui_helpers import click
 
 from maze.cli import build_parser
 from maze.storage.log import read_log
-from maze.ui.launch import build_app
 from maze.ui.scenes.board import BoardScene
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.setup import SetupScene
+from maze.wiring import build_app
 
 
 @pytest.fixture
@@ -250,9 +250,9 @@ def test_the_phones_switch_opens_the_room_with_the_session(env, monkeypatch):
     """Room play from the setup screen: the switch is remembered and the board serves the
     players' phones (here on the loopback address and a free port)."""
     import maze.room.server as server
-    from maze.ui import launch
+    from maze import wiring
     monkeypatch.setattr(server, "lan_address", lambda: "127.0.0.1")
-    monkeypatch.setattr(launch, "ROOM_PORT", 0)
+    monkeypatch.setattr(wiring, "ROOM_PORT", 0)
     app = open_app(env)
     scene = app.top
     tab_to(app, scene.add)

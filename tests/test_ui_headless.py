@@ -13,6 +13,7 @@ from maze.ui import theme
 from maze.ui.layout import compute
 from maze.ui.scenes.board import FLASH_SECONDS
 from maze.ui.scenes.debrief import DebriefScene
+from maze.ui.text import TextAudit
 
 
 @pytest.fixture(autouse=True)
@@ -317,7 +318,6 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
     import errno
     import os as _os
 
-    d = Driver(tmp_path)
     full = {"now": False}
 
     def write(fd, data):
@@ -325,15 +325,17 @@ def test_a_full_disk_mid_session_warns_on_screen_and_loses_nothing(tmp_path):
             raise OSError(errno.ENOSPC, "No space left on device")
         return _os.write(fd, data)
 
-    d.log._write = write
+    d = Driver(tmp_path, write=write)
     d.press("Left", "Up")                          # B1: written
     full["now"] = True
     d.press("q")                                   # A2 beeps: the disk is full
     d.wait(1.5)                                    # the walk back goes on regardless
     assert d.board.log.error is not None and d.board.log.backlog > 0
+    audit = TextAudit()                            # every line the next frame draws
+    d.app.text.audit = audit
     d.app.draw(force=True)
-    assert "Cannot write the session log" in " ".join(
-        str(t) for t in d.app.text._surfaces if isinstance(t, tuple) and isinstance(t[0], str))
+    d.app.text.audit = None
+    assert "Cannot write the session log" in " ".join(p.text for p in audit.placed)
     assert d.board.session.state.current_player == "Ben"     # the session went on
     full["now"] = False
     d.wait(2.5)                                    # the board retries, and the lines go out

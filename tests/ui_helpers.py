@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pygame
@@ -9,6 +10,7 @@ from helpers import FakeClock, make_setup
 
 from maze.storage.log import SessionLog, read_log
 from maze.ui.app import App
+from maze.ui.navigator import navigated
 from maze.ui.scenes.board import BoardScene
 
 KEY_NAMES = {
@@ -38,11 +40,11 @@ def click(pos: tuple[int, int]) -> list[pygame.event.Event]:
 
 
 class Driver:
-    def __init__(self, tmp: Path, setup=None, size=(1280, 800)) -> None:
+    def __init__(self, tmp: Path, setup=None, size=(1280, 800), write=os.write) -> None:
         self.clock = FakeClock()
-        self.app = App(size, clock=self.clock)
+        self.app = navigated(App(size, clock=self.clock))
         self.setup = setup or make_setup()
-        self.log = SessionLog(tmp, self.setup)
+        self.log = SessionLog(tmp, self.setup, write=write)    # write: a disk that fails
         self.board = BoardScene(self.app, self.setup, self.log)
         self.app.start(self.board)
         self.app.step([])

@@ -9,7 +9,7 @@ screen shows is already on disk.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from enum import IntEnum
 from typing import Any, TypeVar
 
@@ -97,6 +97,16 @@ class SessionSetup(Record):
             path=self.level.squares(), alternate=alternate,
             curveball_after=curveball.after_crossings if curveball else None,
             memory_aid=self.rules.memory_aid)
+
+
+def make_setup(level: Level, team: str, roster: Sequence[str], preset: str | None,
+               flags: dict[str, Any], seed: int, session_id: str,
+               started_at: str) -> SessionSetup:
+    """A new session's setup: the level's preset (or ``preset``) with ``flags`` on top."""
+    preset_name = preset or level.preset
+    rules = level.resolve_rules(preset_name, flags)
+    return SessionSetup(team=team, roster=tuple(roster), level=level, preset=preset_name,
+                        rules=rules, seed=seed, session_id=session_id, started_at=started_at)
 
 
 def replay(setup: SessionSetup, events: Iterable[Event]) -> SessionState:

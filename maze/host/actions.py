@@ -3,13 +3,21 @@ panel says about each (a key, the Esc menu and the facilitator's remote all come
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from maze.core.session import ActionRefused, IllegalMove
+from maze.core.session import ActionRefused, IllegalMove, Session
 from maze.host.intents import PENALTY_KINDS, Action, Reply
 
-if TYPE_CHECKING:
-    from maze.host.host import SessionHost
+
+class SessionHost(Protocol):
+    """What an action needs of the session host (maze.host.host, which calls carry_out)."""
+
+    session: Session
+    revealing: bool
+
+    def notify(self, text: str, tone: str = "warning") -> None: ...
+
+    def _changed(self) -> None: ...
 
 
 def carry_out(host: SessionHost, action: Action, notify: bool = True) -> Reply:

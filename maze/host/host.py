@@ -18,7 +18,6 @@ move someone else.
 
 from __future__ import annotations
 
-import os
 import random
 from collections.abc import Callable, Sequence
 
@@ -98,9 +97,6 @@ class SessionHost:
         self.clock = clock
         self.play = play
         self.listeners: list[Listener] = []
-        # MAZE_REPORT_EVENTS=1 prints each event's number once it is in the log (the kill
-        # test reads it to know what is on disk).
-        self.report_events = bool(os.environ.get("MAZE_REPORT_EVENTS"))
         self.cursor = setup.level.cols // 2
         self.flashes: dict[Square, float] = {}
         self.border_until = 0.0
@@ -154,8 +150,6 @@ class SessionHost:
     def _on_event(self, event: Event) -> None:
         # On disk (in the OS) before it is heard or seen; a step says where it came from.
         self.log.append(event, self._source_of(event))
-        if self.report_events:     # for the kill test: "this event is done", after it is written
-            print(f"event {event.seq}", flush=True)
         if self.log.error is not None and self._log_retry_at is None:
             self._log_retry_at = self.clock() + LOG_RETRY_SECONDS
         self._react(event)

@@ -1,5 +1,9 @@
 """The app loop: a small stack of scenes; wait for events, redraw only when something changed.
 
+A scene hands back a transition (push, pop, replace, quit); what it pushes or shows instead is
+a scene, or a place (maze.ui.screens: "the debrief of this session") that the app's navigator
+builds (maze.ui.navigator), so that no scene imports another.
+
 ``run`` blocks on ``pygame.event.wait`` with a timeout set by what the scenes have scheduled
 (the next auto-retreat step, the end of a flash, the clock's next second), so an idle screen
 costs nothing. ``step`` processes one batch of events; tests call it directly with their own
@@ -8,9 +12,9 @@ events and an injected clock.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 import pygame
 
@@ -19,12 +23,25 @@ from maze.ui.sound import Player, Silent
 from maze.ui.text import TextCache
 
 
+class Place:
+    """A screen named by what it shows (maze.ui.screens); the navigator builds its scene."""
+
+
+class Navigator(Protocol):
+    def open(self, place: Place) -> Scene:
+        """The scene of ``place``; LookupError if this program has none (ValueError: one line
+        to show, when building it failed: a log that cannot be written)."""
+
+    def offers(self, kind: type[Place]) -> bool:
+        """Whether places of this kind can be opened (the next team: only in `maze play`)."""
+
+
 class Push:
     """Put a scene on top (an overlay, or a screen to come back from)."""
 
     __match_args__ = ("scene",)
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene | Place) -> None:
         self.scene = scene
 
 
@@ -37,7 +54,7 @@ class Replace:
 
     __match_args__ = ("scene",)
 
-    def __init__(self, scene: Scene) -> None:
+    def __init__(self, scene: Scene | Place) -> None:
         self.scene = scene
 
 
@@ -75,7 +92,7 @@ class Scene:
     def resized(self) -> None:
         self.dirty = True
 
-    def before_close(self) -> Scene | None:
+    def before_close(self) -> Scene | Place | None:
         """The window's close button: a question to ask first (events not yet on disk, say),
         or None to let the program close."""
         return None
@@ -102,8 +119,8 @@ class App:
         self._asked_to_close = False     # a second close of the window closes it
         self.frames = 0
         self.title = title
-        # Set by the launcher: the setup screen for the next team on the same level.
-        self.next_team: Callable[..., Scene] | None = None
+        # Builds the scene of a place a transition names (set by maze.wiring, or a test).
+        self.navigator: Navigator | None = None
         # Work to do when the program ends (stopping the room's server).
         self.cleanup: list[Callable[[], None]] = []
         self.screen = self._open(fullscreen)
@@ -179,26 +196,40 @@ class App:
             scene.resized()
             scene.full_redraw = True
 
-    def start(self, scene: Scene) -> None:
-        self.stack = [scene]
+    def start(self, scene: Scene | Place) -> None:
+        self.stack = [self.scene(scene)]
+
+    def scene(self, place: Scene | Place) -> Scene:
+        """The scene itself, or the scene the navigator builds for a place."""
+        if isinstance(place, Scene):
+            return place
+        if self.navigator is None:
+            raise LookupError(f"no navigator to open {place!r}")
+        return self.navigator.open(place)
+
+    def offers(self, kind: type[Place]) -> bool:
+        return self.navigator is not None and self.navigator.offers(kind)
 
     def _apply(self, index: int, result: Transition | None) -> None:
         if result is None:
             return
         match result:
             case Push(scene):
-                self.stack.append(scene)
+                self.stack.append(self.scene(scene))
             case Pop():
                 self.stack.pop(index)
                 if self.stack:
                     self.top.dirty = self.top.full_redraw = True
             case Replace(scene):
+                new = self.scene(scene)
                 for old in self.stack[index:]:
                     old.closing()
                 del self.stack[index:]
-                self.stack.append(scene)
+                self.stack.append(new)
             case Quit():
                 self.running = False
+            case _:
+                raise TypeError(f"not a transition: {result!r}")
         if not self.stack:
             self.running = False
 
@@ -215,7 +246,7 @@ class App:
                     self.running = False
                     break
                 self._asked_to_close = True
-                self.stack.append(question)
+                self.stack.append(self.scene(question))
                 continue
             if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
                 self._resized()
@@ -266,8 +297,6 @@ class App:
 
     def run(self) -> int:
         self.draw(force=True)
-        if os.environ.get("MAZE_EXIT_AFTER_FIRST_FRAME"):   # benchmarks time start-up with it
-            return 0
         for work in self.after_first_frame:
             work()
         self.after_first_frame.clear()

@@ -16,7 +16,6 @@ from maze.analysis.scores import BoardFigures, Figures
 from maze.core.board import Square
 from maze.core.events import Event
 from maze.core.session import Session, SessionSetup
-from maze.core.state import Phase
 from maze.host.host import (  # noqa: F401  (re-exported: the replay and tests use them)
     ANNOUNCE_SECONDS,
     FLASH_SECONDS,
@@ -28,9 +27,10 @@ from maze.host.host import (  # noqa: F401  (re-exported: the replay and tests u
 from maze.host.intents import KEYBOARD, MOUSE
 from maze.storage.log import SessionLog
 from maze.ui import theme
-from maze.ui.app import App, Push, Replace, Scene, Transition
+from maze.ui.app import App, Place, Push, Replace, Scene, Transition
 from maze.ui.keymap import Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
+from maze.ui.screens import Debrief, EndSession, Help, Menu, Unsaved
 
 if TYPE_CHECKING:
     from maze.room.link import RoomLink
@@ -38,13 +38,6 @@ if TYPE_CHECKING:
 
 # Posted by the room's server thread when a phone's command waits: wakes the app loop.
 ROOM_EVENT = pygame.event.custom_type()
-
-PHASE_TEXT = {
-    Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
-    Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
-    Phase.EXECUTION: ("Execution", "all across, no beeps", theme.EXECUTION),
-}
-
 
 def _timed_property(name: str) -> Any:
     """A message the host keeps (the board shows it; tests may clear it)."""
@@ -197,14 +190,13 @@ class BoardScene(Scene):
         return self._action(action)
 
     def _action(self, action: Action) -> Transition | None:
-        from maze.ui.scenes.overlays import ConfirmEnd, HelpOverlay, MenuOverlay
         match action:
             case Action.HELP:
-                return Push(HelpOverlay(self.app, self))
+                return Push(Help(self))
             case Action.MENU:
-                return Push(MenuOverlay(self.app, self))
+                return Push(Menu(self))
             case Action.END_SESSION:
-                return Push(ConfirmEnd(self.app, self))
+                return Push(EndSession(self))
             case Action.MUTE:
                 self.app.sound.muted = not self.app.sound.muted
                 self.host.note_muted(self.app.sound.muted)
@@ -226,9 +218,8 @@ class BoardScene(Scene):
                 self.full_redraw = True
         self._note_changes()
         if self.finished:
-            from maze.ui.scenes.debrief import DebriefScene
             self.log.flush()
-            return Replace(DebriefScene(self.app, self.setup, self.session.events, self.log.path))
+            return Replace(Debrief(self.setup, self.session.events, self.log.path))
         if self.host.clock_running():
             self.dirty = self.dirty or self._shown_clock != self.host.clock_display()
         return None
@@ -238,12 +229,11 @@ class BoardScene(Scene):
     def wake_in(self) -> float | None:
         return self.host.wake_in()
 
-    def before_close(self) -> Scene | None:
+    def before_close(self) -> Place | None:
         """Closing the window while events wait in memory (a full disk): ask first, and offer
         to save them elsewhere."""
         if self.log.backlog or self.log.error is not None:
-            from maze.ui.scenes.overlays import UnsavedEvents
-            return UnsavedEvents(self.app, self.log)
+            return Unsaved(self.log)
         return None
 
     def closing(self) -> None:

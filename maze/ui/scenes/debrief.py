@@ -27,6 +27,7 @@ from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
 from maze.ui.scenes.charts import draw_heatmap, draw_legend, draw_timeline, legend_height
 from maze.ui.scenes.render import draw_board_static
+from maze.ui.screens import NextTeam, QuitProgram, Replay
 from maze.ui.text import ROOM, ROOM_SHARE
 from maze.ui.widgets import draw_fitted, readable
 
@@ -111,15 +112,13 @@ class DebriefScene(Scene):
 
     def _act(self, action: str) -> Transition | None:
         if action == "replay":
-            from maze.ui.scenes.replay import ReplayScene
-            return Replace(ReplayScene(self.app, self.setup, self.events, self.log_path))
-        if action == "next" and self.app.next_team is not None:
-            return Replace(self.app.next_team(self.setup))
+            return Replace(Replay(self.setup, self.events, self.log_path))
+        if action == "next" and self.app.offers(NextTeam):
+            return Replace(NextTeam(self.setup))
         if action == "report":
             self.notice = self._write_report()
         if action == "quit":
-            from maze.ui.scenes.overlays import ConfirmQuit
-            return Push(ConfirmQuit(self.app))
+            return Push(QuitProgram())
         return None
 
     def _write_report(self) -> str:
@@ -158,7 +157,7 @@ class DebriefScene(Scene):
         bar = pygame.Rect(0, h - self.footer_height(h), w, self.footer_height(h))
         surface.fill(theme.PANEL, bar)
         text.cover(surface, bar)
-        actions = ([("next", "Next team: N")] if self.app.next_team else []) + [
+        actions = ([("next", "Next team: N")] if self.app.offers(NextTeam) else []) + [
             ("replay", "Replay: R"), ("report", "Report"), ("quit", "Quit: Ctrl+Q")]
         labels = list(PAGES) + [label for _, label in actions]
         margin, gap = round(0.02 * w), max(6, small // 2)

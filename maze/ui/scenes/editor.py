@@ -24,6 +24,7 @@ from maze.ui import theme
 from maze.ui.app import App, Push, Quit, Scene, Transition
 from maze.ui.layout import Layout, compute
 from maze.ui.scenes.render import draw_board_static
+from maze.ui.screens import Question, QuitProgram
 from maze.ui.text import AXIS
 from maze.ui.widgets import Button, Choice, Stepper, TextField, Widget, readable
 
@@ -207,11 +208,10 @@ class EditorScene(Scene):
             elif ctrl and event.key == pygame.K_s:
                 self.save()
             elif ctrl and event.key == pygame.K_q:
-                from maze.ui.scenes.overlays import Confirm, ConfirmQuit
                 if self.unsaved:
-                    return Push(Confirm(self.app, "Quit without saving?", "quit, lose the changes",
-                                        "keep editing", lambda: Quit()))
-                return Push(ConfirmQuit(self.app))
+                    return Push(Question("Quit without saving?", "quit, lose the changes",
+                                         "keep editing", lambda: Quit()))
+                return Push(QuitProgram())
             elif event.key == pygame.K_ESCAPE:       # never quits: say how
                 self.message = "Ctrl+S saves; Ctrl+Q quits (Esc never does)"
             elif event.key == pygame.K_TAB:

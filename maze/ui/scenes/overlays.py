@@ -23,7 +23,7 @@ from maze.ui.text import DETAIL_SHARE, ROOM, TextCache
 
 if TYPE_CHECKING:
     from maze.storage.log import SessionLog
-    from maze.ui.scenes.board import BoardScene
+    from maze.ui.screens import Facilitated
 
 HELP_RULES = (
     "One safe path crosses the board; every other square beeps.",
@@ -166,7 +166,7 @@ class MenuOverlay(Scene):
 
     opaque = False
 
-    def __init__(self, app: App, board: BoardScene) -> None:
+    def __init__(self, app: App, board: Facilitated) -> None:
         super().__init__(app)
         self.board = board
         self.selected = 0
@@ -301,7 +301,7 @@ class Confirm(Scene):
 class ConfirmEnd(Confirm):
     """Ctrl+Q on the board: end the session? Enter confirms, Esc cancels."""
 
-    def __init__(self, app: App, board: BoardScene) -> None:
+    def __init__(self, app: App, board: Facilitated) -> None:
         super().__init__(app, "End the session now?", "end, show the results", "keep playing",
                          self._end)
         self.board = board

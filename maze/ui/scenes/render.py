@@ -4,19 +4,55 @@ into a cached surface; each frame blits it and draws only what changes over it."
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
 from maze.core.board import Square
+from maze.core.session import Session
 from maze.core.state import Phase
+from maze.host.host import Timed, clock_text
+from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.layout import Layout
 from maze.ui.text import AXIS, DETAIL, DETAIL_SHARE, ROOM, ROOM_SHARE, TextCache
 
 if TYPE_CHECKING:
     from maze.analysis.scores import BoardFigures
-    from maze.ui.scenes.board import BoardScene
+    from maze.ui.app import App
+
+PHASE_TEXT = {
+    Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
+    Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
+    Phase.EXECUTION: ("Execution", "all across, no beeps", theme.EXECUTION),
+}
+
+
+class BoardView(Protocol):
+    """What the drawing reads of a board: the live board (maze.ui.scenes.board) or the
+    replay's (maze.ui.scenes.replay)."""
+
+    @property
+    def app(self) -> App: ...
+    @property
+    def session(self) -> Session: ...
+    @property
+    def log(self) -> SessionLog: ...
+    @property
+    def flashes(self) -> dict[Square, float]: ...
+    @property
+    def border_until(self) -> float: ...
+    @property
+    def revealing(self) -> bool: ...
+    @property
+    def cursor(self) -> int: ...
+    @property
+    def announcement(self) -> Timed | None: ...
+    @property
+    def cue(self) -> Timed | None: ...
+    @property
+    def notice(self) -> Timed | None: ...
+    def live_board(self) -> BoardFigures: ...
 
 
 def draw_board_static(text: TextCache, layout: Layout, cols: int,
@@ -100,7 +136,7 @@ def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: in
               role=AXIS, center=cell.center)
 
 
-def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
+def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout) -> None:
     state = scene.session.state
     text = scene.app.text
     gap = max(1, layout.square // 16)
@@ -144,7 +180,7 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
-def cue_lines(scene: BoardScene) -> tuple[str, ...]:
+def cue_lines(scene: BoardView) -> tuple[str, ...]:
     """How to move, under the start edge, for a player who has never seen the game: large
     while the player at the board has not stepped on yet, a short reminder once they have."""
     state = scene.session.state
@@ -161,7 +197,7 @@ def cue_lines(scene: BoardScene) -> tuple[str, ...]:
     return ("Arrows: one square at a time (no diagonals)",)
 
 
-def draw_cue(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
+def draw_cue(scene: BoardView, surface: pygame.Surface, layout: Layout) -> None:
     lines = cue_lines(scene)
     area = layout.cue
     if not lines or area.height <= 0:
@@ -204,10 +240,9 @@ def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame
 HudLine = tuple[Any, ...]
 
 
-def hud_content(scene: BoardScene) -> dict[str, HudLine]:
+def hud_content(scene: BoardView) -> dict[str, HudLine]:
     """What each line of the side panel shows now (compared between frames to redraw only the
     lines that changed)."""
-    from maze.ui.scenes.board import PHASE_TEXT, clock_text
     session = scene.session
     state = session.state
     shown = state.shown_phase or Phase.LEARNING
@@ -249,7 +284,7 @@ def hud_content(scene: BoardScene) -> dict[str, HudLine]:
     return out
 
 
-def draw_hud(scene: BoardScene, surface: pygame.Surface, layout: Layout,
+def draw_hud(scene: BoardView, surface: pygame.Surface, layout: Layout,
              content: dict[str, HudLine] | None = None) -> None:
     text = scene.app.text
     clip = surface.get_clip()
@@ -299,7 +334,7 @@ def _clock_placed(shown: str, line: Any, right: int, surface: pygame.Surface) ->
     return Placed(shown, rect, line.height, ROOM, id(surface), surface.get_rect())
 
 
-def board_content(scene: BoardScene) -> dict[str, Any]:
+def board_content(scene: BoardView) -> dict[str, Any]:
     """What the board side shows now, beyond the static board."""
     state = scene.session.state
     entry = None
@@ -359,14 +394,14 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
 RATE_AFTER = 30.0     # seconds of learning before the board shows a rate per minute
 
 
-def execution_progress(scene: BoardScene) -> tuple[int, int] | None:
+def execution_progress(scene: BoardView) -> tuple[int, int] | None:
     """(players across, players to cross in all) while the room sees execution (the host's
     rule, for the board and the replay alike)."""
     from maze.host.host import execution_progress as progress
     return progress(scene.session.state)
 
 
-def next_parts(scene: BoardScene) -> tuple[str, ...]:
+def next_parts(scene: BoardView) -> tuple[str, ...]:
     """Who comes next (in execution: who still owes a crossing), as pieces of one line, so
     names in different scripts are laid out each on its own. Never "nobody"."""
     state = scene.session.state

@@ -48,6 +48,7 @@ from maze.ui.scenes.charts import (
     timeline_height,
 )
 from maze.ui.scenes.render import draw_board_static
+from maze.ui.screens import Debrief
 from maze.ui.text import DETAIL, ROOM
 
 SPEEDS = (1, 2, 4, 8, 16)
@@ -252,9 +253,8 @@ class ReplayScene(Scene):
             return Pop()
         return Replace(self._debrief())
 
-    def _debrief(self) -> Scene:
-        from maze.ui.scenes.debrief import DebriefScene
-        return DebriefScene(self.app, self.setup, self.events, self.log_path)
+    def _debrief(self) -> Debrief:
+        return Debrief(self.setup, self.events, self.log_path)
 
     def scroll_lanes(self, delta: int) -> None:
         """Show other players' lanes, when the timeline cannot show them all at once."""

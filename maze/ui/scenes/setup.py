@@ -25,6 +25,7 @@ from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
+from maze.ui.screens import Interrupted, QuitProgram
 from maze.ui.widgets import (
     Button,
     Choice,
@@ -293,10 +294,9 @@ class SetupScene(Scene):
         self._pending = self._start()
 
     def _resume_clicked(self) -> None:
-        from maze.ui.scenes.resume import ResumeScene
         assert self.resume is not None
         pygame.key.stop_text_input()
-        self._pending = Replace(ResumeScene(self.app, self.unfinished, self.resume, self))
+        self._pending = Replace(Interrupted(self.unfinished, self.resume, self))
 
     def choices(self) -> SetupChoices:
         entry = self.levels.entry
@@ -399,8 +399,7 @@ class SetupScene(Scene):
                 break
 
     def _quit_clicked(self) -> None:
-        from maze.ui.scenes.overlays import ConfirmQuit
-        self._pending = Push(ConfirmQuit(self.app))
+        self._pending = Push(QuitProgram())
 
     def _take_pending(self) -> Transition | None:
         pending, self._pending = self._pending, None

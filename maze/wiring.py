@@ -1,7 +1,10 @@
-"""From the command line to a window: resolve the level, prepare the log, open the app.
+"""The program wired together: from checked options to a window, for the commands that open one.
 
-Everything that can fail because of the user's input (the level file, the log folder, a
-malformed option) fails here, before any window opens, with one clear line."""
+It resolves the level, prepares the log, opens the room, and gives the app its navigator (which
+screen each destination is). Everything that can fail because of the user's files (the level
+file, the log folder, a log to resume, a port in use, no display) fails here, before any window
+opens, with one clear line. The options come already checked by the command line (maze.cli),
+which this module never imports; the front end (maze.ui) never imports this one."""
 
 from __future__ import annotations
 
@@ -14,18 +17,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from maze.cli import DEFAULT_LEVEL, UsageError, make_setup, parse_players, parse_window
-from maze.core.session import SessionSetup
+from maze.core.session import SessionSetup, make_setup
 from maze.paths import default_log_dir, user_levels_dir
+from maze.room import ROOM_PORT
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
-from maze.terminal import say
+from maze.terminal import UsageError, say
 
 if TYPE_CHECKING:
     from maze.storage.log import LogRead
     from maze.storage.settings import Settings
     from maze.ui.app import App
     from maze.ui.scenes.board import BoardScene
+
+DEFAULT_LEVEL = "classic"       # `maze play` without a level
 
 
 def check_log_dir(folder: Path) -> Path:
@@ -43,18 +48,15 @@ def check_log_dir(folder: Path) -> Path:
 
 
 def rule_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The rules the options change (their ranges checked as they were read)."""
     flags: dict[str, Any] = {}
     if args.memory_aid:
         flags["memory_aid"] = True
     if args.retreat:
         flags["retreat"] = args.retreat
     if args.time_limit is not None:
-        if not 0.5 <= args.time_limit <= 1440:
-            raise UsageError("--time-limit must be from 0.5 to 1440 minutes")
         flags["time_limit"] = float(args.time_limit) * 60
     if args.planning is not None:
-        if not 0 <= args.planning <= 3600:
-            raise UsageError("--planning must be from 0 to 3600 seconds")
         flags["planning"] = float(args.planning)
     return flags
 
@@ -168,20 +170,13 @@ def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
     """`--room`: the room's server, listening before any window opens (a port in use is one
     line), not yet serving. A resumed session's room keeps its code and the phones' tokens."""
     if not getattr(args, "room", False):
-        if getattr(args, "bind", None) or getattr(args, "port", 8765) != 8765:
-            raise UsageError("--bind and --port need --room")
         return None
     from maze.room.server import RoomServer, lan_address, remembered, room_file
-    if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port must be from 0 to 65535 (got {args.port})")
     code, tokens = remembered(room_file(resume)) if resume is not None else (None, {})
     try:
         return RoomServer((), args.bind or lan_address(), args.port, code=code, tokens=tokens)
     except OSError as exc:
         raise UsageError(str(exc)) from None
-
-
-ROOM_PORT = 8765        # the setup screen's room, as `--room` without `--port`
 
 
 def room_from_setup(app: App) -> Any:
@@ -248,13 +243,14 @@ def build_app(args: argparse.Namespace) -> App:
     log_dir = check_log_dir(log_folder)
     flags = rule_flags(args)
     room = open_room(args, resume)
-    size = parse_window(args.window) if args.window else None
-    roster = parse_players(args.players) if args.players is not None else None
+    size = args.window
+    roster = args.players
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
 
     os.environ.setdefault("SDL_VIDEO_ALLOW_SCREENSAVER", "0")
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.board import BoardScene
     # The board opens on the display chosen last time; the setup screen, where the
     # facilitator sits, on the first, unless --display says otherwise.
@@ -264,6 +260,8 @@ def build_app(args: argparse.Namespace) -> App:
         last_display = load_settings()[0].display
     size, display = open_display(size, args.display, last_display)
     app = App(size, args.fullscreen, title="maze", display=display)
+    # The debrief's "Next team" opens the setup screen on the same level (below).
+    navigated(app, next_team=lambda setup: setup_screen(setup))
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     if room is not None:
         serve_room(app, room)
@@ -310,7 +308,6 @@ def build_app(args: argparse.Namespace) -> App:
                           new_team=session is not None, unfinished=unfinished_logs(log_dir),
                           resume=lambda path: resume_board(app, path, room=serving["room"]))
 
-    app.next_team = setup_screen
     if resume is not None:
         app.start(resume_board(app, resume, read, opened, room=room))
     elif roster is not None:
@@ -334,25 +331,22 @@ def build_editor(args: argparse.Namespace) -> App:
         user = user_levels_dir().resolve()
         if path.resolve().parent == user:
             target = path
-    size = parse_window(args.window) if args.window else None
+    size = args.window
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.editor import EditorScene
 
     size, _ = open_display(size)
-    app = App(size, title="maze: level editor")
+    app = navigated(App(size, title="maze: level editor"))
     app.start(EditorScene(app, level, user_levels_dir(), target))
     return app
 
 
 def build_replay(args: argparse.Namespace) -> App:
     """`maze replay LOG`: from the log alone (its level file need not exist)."""
-    from maze.storage.log import read_log
-
-    if not 1 <= args.speed <= 16:
-        raise UsageError("--speed must be from 1 to 16")
     from maze.core.session import replay
-    from maze.storage.log import UNUSABLE, unusable
+    from maze.storage.log import UNUSABLE, read_log, unusable
 
     read = read_log(args.log)
     for warning in read.warnings:
@@ -363,19 +357,19 @@ def build_replay(args: argparse.Namespace) -> App:
         score(read.setup, read.events)
     except UNUSABLE as exc:
         raise unusable(args.log, exc) from None
-    size = parse_window(args.window) if args.window else None
+    size = args.window
 
     from maze.ui.app import App
-    from maze.ui.scenes.debrief import DebriefScene
-    from maze.ui.scenes.replay import ReplayScene
+    from maze.ui.navigator import navigated
+    from maze.ui.screens import Debrief, Replay
     size, display = open_display(size, args.display)
-    app = App(size, args.fullscreen, title="maze: replay", display=display)
+    app = navigated(App(size, args.fullscreen, title="maze: replay", display=display))
     app.after_first_frame.append(lambda: start_sound(app, True))
     path = Path(args.log)
     if args.debrief:
-        app.start(DebriefScene(app, read.setup, read.events, path))
+        app.start(Debrief(read.setup, read.events, path))
     else:
-        app.start(ReplayScene(app, read.setup, read.events, path, speed=args.speed))
+        app.start(Replay(read.setup, read.events, path, speed=args.speed))
     return app
 
 
@@ -385,22 +379,19 @@ DEMO_NAMES = ("Ana", "Ben", "Chen", "Dana", "Emre", "Fatou", "Goran", "Hana", "I
 def build_demo(args: argparse.Namespace, log_dir: Path,
                clock: Callable[[], float] | None = None) -> App:
     """`maze demo`: the log goes to a temporary folder, never among real sessions."""
-    if not 1 <= args.players <= 30:
-        raise UsageError("--players must be from 1 to 30")
-    if not 0.25 <= args.speed <= 8:
-        raise UsageError("--speed must be from 0.25 to 8")
     level = load_level(find_level(args.level))
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     names = tuple(DEMO_NAMES[i % len(DEMO_NAMES)] + ("" if i < len(DEMO_NAMES) else f" {i // 10 + 1}")
                   for i in range(args.players))
-    size = parse_window(args.window) if args.window else None
+    size = args.window
 
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.demo import DemoScene
 
     size, display = open_display(size, args.display)
-    app = App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
-              display=display)
+    app = navigated(App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
+                        display=display))
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
     setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),
                        wall_clock_now())
