@@ -26,6 +26,7 @@ from maze.host.host import (  # noqa: F401  (re-exported: the replay and tests u
     clock_text,
 )
 from maze.host.intents import KEYBOARD, MOUSE
+from maze.lang import N_, _
 from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
@@ -40,9 +41,9 @@ if TYPE_CHECKING:
 ROOM_EVENT = pygame.event.custom_type()
 
 PHASE_TEXT = {
-    Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
-    Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
-    Phase.EXECUTION: ("Execution", "all across, no beeps", theme.EXECUTION),
+    Phase.PLANNING: (N_("Planning"), N_("talk it over"), theme.PLANNING),
+    Phase.LEARNING: (N_("Learning"), N_("find the path"), theme.LEARNING),
+    Phase.EXECUTION: (N_("Execution"), N_("all across, no beeps"), theme.EXECUTION),
 }
 
 
@@ -166,7 +167,7 @@ class BoardScene(Scene):
             intent = intent_for(event)
             if intent is None:
                 if ctrl_held(event) and is_move_key(event):
-                    self.host.refuse("Release Ctrl to move", KEYBOARD)
+                    self.host.refuse(_("Release Ctrl to move"), KEYBOARD)
             elif isinstance(intent, Move):
                 self.host.move(intent, source=KEYBOARD)
             else:
