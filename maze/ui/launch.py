@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from maze.cli import DEFAULT_LEVEL, UsageError, make_setup, parse_players, parse_window
 from maze.core.session import SessionSetup
+from maze.lang import _, integer, number
 from maze.paths import default_log_dir, user_levels_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
@@ -37,8 +38,8 @@ def check_log_dir(folder: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"--log-dir {folder}: session logs cannot be written there "
-                         f"({reason})") from None
+        raise UsageError(_("--log-dir {folder}: session logs cannot be written there "
+                           "({reason})").format(folder=folder, reason=reason)) from None
     return folder
 
 
@@ -50,11 +51,13 @@ def rule_flags(args: argparse.Namespace) -> dict[str, Any]:
         flags["retreat"] = args.retreat
     if args.time_limit is not None:
         if not 0.5 <= args.time_limit <= 1440:
-            raise UsageError("--time-limit must be from 0.5 to 1440 minutes")
+            raise UsageError(_("--time-limit must be from {low} to {high} minutes").format(
+                low=number(0.5, 1), high=integer(1440)))
         flags["time_limit"] = float(args.time_limit) * 60
     if args.planning is not None:
         if not 0 <= args.planning <= 3600:
-            raise UsageError("--planning must be from 0 to 3600 seconds")
+            raise UsageError(_("--planning must be from {low} to {high} seconds").format(
+                low=integer(0), high=integer(3600)))
         flags["planning"] = float(args.planning)
     return flags
 
@@ -141,7 +144,7 @@ def check_resumable(path: Path) -> LogRead:
 
     read = read_for_resume(path)
     for warning in read.warnings:
-        say(f"warning: {warning}", error=True)     # names in it: escaped
+        say(_("warning: {problem}").format(problem=warning), error=True)     # names in it: escaped
     try:
         Session.resumed(read.setup, read.events, time.monotonic, random.Random(read.setup.seed))
     except ActionRefused as exc:
@@ -161,7 +164,8 @@ def reopen_log(path: Path) -> tuple[SessionLog, float]:
     except LogInUse as exc:
         raise ValueError(str(exc)) from None
     except OSError as exc:
-        raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
+        raise ValueError(_("{file}: cannot be appended to ({reason})").format(
+            file=path, reason=exc.strerror or exc)) from None
 
 
 def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
@@ -169,11 +173,11 @@ def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
     line), not yet serving. A resumed session's room keeps its code and the phones' tokens."""
     if not getattr(args, "room", False):
         if getattr(args, "bind", None) or getattr(args, "port", 8765) != 8765:
-            raise UsageError("--bind and --port need --room")
+            raise UsageError(_("--bind and --port need --room"))
         return None
     from maze.room.server import RoomServer, lan_address, remembered, room_file
     if not 0 <= args.port <= 65535:
-        raise UsageError(f"--port must be from 0 to 65535 (got {args.port})")
+        raise UsageError(_("--port must be from 0 to 65535 (got {port})").format(port=args.port))
     code, tokens = remembered(room_file(resume)) if resume is not None else (None, {})
     try:
         return RoomServer((), args.bind or lan_address(), args.port, code=code, tokens=tokens)
@@ -211,8 +215,10 @@ def serve_room(app: App, room: Any) -> None:
     room.wake = wake
     room.start()
     app.cleanup.append(room.stop)
-    print(f"Room play: players open {room.join_url} (room code {room.code})", flush=True)
-    print(f"Facilitator's remote (keep it off the projector): {room.remote_url}", flush=True)
+    print(_("Room play: players open {url} (room code {code})").format(url=room.join_url,
+                                                                        code=room.code), flush=True)
+    print(_("Facilitator's remote (keep it off the projector): {url}").format(url=room.remote_url),
+          flush=True)
 
 
 def resume_board(app: App, path: Path, read: LogRead | None = None,
@@ -275,8 +281,8 @@ def build_app(args: argparse.Namespace) -> App:
         try:
             log = SessionLog(log_dir, setup)
         except OSError as exc:
-            raise ValueError(f"Cannot write the session log in {log_dir} "
-                             f"({exc.strerror or exc})") from None
+            raise ValueError(_("Cannot write the session log in {folder} ({reason})").format(
+                folder=log_dir, reason=exc.strerror or exc)) from None
         return BoardScene(app, setup, log, room=serving["room"])
 
 
@@ -350,13 +356,14 @@ def build_replay(args: argparse.Namespace) -> App:
     from maze.storage.log import read_log
 
     if not 1 <= args.speed <= 16:
-        raise UsageError("--speed must be from 1 to 16")
+        raise UsageError(_("--speed must be from {low} to {high}").format(low=integer(1),
+                                                                          high=integer(16)))
     from maze.core.session import replay
     from maze.storage.log import UNUSABLE, unusable
 
     read = read_log(args.log)
     for warning in read.warnings:
-        say(f"warning: {warning}", error=True)     # names in it: escaped
+        say(_("warning: {problem}").format(problem=warning), error=True)     # names in it: escaped
     try:                   # before any window: a log whose events make no sense is refused
         replay(read.setup, read.events)
         from maze.analysis.scores import score
@@ -386,9 +393,11 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
                clock: Callable[[], float] | None = None) -> App:
     """`maze demo`: the log goes to a temporary folder, never among real sessions."""
     if not 1 <= args.players <= 30:
-        raise UsageError("--players must be from 1 to 30")
+        raise UsageError(_("--players must be from {low} to {high}").format(low=integer(1),
+                                                                            high=integer(30)))
     if not 0.25 <= args.speed <= 8:
-        raise UsageError("--speed must be from 0.25 to 8")
+        raise UsageError(_("--speed must be from {low} to {high}").format(low=number(0.25, 2),
+                                                                          high=integer(8)))
     level = load_level(find_level(args.level))
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     names = tuple(DEMO_NAMES[i % len(DEMO_NAMES)] + ("" if i < len(DEMO_NAMES) else f" {i // 10 + 1}")

@@ -417,7 +417,8 @@ class DebriefScene(Scene):
                 # Translators: s is seconds
                 shown = _("{n} s").format(n=number(value, 0)) if mode == "dwell" else integer(value)
                 # Translators: a square's name, then its value: "B4: 3"
-                text.draw(surface, _("{square}: {value}").format(square=name, value=shown), small, theme.TEXT, topleft=(x, y))
+                text.draw(surface, _("{square}: {value}").format(square=name, value=shown), small,
+                          theme.TEXT, topleft=(x, y))
                 y += round(small * 1.2)
         rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), strip_w, strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
@@ -433,8 +434,9 @@ class DebriefScene(Scene):
         text.draw(surface, _("Players"), round(unit * 1.2), theme.TOKEN, bold=True, role=ROOM,
                   topleft=(x, y))
         y += round(unit * 1.7)
-        heads = [_("Player"), _("Steps"), _("Tries"), _("Crossed"), _("New beeps"), _("Repeat beeps"),
-                 _("Execution beeps"), _("Pause per step"), _("Pause before new")]
+        heads = [_("Player"), _("Steps"), _("Tries"), _("Crossed"), _("New beeps"),
+                 _("Repeat beeps"), _("Execution beeps"), _("Pause per step"),
+                 _("Pause before new")]
         shares = [0.22, 0.07, 0.07, 0.1, 0.09, 0.09, 0.12, 0.12, 0.12]
         columns = [x]
         for share in shares[:-1]:

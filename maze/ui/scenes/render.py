@@ -344,7 +344,7 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
                 rects.append(layout.start_cell(col))
     for sq in board_a["flashes"] ^ board_b["flashes"]:
         square(sq)
-    for sq, _ in board_a["marks"] ^ board_b["marks"]:
+    for sq, _beeped in board_a["marks"] ^ board_b["marks"]:
         square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
@@ -406,7 +406,7 @@ def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) ->
         beeps = room.errors or 0
         progress = (_("{n} of {total} across").format(n=integer(across[0]),
                                                          total=integer(across[1]))
-                    if across is not None else _("{n} across").format(n=integer(room.crossings)))
+                    if across is not None else _("{n} across").format(n=integer(room.crossings or 0)))
         return (_("Speed {speed} squares/min").format(
                     speed="-" if speed is None else number(speed, 1)),
                 n_("{progress}, {n} beep", "{progress}, {n} beeps", beeps).format(

@@ -458,7 +458,8 @@ class SetupScene(Scene):
                                               round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
-                   self.memory_aid, self.room, self.language] + ([self.display] if self.display in self.widgets else [])
+                   self.memory_aid, self.room, self.language]
+        options += [self.display] if self.display in self.widgets else []
         half = (right_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
         options_top = h - margin - rows_needed * (field_h + gap) + gap
@@ -487,7 +488,8 @@ class SetupScene(Scene):
         unit = max(10, round(0.034 * h))
         self._place(w, h, unit)
         margin = round(0.04 * w)
-        text.draw(surface, _("New session"), round(unit * 1.5), theme.TOKEN, bold=True, topleft=(margin, margin))
+        text.draw(surface, _("New session"), round(unit * 1.5), theme.TOKEN, bold=True,
+                  topleft=(margin, margin))
         labelled: list[tuple[Widget, str]] = [
             (self.team, _("Team")),
             (self.roster, _("Players ({n}, in turn order)").format(n=integer(len(self.roster.names)))),
