@@ -444,7 +444,10 @@ class SetupScene(Scene):
         y = margin + title_h
         label_h = round(unit * 1.0)
         self.team.rect = pygame.Rect(left, y + label_h, col_w, field_h)
-        roster_top = self.team.rect.bottom + gap + label_h
+        # The language under the team's name: the whole column's width, for the longest
+        # language's own name ("Português (Brasil)").
+        self.language.rect = pygame.Rect(left, self.team.rect.bottom + gap, col_w, field_h)
+        roster_top = self.language.rect.bottom + gap + label_h
         bottom = h - margin - field_h - gap
         self.add.rect = pygame.Rect(left, bottom - field_h, col_w, field_h)
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
@@ -458,7 +461,7 @@ class SetupScene(Scene):
                                               round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
-                   self.memory_aid, self.room, self.language]
+                   self.memory_aid, self.room]
         options += [self.display] if self.display in self.widgets else []
         half = (right_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
