@@ -2,7 +2,8 @@
 
 Keyboard: Tab / Shift+Tab move between fields; type names; Enter in "Add a player" adds one;
 in the roster, Up/Down choose, Alt+Up/Alt+Down move, Delete removes; Left/Right change a choice;
-Enter elsewhere starts. The mouse works on everything. The setup is remembered.
+Enter elsewhere starts. The mouse works on everything. The setup is remembered, with the
+language of the screens (a control under the team's name: its words change at once).
 """
 
 from __future__ import annotations
@@ -335,7 +336,7 @@ class SetupScene(Scene):
             preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
             time_limit=self.time_limit.number, sound=self.sound.on,
             memory_aid=self.memory_aid.on, room=self.room.on, difficulty=self.difficulty.value,
-            seed=self.seed.value, language=self._language_setting(),
+            seed=self.seed.value, language=self._language_chosen,
             # One display today: the projector remembered from last time stays remembered.
             display=int(self.display.value) if self.display in self.widgets else self.settings.display)
         return SetupChoices(self.team.value.strip() or _("Team"), tuple(self.roster.names),
@@ -385,9 +386,6 @@ class SetupScene(Scene):
         if self.language.value != current():
             use(self.language.value)
             self._language_chosen = self.language.value
-
-    def _language_setting(self) -> str:
-        return self._language_chosen
 
     def _enter(self, widget: Widget) -> Transition | None:
         """Enter: adds the name being typed, generates, resumes, or starts the session."""
