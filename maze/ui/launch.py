@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from maze.cli import DEFAULT_LEVEL, UsageError, make_setup, parse_players, parse_window
 from maze.core.session import SessionSetup
-from maze.lang import _, integer, number
+from maze.lang import _
 from maze.paths import default_log_dir, user_levels_dir
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
 from maze.storage.log import SessionLog, new_session_id, wall_clock_now
@@ -51,13 +51,11 @@ def rule_flags(args: argparse.Namespace) -> dict[str, Any]:
         flags["retreat"] = args.retreat
     if args.time_limit is not None:
         if not 0.5 <= args.time_limit <= 1440:
-            raise UsageError(_("--time-limit must be from {low} to {high} minutes").format(
-                low=number(0.5, 1), high=integer(1440)))
+            raise UsageError(_("--time-limit must be from 0.5 to 1440 minutes"))
         flags["time_limit"] = float(args.time_limit) * 60
     if args.planning is not None:
         if not 0 <= args.planning <= 3600:
-            raise UsageError(_("--planning must be from {low} to {high} seconds").format(
-                low=integer(0), high=integer(3600)))
+            raise UsageError(_("--planning must be from 0 to 3600 seconds"))
         flags["planning"] = float(args.planning)
     return flags
 
@@ -356,8 +354,7 @@ def build_replay(args: argparse.Namespace) -> App:
     from maze.storage.log import read_log
 
     if not 1 <= args.speed <= 16:
-        raise UsageError(_("--speed must be from {low} to {high}").format(low=integer(1),
-                                                                          high=integer(16)))
+        raise UsageError(_("--speed must be from 1 to 16"))
     from maze.core.session import replay
     from maze.storage.log import UNUSABLE, unusable
 
@@ -393,11 +390,9 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
                clock: Callable[[], float] | None = None) -> App:
     """`maze demo`: the log goes to a temporary folder, never among real sessions."""
     if not 1 <= args.players <= 30:
-        raise UsageError(_("--players must be from {low} to {high}").format(low=integer(1),
-                                                                            high=integer(30)))
+        raise UsageError(_("--players must be from 1 to 30"))
     if not 0.25 <= args.speed <= 8:
-        raise UsageError(_("--speed must be from {low} to {high}").format(low=number(0.25, 2),
-                                                                          high=integer(8)))
+        raise UsageError(_("--speed must be from 0.25 to 8"))
     level = load_level(find_level(args.level))
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     names = tuple(DEMO_NAMES[i % len(DEMO_NAMES)] + ("" if i < len(DEMO_NAMES) else f" {i // 10 + 1}")
