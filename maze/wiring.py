@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from maze.core.session import SessionSetup, make_setup
+from maze.lang import _
 from maze.paths import default_log_dir, user_levels_dir
 from maze.room import ROOM_PORT
 from maze.storage.levels import LevelEntry, find_level, list_levels, load_level
@@ -42,8 +43,8 @@ def check_log_dir(folder: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageError(f"--log-dir {folder}: session logs cannot be written there "
-                         f"({reason})") from None
+        raise UsageError(_("--log-dir {folder}: session logs cannot be written there "
+                           "({reason})").format(folder=folder, reason=reason)) from None
     return folder
 
 
@@ -143,7 +144,7 @@ def check_resumable(path: Path) -> LogRead:
 
     read = read_for_resume(path)
     for warning in read.warnings:
-        say(f"warning: {warning}", error=True)     # names in it: escaped
+        say(_("warning: {problem}").format(problem=warning), error=True)     # names in it: escaped
     try:
         Session.resumed(read.setup, read.events, time.monotonic, random.Random(read.setup.seed))
     except ActionRefused as exc:
@@ -163,7 +164,8 @@ def reopen_log(path: Path) -> tuple[SessionLog, float]:
     except LogInUse as exc:
         raise ValueError(str(exc)) from None
     except OSError as exc:
-        raise ValueError(f"{path}: cannot be appended to ({exc.strerror or exc})") from None
+        raise ValueError(_("{file}: cannot be appended to ({reason})").format(
+            file=path, reason=exc.strerror or exc)) from None
 
 
 def open_room(args: argparse.Namespace, resume: Path | None) -> Any:
@@ -206,8 +208,10 @@ def serve_room(app: App, room: Any) -> None:
     room.wake = wake
     room.start()
     app.cleanup.append(room.stop)
-    print(f"Room play: players open {room.join_url} (room code {room.code})", flush=True)
-    print(f"Facilitator's remote (keep it off the projector): {room.remote_url}", flush=True)
+    print(_("Room play: players open {url} (room code {code})").format(url=room.join_url,
+                                                                        code=room.code), flush=True)
+    print(_("Facilitator's remote (keep it off the projector): {url}").format(url=room.remote_url),
+          flush=True)
 
 
 def resume_board(app: App, path: Path, read: LogRead | None = None,
@@ -273,8 +277,8 @@ def build_app(args: argparse.Namespace) -> App:
         try:
             log = SessionLog(log_dir, setup)
         except OSError as exc:
-            raise ValueError(f"Cannot write the session log in {log_dir} "
-                             f"({exc.strerror or exc})") from None
+            raise ValueError(_("Cannot write the session log in {folder} ({reason})").format(
+                folder=log_dir, reason=exc.strerror or exc)) from None
         return BoardScene(app, setup, log, room=serving["room"])
 
 
@@ -350,7 +354,7 @@ def build_replay(args: argparse.Namespace) -> App:
 
     read = read_log(args.log)
     for warning in read.warnings:
-        say(f"warning: {warning}", error=True)     # names in it: escaped
+        say(_("warning: {problem}").format(problem=warning), error=True)     # names in it: escaped
     try:                   # before any window: a log whose events make no sense is refused
         replay(read.setup, read.events)
         from maze.analysis.scores import score

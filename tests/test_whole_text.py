@@ -1,14 +1,19 @@
 """What the room sees: on every screen, at every projector and laptop size, with ordinary names
 and with 30 players, no text of the program's own is cut, nothing overlaps, nothing falls off
-the screen, and nothing is too small to read (the text layer's audit, read back per frame)."""
+the screen, and nothing is too small to read (the text layer's audit, read back per frame).
+The same in every language the program speaks, and in the pseudo-language (tests/pseudo.py:
+accented text is a little wider and taller than English, an early look at translations)."""
 
 from __future__ import annotations
 
 import os
 
+import pseudo
 import pygame
 import pytest
 from screens import ORDINARY, SIZES, THIRTY, draw_audited, open_app, screens
+
+import maze.lang as lang
 
 pytestmark = pytest.mark.slow
 
@@ -17,21 +22,40 @@ pytestmark = pytest.mark.slow
 def _data(tmp_path, monkeypatch):
     monkeypatch.setenv("MAZE_DATA_DIR", str(tmp_path / "data"))
     yield
+    lang.use("en")
     pygame.quit()
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("roster", [ORDINARY, THIRTY], ids=["4 players", "30 players"])
-def test_every_screen_whole_at_every_size(tmp_path, size, roster):
+def _problems(folder, size: tuple[int, int], roster: tuple[str, ...]) -> list[str]:
     app = open_app(size)
     found: list[str] = []
-    for name, build in screens(tmp_path, roster):
+    for name, build in screens(folder, roster):
         audit = draw_audited(app, build(app))
         assert audit.placed, f"{name}: the audit saw no text at all"
         found += [f"{name}: {problem}" for problem in audit.problems(size[1])]
     if os.environ.get("MAZE_SHOW_PROBLEMS"):
         print("\n".join(found))
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("roster", [ORDINARY, THIRTY], ids=["4 players", "30 players"])
+def test_every_screen_whole_at_every_size(tmp_path, size, roster):
+    found = _problems(tmp_path, size, roster)
     assert not found, f"{len(found)} problems:\n" + "\n".join(found[:60])
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", [*lang.LANGUAGES, "pseudo"])
+def test_every_screen_whole_in_every_language(tmp_path, size, language):
+    """Each language's words at the projector's common size and at full HD (a language whose
+    catalogue is not filled yet shows English there)."""
+    if language == "pseudo":
+        pseudo.install()
+    else:
+        lang.use(language)
+    found = _problems(tmp_path, size, ORDINARY)
+    assert not found, f"{language}: {len(found)} problems:\n" + "\n".join(found[:60])
 
 
 def test_the_documentation_screenshots_are_made_by_a_script(tmp_path):

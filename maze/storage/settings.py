@@ -12,6 +12,7 @@ from typing import Any
 
 from maze.core.format import MAX_NAME
 from maze.core.session import MAX_PLAYERS
+from maze.lang import LANGUAGES
 from maze.paths import user_data_dir
 from maze.storage.jsonfile import DataError, read_json_file
 
@@ -34,6 +35,7 @@ class Settings:
     seed: str = ""
     display: int = 1                  # the display the board opens on, counted from 1
     room: bool = False                # room play: players move from their phones
+    language: str = ""                # a code of maze.lang.LANGUAGES; "" = the system's
 
 
 def settings_path() -> Path:
@@ -49,6 +51,8 @@ def _valid(name: str, value: Any, default: Any) -> bool:
         return (isinstance(value, list) and len(value) <= MAX_PLAYERS    # a roster a log would take
                 and all(isinstance(v, str) and v.strip() and len(v) <= MAX_NAME for v in value)
                 and len(set(value)) == len(value))
+    if name == "language":
+        return value == "" or value in LANGUAGES
     return isinstance(value, str) and len(value) <= MAX_NAME
 
 

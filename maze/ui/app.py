@@ -18,6 +18,7 @@ from typing import Protocol
 
 import pygame
 
+from maze.lang import _, integer
 from maze.ui.displays import display_sizes, usable
 from maze.ui.sound import Player, Silent
 from maze.ui.text import TextCache
@@ -172,13 +173,15 @@ class App:
             return
         if here:             # the display it belongs on is back
             self.display = wanted
-            message = f"Display {wanted + 1} is back: the board is on it again"
+            message = _("Display {n} is back: the board is on it again").format(
+                n=integer(wanted + 1))
         else:
-            message = f"Display {self.display + 1} was disconnected: now on display "
+            lost = self.display + 1
         self.screen = self._open(self.fullscreen, afresh=True)
         self._resized()
         if not here:
-            message += str(self.display + 1)
+            message = _("Display {n} was disconnected: now on display {other}").format(
+                n=integer(lost), other=integer(self.display + 1))
         notify = getattr(self.top, "notify", None) if self.stack else None
         if notify is not None:
             notify(message)

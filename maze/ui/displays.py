@@ -12,6 +12,8 @@ from collections.abc import Mapping
 
 import pygame
 
+from maze.lang import _, integer, n_
+
 
 class DisplayError(ValueError):
     """A display that is not there: one line for the user."""
@@ -32,8 +34,8 @@ def no_display_reason(env: Mapping[str, str] = os.environ, platform: str = sys.p
         return None
     if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
         return None
-    return ("no display (DISPLAY and WAYLAND_DISPLAY are not set; SDL_VIDEODRIVER=offscreen "
-            "runs it unseen)")
+    return _("no display (DISPLAY and WAYLAND_DISPLAY are not set; SDL_VIDEODRIVER=offscreen "
+             "runs it unseen)")
 
 
 def display_sizes() -> list[tuple[int, int]]:
@@ -51,8 +53,10 @@ def display_index(number: int, sizes: list[tuple[int, int]]) -> int:
     """The SDL index of display ``number`` (counted from 1), or a DisplayError."""
     if not 1 <= number <= len(sizes):
         count = len(sizes)
-        raise DisplayError(f"--display {number}: there {'is' if count == 1 else 'are'} {count} "
-                           f"display{'s' if count != 1 else ''} ({describe(sizes)})")
+        raise DisplayError(n_("--display {number}: there is {n} display ({displays})",
+                              "--display {number}: there are {n} displays ({displays})",
+                              count).format(number=number, n=integer(count),
+                                            displays=describe(sizes)))
     return number - 1
 
 

@@ -6,6 +6,7 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
+from maze.lang import _
 from maze.storage.jsonfile import shown
 
 if TYPE_CHECKING:          # numpy is imported when the tones are made, after the first frame
@@ -116,6 +117,7 @@ def open_sound(enabled: bool = True) -> Player:
                 for name, mono in synthesize(rate).items()}
         return Sounds(made)
     except (pygame.error, ValueError, OSError) as exc:
-        notice = "No sound device: playing silently (beeps still flash)"
-        print(shown(f"maze: {notice} ({exc})"), file=sys.stderr)
+        notice = _("No sound device: playing silently (beeps still flash)")
+        print(shown(_("maze: {notice} ({reason})").format(notice=notice, reason=exc)),
+              file=sys.stderr)
         return Silent(notice)

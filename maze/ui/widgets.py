@@ -8,6 +8,7 @@ from typing import Any
 
 import pygame
 
+from maze.lang import N_, _
 from maze.ui import theme
 from maze.ui.text import DETAIL_SHARE, TextCache
 
@@ -25,10 +26,19 @@ def draw_fitted(surface: pygame.Surface, text: TextCache, line: str, unit: int,
     return text.draw(surface, line, size, color, bold=bold, max_width=width, user=user, **anchor)
 
 
+Words = str | Callable[[], str]
+
+
+def say(words: Words) -> str:
+    """A widget's words in the language in use, read when drawn (the setup screen switches
+    language at once): a word marked with N_, or a function making a sentence with numbers."""
+    return words() if callable(words) else _(words)
+
+
 class Widget:
     focusable = True
 
-    def __init__(self, label: str = "") -> None:
+    def __init__(self, label: Words = "") -> None:
         self.label = label
         self.rect = pygame.Rect(0, 0, 0, 0)
 
@@ -55,7 +65,7 @@ def scroll_first(first: int, selected: int, room: int) -> int:
 
 
 class TextField(Widget):
-    def __init__(self, label: str, value: str = "", hint: str = "", limit: int = 120,
+    def __init__(self, label: Words, value: str = "", hint: Words = "", limit: int = 120,
                  allowed: Callable[[str], bool] | None = None) -> None:
         super().__init__(label)
         self.value = value
@@ -78,18 +88,21 @@ class TextField(Widget):
         draw_frame(surface, self.rect, focused, unit)
         # An empty field keeps its hint, even while the cursor is in it.
         shown = self.value + ("|" if focused else "") if self.value else (
-            ("|" if focused else "") + self.hint)
+            ("|" if focused else "") + say(self.hint))
         color = theme.TEXT if self.value else theme.TEXT_DIM
         draw_fitted(surface, text, shown, unit, color, self.rect.width - unit,
                     user=bool(self.value), midleft=(self.rect.x + unit // 2, self.rect.centery))
 
 
 class Choice(Widget):
-    """One of a few options; Left/Right (or a click) changes it."""
+    """One of a few options; Left/Right (or a click) changes it. Options' words are marked with
+    N_ (translated when drawn); ``data=True`` when they are shown as they are (names, sizes)."""
 
-    def __init__(self, label: str, options: Sequence[tuple[str, str]], value: str) -> None:
+    def __init__(self, label: Words, options: Sequence[tuple[str, Words]], value: str,
+                 data: bool = False) -> None:
         super().__init__(label)
         self.options = list(options)          # (value, shown text)
+        self.data = data
         self.index = next((i for i, (v, _) in enumerate(self.options) if v == value), 0)
 
     @property
@@ -114,17 +127,22 @@ class Choice(Widget):
         draw_frame(surface, self.rect, focused, unit)
         _arrows(surface, self.rect, unit)
         room = self.rect.width - 2 * (unit // 2 + max(4, unit // 3)) - unit // 2
-        draw_fitted(surface, text, f"{self.label}: {self.options[self.index][1]}", unit,
+        shown = self.options[self.index][1]
+        value = shown if self.data and isinstance(shown, str) else say(shown)
+        # Translators: a setting on the setup screen and its value, as "Sound: on"
+        line = _("{label}: {value}").format(label=say(self.label), value=value)
+        draw_fitted(surface, text, line, unit,
                     theme.TEXT, room, center=self.rect.center)
 
 
 class Stepper(Choice):
     """A number from a range, in steps; 0 may have its own text (e.g. "as the preset")."""
 
-    def __init__(self, label: str, values: Sequence[int], value: int, unit: str,
-                 zero: str = "", prefix: str = "") -> None:
-        options = [(str(v), (zero if v == 0 and zero else f"{prefix}{v} {unit}".strip()))
-                   for v in values]
+    def __init__(self, label: Words, values: Sequence[int], value: int,
+                 shown: Callable[[int], str], zero: Words = "") -> None:
+        """``shown(v)`` says a value in the language in use ("30 s"); ``zero`` is 0's own words."""
+        options: list[tuple[str, Words]] = [
+            (str(v), zero if v == 0 and zero else (lambda v=v: shown(v))) for v in values]  # type: ignore[misc]
         super().__init__(label, options, str(value))
 
     @property
@@ -136,8 +154,8 @@ class Stepper(Choice):
 
 
 class Toggle(Choice):
-    def __init__(self, label: str, value: bool) -> None:
-        super().__init__(label, [("1", "on"), ("0", "off")], "1" if value else "0")
+    def __init__(self, label: Words, value: bool) -> None:
+        super().__init__(label, [("1", N_("on")), ("0", N_("off"))], "1" if value else "0")
 
     @property
     def on(self) -> bool:
@@ -145,7 +163,7 @@ class Toggle(Choice):
 
 
 class Button(Widget):
-    def __init__(self, label: str, action: Callable[[], object],
+    def __init__(self, label: Words, action: Callable[[], object],
                  color: tuple[int, int, int] = theme.EXECUTION) -> None:
         super().__init__(label)
         self.action = action
@@ -166,7 +184,7 @@ class Button(Widget):
         if focused:
             pygame.draw.rect(surface, theme.TOKEN, self.rect.inflate(6, 6), width=max(2, unit // 12),
                              border_radius=unit // 4)
-        draw_fitted(surface, text, self.label, unit, theme.BACKGROUND, self.rect.width - unit // 2,
+        draw_fitted(surface, text, say(self.label), unit, theme.BACKGROUND, self.rect.width - unit // 2,
                     bold=True, center=self.rect.center)
 
 

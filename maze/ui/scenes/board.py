@@ -25,6 +25,7 @@ from maze.host.host import (  # noqa: F401  (re-exported: the replay and tests u
     clock_text,
 )
 from maze.host.intents import KEYBOARD, MOUSE
+from maze.lang import _
 from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.app import App, Place, Push, Replace, Scene, Transition
@@ -159,7 +160,7 @@ class BoardScene(Scene):
             intent = intent_for(event)
             if intent is None:
                 if ctrl_held(event) and is_move_key(event):
-                    self.host.refuse("Release Ctrl to move", KEYBOARD)
+                    self.host.refuse(_("Release Ctrl to move"), KEYBOARD)
             elif isinstance(intent, Move):
                 self.host.move(intent, source=KEYBOARD)
             else:

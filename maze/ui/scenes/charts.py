@@ -11,6 +11,7 @@ import pygame
 
 from maze.analysis.debrief import SquareStats, Timeline
 from maze.core.board import parse_square
+from maze.lang import N_, _, integer, number
 from maze.ui import theme
 from maze.ui.layout import Layout
 from maze.ui.text import AXIS, DETAIL, DETAIL_SHARE, TextCache
@@ -37,7 +38,7 @@ def time_label(seconds: float) -> str:
 
 
 TICK_STEPS = (5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600)   # seconds
-EVERYONE = "Everyone"
+EVERYONE = N_("Everyone")
 
 
 class TimelineView:
@@ -114,7 +115,7 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     lanes = shown + summary
     lane_h = max(lane_height(screen_h), min(room // lanes, round(label_h * ROOMY_LANE)))
     window = names[first:first + shown]
-    labels = ([EVERYONE] if summary else []) + window
+    labels = ([_(EVERYONE)] if summary else []) + window
     # A name up to 24 characters is never cut (the text rule): the names take up to half.
     label_w = min(rect.width // 2, max(text.width(n, label_h) for n in labels) + label_h // 2 + 6)
     end = max(line.end, 1.0)
@@ -157,11 +158,15 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     return TimelineView(label_w, first, shown, total)
 
 
-LEGEND = (("dot", theme.SAFE, "new safe step"), ("dot", CLASS_COLORS["known_safe"], "known safe step"),
-          ("square", theme.BEEP, "new beep"), ("square", CLASS_COLORS["repeat_beep"], "repeat beep"),
-          ("square", CLASS_COLORS["surprise_beep"], "beep on a changed path"),
-          ("dash", theme.PLANNING, "curveball"),
-          *(("band", PHASE_COLORS[phase], phase) for phase in ("planning", "learning", "execution")))
+LEGEND = (("dot", theme.SAFE, N_("new safe step")),
+          ("dot", CLASS_COLORS["known_safe"], N_("known safe step")),
+          ("square", theme.BEEP, N_("new beep")),
+          ("square", CLASS_COLORS["repeat_beep"], N_("repeat beep")),
+          ("square", CLASS_COLORS["surprise_beep"], N_("beep on a changed path")),
+          ("dash", theme.PLANNING, N_("curveball")),
+          *(("band", PHASE_COLORS[phase], words) for phase, words in (
+              ("planning", N_("planning")), ("learning", N_("learning")),
+              ("execution", N_("execution")))))
 
 
 def legend_height(text: TextCache, width: int, screen_height: int) -> int:
@@ -177,7 +182,7 @@ def _legend_lines(text: TextCache, width: int, label_h: int) -> list[list[Legend
     lines: list[list[LegendItem]] = [[]]
     used = 0
     for item in LEGEND:
-        need = label_h * 2 + text.width(item[2], label_h)
+        need = label_h * 2 + text.width(_(item[2]), label_h)
         if lines[-1] and used + need > width:
             lines.append([])
             used = 0
@@ -207,7 +212,7 @@ def draw_legend(surface: pygame.Surface, text: TextCache, rect: pygame.Rect) -> 
                 surface.blit(band, (x, cy - 2 * mark))
             else:
                 pygame.draw.line(surface, color, (x + mark, cy - 2 * mark), (x + mark, cy + 2 * mark), 2)
-            spot = text.draw(surface, words, label_h, theme.TEXT_DIM,
+            spot = text.draw(surface, _(words), label_h, theme.TEXT_DIM,
                              midleft=(x + 2 * mark + label_h // 3, cy))
             x = spot.right + label_h
         y += line_h
@@ -266,7 +271,7 @@ def draw_heatmap(surface: pygame.Surface, text: TextCache, layout: Layout,
             c, x0, y0 = rect.width // 5, rect.x + 3, rect.y + 3
             pygame.draw.line(surface, theme.TEXT, (x0, y0), (x0 + c, y0 + c), 2)
             pygame.draw.line(surface, theme.TEXT, (x0 + c, y0), (x0, y0 + c), 2)
-        numbers.append((f"{value:.0f}" if isinstance(value, float) else str(value), rect))
+        numbers.append((number(value, 0) if isinstance(value, float) else integer(value), rect))
     for i, path in enumerate(paths):
         points = [layout.square_rect(parse_square(n)).center for n in path]
         stroke = theme.PATH if i == 0 else theme.SAFE

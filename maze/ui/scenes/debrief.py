@@ -22,6 +22,7 @@ from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
 from maze.core.session import SessionSetup
+from maze.lang import N_, _, integer, n_, number
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
@@ -32,16 +33,27 @@ from maze.ui.text import ROOM, ROOM_SHARE
 from maze.ui.widgets import draw_fitted, readable
 
 OUTCOME_TEXT = {
-    "completed": "Everyone crossed!",
-    "time_up": "Time is up",
-    "ended_by_facilitator": "Ended by the facilitator",
-    "budget_spent": "The budget is spent",
-    "unfinished": "Unfinished",
+    "completed": N_("Everyone crossed!"),
+    "time_up": N_("Time is up"),
+    "ended_by_facilitator": N_("Ended by the facilitator"),
+    "budget_spent": N_("The budget is spent"),
+    "unfinished": N_("Unfinished"),
 }
-PAGES = ("Scores", "Board", "Players", "Teams")
+PAGES = (N_("Scores"), N_("Board"), N_("Players"), N_("Teams"))
 MODES = ("beeps", "visits", "dwell")
-MODE_TEXT = {"beeps": "beeps per square", "visits": "steps per square",
-             "dwell": "seconds of hesitation before stepping there"}
+MODE_TEXT = {"beeps": N_("beeps per square"), "visits": N_("steps per square"),
+             "dwell": N_("seconds of hesitation before stepping there")}
+PENALTY_WORDS = {"talking": N_("talking"), "pointing": N_("pointing"),
+                 "two_on_board": N_("two on board"), "marking": N_("marking")}
+
+
+def _cost(cost: float, currency: str) -> str:
+    """A penalty's cost: "(30 seconds)", "(2 points)" (the same form for one, in English)."""
+    digits = len(f"{cost:g}".partition(".")[2])
+    shown = number(cost, digits)
+    if currency == "seconds":
+        return n_("({cost} seconds)", "({cost} seconds)", round(cost)).format(cost=shown)
+    return n_("({cost} points)", "({cost} points)", round(cost)).format(cost=shown)
 
 
 class DebriefScene(Scene):
@@ -107,7 +119,7 @@ class DebriefScene(Scene):
         elif key in self._ACTIONS:
             return self._act(self._ACTIONS[key])
         elif key in self._NEVER_QUIT:
-            self.notice = "Ctrl+Q quits (Esc, Enter and Q never do)"
+            self.notice = _("Ctrl+Q quits (Esc, Enter and Q never do)")
         return None
 
     def _act(self, action: str) -> Transition | None:
@@ -124,14 +136,14 @@ class DebriefScene(Scene):
     def _write_report(self) -> str:
         """The HTML report of this session, beside its log."""
         if self.log_path is None:
-            return "No log to report on"
+            return _("No log to report on")
         from maze.analysis.report import write_report
         target = self.log_path.with_suffix(".html")
         try:
             write_report([self.log_path], target, single=True)
         except (OSError, ValueError) as exc:
-            return f"The report could not be written: {exc}"
-        return f"Report saved: {target}"
+            return _("The report could not be written: {reason}").format(reason=exc)
+        return _("Report saved: {file}").format(file=target)
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface: pygame.Surface) -> None:
@@ -157,9 +169,10 @@ class DebriefScene(Scene):
         bar = pygame.Rect(0, h - self.footer_height(h), w, self.footer_height(h))
         surface.fill(theme.PANEL, bar)
         text.cover(surface, bar)
-        actions = ([("next", "Next team: N")] if self.app.offers(NextTeam) else []) + [
-            ("replay", "Replay: R"), ("report", "Report"), ("quit", "Quit: Ctrl+Q")]
-        labels = list(PAGES) + [label for _, label in actions]
+        # Translators: buttons, each with its key on the keyboard
+        actions = ([("next", _("Next team: N"))] if self.app.offers(NextTeam) else []) + [
+            ("replay", _("Replay: R")), ("report", _("Report")), ("quit", _("Quit: Ctrl+Q"))]
+        labels = [_(page) for page in PAGES] + [label for _action, label in actions]
         margin, gap = round(0.02 * w), max(6, small // 2)
         size = small
         while size > readable(surface):
@@ -200,16 +213,18 @@ class DebriefScene(Scene):
         learn, exe, sw = f.learning, f.execution, f.switch
 
         def value(figure: float | None, unit: str, digits: int = 1) -> str:
-            return "not reached" if figure is None else f"{figure:.{digits}f} {unit}"
+            return _("not reached") if figure is None else unit.format(n=number(figure, digits))
 
-        switch_lines = [f"{part.what}: {part.value}, {part.verdict}" for part in plain.parts(f)]
+        # Translators: a part of the switching score: what, its value, and the verdict
+        switch_lines = [_("{what}: {value}, {verdict}").format(
+            what=part.what, value=part.value, verdict=part.verdict) for part in plain.parts(f)]
         return [
-            ("Learning", value(learn.discoveries_per_minute, "discoveries a minute"),
+            (_("Learning"), value(learn.discoveries_per_minute, _("{n} discoveries a minute")),
              plain.learning_facts(f)),
-            ("Execution", value(exe.error_free_speed, "squares a minute"),
+            (_("Execution"), value(exe.error_free_speed, _("{n} squares a minute")),
              plain.execution_facts(f)),
-            ("Switching", value(sw.score, "out of 100", 0),
-             switch_lines or ["Not measured: the team never reached execution"]),
+            (_("Switching"), value(sw.score, _("{n} out of 100"), 0),
+             switch_lines or [_("Not measured: the team never reached execution")]),
         ]
 
     def _draw_scores(self, surface: pygame.Surface, unit: int) -> None:
@@ -219,18 +234,20 @@ class DebriefScene(Scene):
         w, h = surface.get_size()
         f = self.figures
         x, y, width = round(0.04 * w), round(0.03 * h), round(0.92 * w)
-        title = OUTCOME_TEXT.get(f.outcome, f.outcome)
+        title = _(OUTCOME_TEXT[f.outcome]) if f.outcome in OUTCOME_TEXT else f.outcome
         size = text.fitting_height(title, round(unit * 1.3), True, width, smallest=unit)
         text.draw(surface, title, size, theme.TOKEN, bold=True, role=ROOM, topleft=(x, y))
         y += round(size * 1.15)
         pen = f.penalties
-        unit_name = "seconds" if pen.currency == "seconds" else "points"
-        facts = (f"{self.setup.team}, {self.setup.level.name}: {minutes(f.seconds)} in all, "
-                 f"{plain.count(pen.count, 'penalty', 'penalties')} ({pen.cost:g} {unit_name})")
+        facts = n_("{team}, {level}: {time} in all, {n} penalty {cost}",
+                   "{team}, {level}: {time} in all, {n} penalties {cost}", pen.count).format(
+            team=self.setup.team, level=self.setup.level.name, time=minutes(f.seconds),
+            n=integer(pen.count), cost=_cost(pen.cost, pen.currency))
         if f.memory_aid_used:
-            facts += ", memory aid on"
+            facts = _("{facts}, memory aid on").format(facts=facts)
         if f.reveals:
-            facts += f", path revealed {plain.count(f.reveals, 'time')}"
+            facts = n_("{facts}, path revealed {n} time", "{facts}, path revealed {n} times",
+                       f.reveals).format(facts=facts, n=integer(f.reveals))
         small = max(readable(surface), round(0.03 * h))
         for line in text.wrap(facts, small, False, width):
             text.draw(surface, line, small, theme.TEXT_DIM, max_width=width, user=True,
@@ -283,7 +300,7 @@ class DebriefScene(Scene):
                       unit: int) -> None:
         text = self.app.text
         h = surface.get_height()
-        text.draw(surface, "For the debrief", unit, theme.TOKEN, bold=True, role=ROOM,
+        text.draw(surface, _("For the debrief"), unit, theme.TOKEN, bold=True, role=ROOM,
                   topleft=(x, top))
         y = top + round(unit * 1.4)
         size = max(math.ceil(0.035 * h), round(unit * 0.85))
@@ -307,14 +324,15 @@ class DebriefScene(Scene):
         text = self.app.text
         w, h = surface.get_size()
         x, y = round(0.04 * w), round(0.04 * h)
-        draw_fitted(surface, text, f"Teams on {self.setup.level.name}", round(unit * 1.2),
+        draw_fitted(surface, text, _("Teams on {level}").format(level=self.setup.level.name),
+                    round(unit * 1.2),
                     theme.TOKEN, w - 2 * x, bold=True, user=True, topleft=(x, y))
         y += round(unit * 1.8)
         size = max(readable(surface), round(unit * 0.75))
         rows = [r for r in self.board
                 if r.session_id == self.setup.session_id or any(v is not None for v in r.scores)]
         if len(rows) < 2:
-            text.draw(surface, "No other team has played this level on this computer yet.",
+            text.draw(surface, _("No other team has played this level on this computer yet."),
                       size, theme.TEXT_DIM, topleft=(x, y))
             y += round(size * 1.6)
         if rows:
@@ -333,23 +351,28 @@ class DebriefScene(Scene):
         if mine and mine[0] not in shown:   # this session is always on the page
             shown = shown[:-1] + mine[:1]
         left_off = len(rows) - len(shown)
-        note = (f"and {left_off} more session{'' if left_off == 1 else 's'}: maze report lists "
-                "them all") if left_off else ""
+        note = n_("and {n} more session: maze report lists them all",
+                  "and {n} more sessions: maze report lists them all", left_off).format(
+            n=integer(left_off)) if left_off else ""
         columns = [x, x + width * 50 // 100, x + width * 67 // 100, x + width * 84 // 100]
         for left, right, head in zip(columns, [*columns[1:], x + width],
-                                     ("Team, day and time", "Learning", "Execution", "Switching"),
+                                     (_("Team, day and time"), _("Learning"), _("Execution"),
+                                      _("Switching")),
                                      strict=True):
             draw_fitted(surface, text, head, size, theme.TEXT_DIM, right - left - size // 2,
                         bold=True, topleft=(left, y))
         y += line
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
-            label = f"{row.team}  {row.when}" + ("" if row.ranked else "  (not ranked)")
+            label = (_("{team}  {when}") if row.ranked else _("{team}  {when}  (not ranked)")).format(
+                team=row.team, when=row.when)
             draw_fitted(surface, text, label, size, color, columns[1] - x - size, user=True,
                         topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
                 shown_value = "-" if value is None else (
-                    f"{value:.1f}" if rank is None else f"{value:.1f}  #{rank}")
+                    number(value, 1) if rank is None else
+                    # Translators: a score and its rank among the teams: "4.2  #1"
+                    _("{score}  #{rank}").format(score=number(value, 1), rank=integer(rank)))
                 text.draw(surface, shown_value, size, color, topleft=(left, y))
             y += line
         if note:
@@ -373,11 +396,12 @@ class DebriefScene(Scene):
         draw_heatmap(surface, text, layout, self.cells, mode, self.paths)
         x = board_w + unit // 2
         side_w = w - x - unit
-        lines = [(f"Heatmap: {MODE_TEXT[mode]}", theme.TOKEN, True),
-                 ("H: beeps, visits, hesitation", theme.TEXT_DIM, False),
-                 ("The path: yellow line", theme.PATH, False)]
+        lines = [(_("Heatmap: {what}").format(what=_(MODE_TEXT[mode])), theme.TOKEN, True),
+                 # Translators: H is the key on the keyboard
+                 (_("H: beeps, visits, hesitation"), theme.TEXT_DIM, False),
+                 (_("The path: yellow line"), theme.PATH, False)]
         if len(self.paths) > 1:
-            lines.append(("After the change: dashed blue", theme.PATH, False))
+            lines.append((_("After the change: dashed blue"), theme.PATH, False))
         y = round(h * 0.06)
         for message, color, bold in lines:
             for part in text.wrap(message, small, bold, side_w):
@@ -389,8 +413,11 @@ class DebriefScene(Scene):
         for name, cell in busiest:
             value = getattr(cell, mode)
             if value:
-                shown = f"{value:.0f} s" if mode == "dwell" else str(value)
-                text.draw(surface, f"{name}: {shown}", small, theme.TEXT, topleft=(x, y))
+                # Translators: s is seconds
+                shown = _("{n} s").format(n=number(value, 0)) if mode == "dwell" else integer(value)
+                # Translators: a square's name, then its value: "B4: 3"
+                text.draw(surface, _("{square}: {value}").format(square=name, value=shown), small,
+                          theme.TEXT, topleft=(x, y))
                 y += round(small * 1.2)
         rect = pygame.Rect(round(0.02 * w), board_h + round(unit * 0.3), strip_w, strip)
         draw_timeline(surface, text, rect, self.line, self.setup.roster)
@@ -403,11 +430,12 @@ class DebriefScene(Scene):
         w, h = surface.get_size()
         x, y = round(0.04 * w), round(0.04 * h)
         floor = readable(surface)
-        text.draw(surface, "Players", round(unit * 1.2), theme.TOKEN, bold=True, role=ROOM,
+        text.draw(surface, _("Players"), round(unit * 1.2), theme.TOKEN, bold=True, role=ROOM,
                   topleft=(x, y))
         y += round(unit * 1.7)
-        heads = ["Player", "Steps", "Tries", "Crossed", "New beeps", "Repeat beeps",
-                 "Execution beeps", "Pause per step", "Pause before new"]
+        heads = [_("Player"), _("Steps"), _("Tries"), _("Crossed"), _("New beeps"),
+                 _("Repeat beeps"), _("Execution beeps"), _("Pause per step"),
+                 _("Pause before new")]
         shares = [0.22, 0.07, 0.07, 0.1, 0.09, 0.09, 0.12, 0.12, 0.12]
         columns = [x]
         for share in shares[:-1]:
@@ -435,8 +463,9 @@ class DebriefScene(Scene):
         shown = names[self.player_first:self.player_first + room]
         for name in shown:
             p = players[name]
-            cells = [name, p.steps, p.attempts, p.crossings, p.discoveries,
-                     p.repeat_errors, p.execution_errors, num(p.median_dwell, " s"),
+            cells = [name, *(integer(v) for v in (p.steps, p.attempts, p.crossings, p.discoveries,
+                                                  p.repeat_errors, p.execution_errors)),
+                     num(p.median_dwell, " s"),
                      num(p.median_dwell_new, " s")]
             for i, (left, cell) in enumerate(zip(columns, cells, strict=True)):
                 draw_fitted(surface, text, str(cell), size, theme.TEXT, widths[i], user=i == 0,
@@ -444,26 +473,33 @@ class DebriefScene(Scene):
             y += row_h
         if len(names) > room:
             first = self.player_first + 1
-            text.draw(surface, f"Players {first} to {first + len(shown) - 1} of {len(names)}: "
-                      "Up and Down (or the mouse wheel) show the others", size, theme.TEXT_DIM,
+            text.draw(surface, _("Players {first} to {last} of {n}: Up and Down (or the mouse wheel) "
+                                 "show the others").format(first=integer(first),
+                                                           last=integer(first + len(shown) - 1),
+                                                           n=integer(len(names))),
+                      size, theme.TEXT_DIM,
                       max_width=w - 2 * x, topleft=(x, y))
         y = bottom + size // 2
         pen = self.figures.penalties
         if pen.count:
-            kinds = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in pen.by_type.items())
-            unit_name = "seconds" if pen.currency == "seconds" else "points"
-            message = (f"{plain.count(pen.count, 'penalty', 'penalties')} "
-                       f"({pen.cost:g} {unit_name}): {kinds}")
+            # Translators: a kind of penalty and how many: "talking 2"; then a list of them
+            kinds = _(", ").join(_("{kind} {n}").format(
+                kind=_(PENALTY_WORDS[k]) if k in PENALTY_WORDS else k.replace("_", " "),
+                n=integer(v)) for k, v in pen.by_type.items())
+            message = n_("{n} penalty {cost}: {kinds}", "{n} penalties {cost}: {kinds}",
+                         pen.count).format(n=integer(pen.count),
+                                           cost=_cost(pen.cost, pen.currency), kinds=kinds)
         else:
-            message = "No penalties"
+            message = _("No penalties")
         draw_fitted(surface, text, message, size, theme.WARNING, w - 2 * x, topleft=(x, y))
         undone = self.figures.undone
         if undone:
             y += row_h
             summary = "; ".join(undone_text(u) for u in undone)
-            line = f"Undone by the facilitator, not counted: {summary}"
+            line = _("Undone by the facilitator, not counted: {actions}").format(actions=summary)
             lines = text.wrap(line, size, False, w - 2 * x)
             if len(lines) > 1:
-                line = (f"Undone by the facilitator, not counted: {len(undone)} "
-                        f"action{'' if len(undone) == 1 else 's'} (maze score lists them)")
+                line = n_("Undone by the facilitator, not counted: {n} action (maze score lists them)",
+                          "Undone by the facilitator, not counted: {n} actions (maze score lists them)",
+                          len(undone)).format(n=integer(len(undone)))
             draw_fitted(surface, text, line, size, theme.TEXT_DIM, w - 2 * x, topleft=(x, y))

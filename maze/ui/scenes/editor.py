@@ -17,6 +17,7 @@ from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board, Squar
 from maze.core.level import Level
 from maze.core.path import derive_path, generate_path, parse_path, path_names
 from maze.core.rules import PRESETS
+from maze.lang import N_, _, integer, n_
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import level_from_data, save_level
 from maze.storage.log import safe_name
@@ -35,7 +36,7 @@ class BoardWidget(Widget):
     """The grid as a focusable field: a square cursor for the keyboard."""
 
     def __init__(self) -> None:
-        super().__init__("Board")
+        super().__init__(N_("Board"))
         self.cursor = Square(0, 0)
 
 
@@ -43,34 +44,41 @@ class EditorScene(Scene):
     def __init__(self, app: App, level: Level | None, folder: Path,
                  target: Path | None = None) -> None:
         super().__init__(app)
-        level = level or Level("My level", 6, 9, ("A1",), "classic")
+        level = level or Level(_("My level"), 6, 9, ("A1",), "classic")
         self.folder = folder
         self.target = target                      # a user level being edited, saved in place
-        self.name = TextField("Name", level.name, "the level's name", limit=80)
-        self.cols = Stepper("Columns", list(range(MIN_COLS, MAX_COLS + 1)), level.cols, "")
-        self.rows = Stepper("Rows", list(range(MIN_ROWS, MAX_ROWS + 1)), level.rows, "")
-        self.preset = Choice("Preset", [(p, p) for p in PRESETS], level.preset)
+        self.name = TextField(N_("Name"), level.name, N_("the level's name"), limit=80)
+        self.cols = Stepper(N_("Columns"), list(range(MIN_COLS, MAX_COLS + 1)), level.cols, integer)
+        self.rows = Stepper(N_("Rows"), list(range(MIN_ROWS, MAX_ROWS + 1)), level.rows, integer)
+        self.preset = Choice(N_("Preset"), [(p, p) for p in PRESETS], level.preset, data=True)
         rules = level.rules
         diagonals = rules.get("diagonals")
-        self.diagonals = Choice("Diagonals", [("", "preset's"), ("on", "on"), ("off", "off")],
+        self.diagonals = Choice(N_("Diagonals"), [("", N_("preset's")), ("on", N_("on")),
+                                                  ("off", N_("off"))],
                                 "" if diagonals is None else ("on" if diagonals else "off"))
-        self.retreat = Choice("Retreat", [("", "as preset"), ("auto", "auto"),
-                                          ("manual", "manual")], rules.get("retreat", ""))
+        self.retreat = Choice(N_("Retreat"), [("", N_("as preset")), ("auto", N_("auto")),
+                                              ("manual", N_("manual"))], rules.get("retreat", ""))
         minutes = int(rules.get("time_limit", 0) // 60)
-        self.time_limit = Stepper("Time", list(range(0, 61)), minutes, "min", zero="as preset")
+        self.time_limit = Stepper(N_("Time"), list(range(0, 61)), minutes,
+                                  lambda v: _("{n} min").format(n=integer(v)), zero=N_("as preset"))
         after = level.curveball.after_crossings if level.curveball else None
-        self.after = Stepper("Curveball", list(range(0, 21)), after or 0, "execution crossings",
-                             zero="only by Ctrl+K", prefix="after ")
-        self.drawing = Choice("Drawing", [("path", "the path"), ("alternate", "curveball path")],
-                              "path")
-        self.difficulty = Choice("Generate", [("easy", "easy"), ("normal", "normal"),
-                                              ("hard", "hard")], "normal")
-        self.seed = TextField("Seed", "", "seed", limit=9, allowed=str.isdigit)
+        self.after = Stepper(
+            N_("Curveball"), list(range(0, 21)), after or 0,
+            lambda v: n_("after {n} execution crossings", "after {n} execution crossings",
+                         v).format(n=integer(v)),
+            # Translators: Ctrl+K are keys on the keyboard
+            zero=N_("only by Ctrl+K"))
+        self.drawing = Choice(N_("Drawing"), [("path", N_("the path")),
+                                              ("alternate", N_("curveball path"))], "path")
+        self.difficulty = Choice(N_("Generate"), [("easy", N_("easy")), ("normal", N_("normal")),
+                                                  ("hard", N_("hard"))], "normal")
+        self.seed = TextField(N_("Seed"), "", N_("seed"), limit=9, allowed=str.isdigit)
         self.board = BoardWidget()
-        self.buttons = [Button("New path", self.generate, theme.LEARNING),
-                        Button("Undo", self.undo, theme.SQUARE_EDGE),
-                        Button("Clear", self.clear, theme.SQUARE_EDGE),
-                        Button("Save (Ctrl+S)", self.save)]
+        self.buttons = [Button(N_("New path"), self.generate, theme.LEARNING),
+                        Button(N_("Undo"), self.undo, theme.SQUARE_EDGE),
+                        Button(N_("Clear"), self.clear, theme.SQUARE_EDGE),
+                        # Translators: Ctrl+S are keys on the keyboard
+                        Button(N_("Save (Ctrl+S)"), self.save)]
         self.widgets: list[Widget] = [self.board, self.name, self.cols, self.rows, self.preset,
                                       self.diagonals, self.retreat, self.time_limit, self.after,
                                       self.drawing, self.difficulty, self.seed, *self.buttons]
@@ -161,7 +169,7 @@ class EditorScene(Scene):
         if self.drawing.value == "alternate" and self.paths["path"]:
             derived = derive_path(board, self.paths["path"], rng, self.difficulty.value)  # type: ignore[arg-type]
             if derived is None:
-                self.message = "No other path from the same start on this board"
+                self.message = _("No other path from the same start on this board")
                 return
             self.paths["alternate"] = list(derived)
         else:
@@ -184,18 +192,19 @@ class EditorScene(Scene):
     def save(self) -> None:
         problems = self.problems()
         if problems:
-            self.message = "Not saved: " + problems[0]
+            self.message = _("Not saved: {problem}").format(problem=problems[0])
             return
         level = self.level()
         target = self.target or self.folder / f"{safe_name(level.name, 60)}.json"
         try:
             self.saved_to = save_level(level, target)
         except OSError as exc:
-            self.message = f"Not saved: {target}: {exc.strerror or exc}"
+            self.message = _("Not saved: {file}: {reason}").format(file=target,
+                                                                   reason=exc.strerror or exc)
             return
         self.target = target
         self.unsaved = False
-        self.message = f"Saved to {target}"
+        self.message = _("Saved to {file}").format(file=target)
 
     # ----------------------------------------------------------------- input
     def handle(self, event: pygame.event.Event) -> Transition | None:
@@ -209,11 +218,11 @@ class EditorScene(Scene):
                 self.save()
             elif ctrl and event.key == pygame.K_q:
                 if self.unsaved:
-                    return Push(Question("Quit without saving?", "quit, lose the changes",
-                                         "keep editing", lambda: Quit()))
+                    return Push(Question(_("Quit without saving?"), _("quit, lose the changes"),
+                                         _("keep editing"), lambda: Quit()))
                 return Push(QuitProgram())
             elif event.key == pygame.K_ESCAPE:       # never quits: say how
-                self.message = "Ctrl+S saves; Ctrl+Q quits (Esc never does)"
+                self.message = _("Ctrl+S saves; Ctrl+Q quits (Esc never does)")
             elif event.key == pygame.K_TAB:
                 step = -1 if event.mod & pygame.KMOD_SHIFT else 1
                 self.focus = (self.focus + step) % len(self.widgets)
@@ -315,7 +324,7 @@ class EditorScene(Scene):
         gap = max(4, unit // 3)
         x, width = panel.x + unit, panel.width - 2 * unit
         y = unit
-        text.draw(surface, "Level editor", round(unit * 1.3), theme.TOKEN, bold=True, topleft=(x, y))
+        text.draw(surface, _("Level editor"), round(unit * 1.3), theme.TOKEN, bold=True, topleft=(x, y))
         y += round(unit * 2)
         rows: list[list[Widget]] = [
             [self.name], [self.cols, self.rows], [self.preset, self.diagonals],
@@ -336,17 +345,21 @@ class EditorScene(Scene):
         if problems:
             lines += [(p, theme.BEEP) for p in problems]
         else:
-            lines.append(("Valid: ready to save", theme.EXECUTION))
+            lines.append((_("Valid: ready to save"), theme.EXECUTION))
         n = len(self.current)
-        lines.append((f"Drawing {self.drawing.options[self.drawing.index][1]}: "
-                      f"{n} square{'' if n == 1 else 's'}", theme.TEXT_DIM))
+        drawing = (n_("Drawing the path: {n} square", "Drawing the path: {n} squares", n)
+                   if self.drawing.value == "path" else
+                   n_("Drawing curveball path: {n} square", "Drawing curveball path: {n} squares", n))
+        lines.append((drawing.format(n=integer(n)), theme.TEXT_DIM))
         small = max(readable(surface), round(unit * 0.8))
         wrapped = [(part, color) for message, color in lines
                    for part in text.wrap(message, small, False, width)]
         room = max(1, (h - small - y) // round(small * 1.2))
         if len(wrapped) > room:       # more problems than lines: the first ones, and a count
             hidden = len(wrapped) - room + 1
-            wrapped = wrapped[:room - 1] + [(f"and {hidden} more lines: see maze check", theme.BEEP)]
+            more = n_("and {n} more line: see maze check", "and {n} more lines: see maze check",
+                      hidden).format(n=integer(hidden))
+            wrapped = wrapped[:room - 1] + [(more, theme.BEEP)]
         for message, color in wrapped:
             text.draw(surface, message, small, color, max_width=width, user=True, topleft=(x, y))
             y += round(small * 1.2)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from maze.core.state import Phase
+from maze.lang import N_, _, integer, n_
 from maze.terminal import say
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
@@ -26,25 +27,26 @@ if TYPE_CHECKING:
     from maze.ui.screens import Facilitated
 
 HELP_RULES = (
-    "One safe path crosses the board; every other square beeps.",
-    "One player at a time: enter at the start edge, then one square at a time.",
-    "A beep ends your try: you walk back the way you came, then the next player goes.",
-    "Learning: find the path (beeps teach the team). No talking.",
-    "Once someone crosses: everyone crosses the known path, fast, without a beep.",
+    N_("One safe path crosses the board; every other square beeps."),
+    N_("One player at a time: enter at the start edge, then one square at a time."),
+    N_("A beep ends your try: you walk back the way you came, then the next player goes."),
+    N_("Learning: find the path (beeps teach the team). No talking."),
+    N_("Once someone crosses: everyone crosses the known path, fast, without a beep."),
 )
+# Keys a player reads are words too (Ctrl is Strg on a German keyboard).
 HELP_KEYS = (
-    ("Left / Right", "at the start edge: choose the column to enter by"),
-    ("Up", "step onto the board, then toward the goal"),
-    ("Arrows", "move one square (Down and sideways too)"),
-    ("Q E Z C", "diagonal moves (keypad 7 9 1 3 too)"),
-    ("Mouse or touch", "tap a square next to yours (at the start: a square of row 1)"),
-    ("Esc", "the facilitator's menu: every action, by mouse too"),
-    ("Ctrl+Space", "pause or resume the clock"),
-    ("Ctrl+1 2 3 4", "penalty: talking, pointing, two on the board, marking"),
-    ("Ctrl+N  Ctrl+A", "skip the player; memory aid on or off"),
-    ("Ctrl+Z", "undo the facilitator's last slip"),
-    ("Ctrl+Q", "end the session (asks first)"),
-    ("F11  Ctrl+M", "fullscreen; sound on or off"),
+    (N_("Left / Right"), N_("at the start edge: choose the column to enter by")),
+    (N_("Up"), N_("step onto the board, then toward the goal")),
+    (N_("Arrows"), N_("move one square (Down and sideways too)")),
+    (N_("Q E Z C"), N_("diagonal moves (keypad 7 9 1 3 too)")),
+    (N_("Mouse or touch"), N_("tap a square next to yours (at the start: a square of row 1)")),
+    (N_("Esc"), N_("the facilitator's menu: every action, by mouse too")),
+    (N_("Ctrl+Space"), N_("pause or resume the clock")),
+    (N_("Ctrl+1 2 3 4"), N_("penalty: talking, pointing, two on the board, marking")),
+    (N_("Ctrl+N  Ctrl+A"), N_("skip the player; memory aid on or off")),
+    (N_("Ctrl+Z"), N_("undo the facilitator's last slip")),
+    (N_("Ctrl+Q"), N_("end the session (asks first)")),
+    (N_("F11  Ctrl+M"), N_("fullscreen; sound on or off")),
 )
 
 
@@ -80,14 +82,15 @@ class HelpOverlay(Scene):
 
     def _rules(self, width: int, line_h: int) -> list[tuple[str, str, int]]:
         text = self.app.text
-        return [("", part, 0) for rule in HELP_RULES for part in text.wrap(rule, line_h, False, width)]
+        return [("", part, 0) for rule in HELP_RULES
+                for part in text.wrap(_(rule), line_h, False, width)]
 
     def _keys(self, width: int, line_h: int, key_w: int) -> list[tuple[str, str, int]]:
         text = self.app.text
         rows: list[tuple[str, str, int]] = []
         for key, meaning in HELP_KEYS:
-            for i, part in enumerate(text.wrap(meaning, line_h, False, width - key_w)):
-                rows.append((key if i == 0 else "", part, key_w))
+            for i, part in enumerate(text.wrap(_(meaning), line_h, False, width - key_w)):
+                rows.append((_(key) if i == 0 else "", part, key_w))
         return rows
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -103,7 +106,7 @@ class HelpOverlay(Scene):
             pad = line_h
             inner = rect.width - 2 * pad
             col_w = (inner - pad) // 2 if wide else inner
-            key_w = max(text.width(k, line_h, True) for k, _ in HELP_KEYS) + line_h
+            key_w = max(text.width(_(k), line_h, True) for k, _meaning in HELP_KEYS) + line_h
             rules, keys = self._rules(col_w, line_h), self._keys(col_w, line_h, key_w)
             columns = [rules, keys] if wide else [rules + [("", "", 0)] + keys]
             tallest = max(len(c) for c in columns)
@@ -112,7 +115,7 @@ class HelpOverlay(Scene):
                 break
             line_h -= 1
         x, y = rect.x + pad, rect.y + line_h // 2
-        text.draw(surface, "How to play", round(line_h * 1.4), theme.TOKEN, bold=True,
+        text.draw(surface, _("How to play"), round(line_h * 1.4), theme.TOKEN, bold=True,
                   topleft=(x, y))
         top = y + round(line_h * 2.2)
         for c, rows in enumerate(columns):
@@ -124,7 +127,8 @@ class HelpOverlay(Scene):
                     text.draw(surface, part, line_h, theme.TEXT_DIM if indent else theme.TEXT,
                               max_width=col_w - indent, topleft=(left + indent, y))
                 y += round(line_h * 1.15)
-        text.draw(surface, "F1 or Esc closes this help", line_h, theme.TEXT_DIM,
+        # Translators: F1 and Esc are keys on the keyboard
+        text.draw(surface, _("F1 or Esc closes this help"), line_h, theme.TEXT_DIM,
                   bottomright=(rect.right - pad, rect.bottom - line_h // 2))
 
 
@@ -137,23 +141,23 @@ class MenuItem:
 
 
 MENU_ITEMS: tuple[MenuItem, ...] = (
-    MenuItem("Back to the board", "Esc", None, changes=False),
-    MenuItem("Help: rules and keys", "F1", Action.HELP, changes=False),
-    MenuItem("Pause or resume the clock", "Ctrl+Space", Action.PAUSE),
-    MenuItem("End planning, start the clock", "Ctrl+Enter", Action.END_PLANNING),
-    MenuItem("Penalty: talking", "Ctrl+1", Action.PENALTY_TALKING),
-    MenuItem("Penalty: pointing", "Ctrl+2", Action.PENALTY_POINTING),
-    MenuItem("Penalty: two on the board", "Ctrl+3", Action.PENALTY_TWO_ON_BOARD),
-    MenuItem("Penalty: marking", "Ctrl+4", Action.PENALTY_MARKING),
-    MenuItem("Skip the player at the board", "Ctrl+N", Action.SKIP),
+    MenuItem(N_("Back to the board"), N_("Esc"), None, changes=False),
+    MenuItem(N_("Help: rules and keys"), N_("F1"), Action.HELP, changes=False),
+    MenuItem(N_("Pause or resume the clock"), N_("Ctrl+Space"), Action.PAUSE),
+    MenuItem(N_("End planning, start the clock"), N_("Ctrl+Enter"), Action.END_PLANNING),
+    MenuItem(N_("Penalty: talking"), N_("Ctrl+1"), Action.PENALTY_TALKING),
+    MenuItem(N_("Penalty: pointing"), N_("Ctrl+2"), Action.PENALTY_POINTING),
+    MenuItem(N_("Penalty: two on the board"), N_("Ctrl+3"), Action.PENALTY_TWO_ON_BOARD),
+    MenuItem(N_("Penalty: marking"), N_("Ctrl+4"), Action.PENALTY_MARKING),
+    MenuItem(N_("Skip the player at the board"), N_("Ctrl+N"), Action.SKIP),
     # Worded for the facilitator, who knows the terms from the guide; the room reads it too.
-    MenuItem("Curveball", "Ctrl+K", Action.CURVEBALL),
-    MenuItem("Reveal, for 5 seconds", "Ctrl+R", Action.REVEAL),
-    MenuItem("Memory aid on or off", "Ctrl+A", Action.MEMORY_AID),
-    MenuItem("Sound on or off", "Ctrl+M", Action.MUTE),
-    MenuItem("Undo the last penalty, skip or switch", "Ctrl+Z", Action.UNDO),
-    MenuItem("Fullscreen on or off", "F11", Action.FULLSCREEN, changes=False),
-    MenuItem("End the session and show the results", "Ctrl+Q", Action.END_SESSION),
+    MenuItem(N_("Curveball"), N_("Ctrl+K"), Action.CURVEBALL),
+    MenuItem(N_("Reveal, for 5 seconds"), N_("Ctrl+R"), Action.REVEAL),
+    MenuItem(N_("Memory aid on or off"), N_("Ctrl+A"), Action.MEMORY_AID),
+    MenuItem(N_("Sound on or off"), N_("Ctrl+M"), Action.MUTE),
+    MenuItem(N_("Undo the last penalty, skip or switch"), N_("Ctrl+Z"), Action.UNDO),
+    MenuItem(N_("Fullscreen on or off"), N_("F11"), Action.FULLSCREEN, changes=False),
+    MenuItem(N_("End the session and show the results"), N_("Ctrl+Q"), Action.END_SESSION),
 )
 REVEAL_SECONDS = 5.0
 
@@ -216,9 +220,9 @@ class MenuOverlay(Scene):
         h = surface.get_height()
         rows = len(MENU_ITEMS)
         line_h = max(_readable(surface), min(round(0.04 * h), int(rect.height / (rows * 1.3 + 4))))
-        key_w = max(text.width(item.key, line_h) for item in MENU_ITEMS)
+        key_w = max(text.width(_(item.key), line_h) for item in MENU_ITEMS)
         y = rect.y + line_h // 3
-        text.draw(surface, "Facilitator's menu", round(line_h * 1.2), theme.TOKEN, bold=True,
+        text.draw(surface, _("Facilitator's menu"), round(line_h * 1.2), theme.TOKEN, bold=True,
                   topleft=(rect.x + line_h, y))
         y += round(line_h * 1.6)
         self._rows = []
@@ -229,17 +233,18 @@ class MenuOverlay(Scene):
                 pygame.draw.rect(surface, theme.STRIP, row)
                 pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
             room = row.width - key_w - 2 * line_h
-            size = text.fitting_height(item.label, line_h, False, room, smallest=_readable(surface))
+            label = _(item.label)
+            size = text.fitting_height(label, line_h, False, room, smallest=_readable(surface))
             # Ending planning only means something during planning: shown dim otherwise.
             planning = self.board.session.state.phase is Phase.PLANNING
             dim = item.action is Action.END_PLANNING and not planning
-            text.draw(surface, item.label, size, theme.TEXT_DIM if dim else theme.TEXT,
+            text.draw(surface, label, size, theme.TEXT_DIM if dim else theme.TEXT,
                       max_width=room, midleft=(row.x + line_h // 2, row.centery))
-            text.draw(surface, item.key, line_h, theme.TEXT_DIM,
+            text.draw(surface, _(item.key), line_h, theme.TEXT_DIM,
                       midright=(row.right - line_h // 2, row.centery))
             y += round(line_h * 1.3)
-        hint = ("Hold Ctrl and press Enter, or click, to do this" if self.refused else
-                "Up/Down choose; click or Ctrl+Enter to do it; Esc goes back")
+        hint = (_("Hold Ctrl and press Enter, or click, to do this") if self.refused else
+                _("Up/Down choose; click or Ctrl+Enter to do it; Esc goes back"))
         size = text.fitting_height(hint, line_h, self.refused, rect.width - 2 * line_h,
                                    smallest=_readable(surface))
         text.draw(surface, hint, size, theme.WARNING if self.refused else theme.TEXT_DIM,
@@ -283,7 +288,10 @@ class Confirm(Scene):
         text.draw(surface, self.question, size, theme.TEXT, bold=True, role=ROOM,
                   max_width=rect.width - big, center=(rect.centerx, rect.y + rect.height // 3))
         small = max(_readable(surface), round(0.035 * h))
-        labels = (f"Enter: {self.yes}", f"Esc: {self.no}")
+        # Translators: a button: the key, then what it does ("Enter: quit")
+        labels = (_("Enter: {answer}").format(answer=self.yes),
+                  # Translators: a button: the key, then what it does ("Esc: stay")
+                  _("Esc: {answer}").format(answer=self.no))
         width = (rect.width - 3 * small) // 2
         self._buttons = []
         fit = min(text.fitting_height(label, small, True, width - small // 2,
@@ -302,8 +310,8 @@ class ConfirmEnd(Confirm):
     """Ctrl+Q on the board: end the session? Enter confirms, Esc cancels."""
 
     def __init__(self, app: App, board: Facilitated) -> None:
-        super().__init__(app, "End the session now?", "end, show the results", "keep playing",
-                         self._end)
+        super().__init__(app, _("End the session now?"), _("end, show the results"),
+                         _("keep playing"), self._end)
         self.board = board
 
     def _end(self) -> Transition | None:
@@ -318,7 +326,7 @@ class ConfirmQuit(Confirm):
     """Ctrl+Q anywhere but the board: quit the program? Enter quits, Esc stays."""
 
     def __init__(self, app: App) -> None:
-        super().__init__(app, "Quit maze?", "quit", "stay", lambda: Quit())
+        super().__init__(app, _("Quit maze?"), _("quit"), _("stay"), lambda: Quit())
 
 
 def rescue_folders() -> list[Path]:
@@ -341,8 +349,10 @@ class UnsavedEvents(Scene):
 
     def question(self) -> str:
         n = self.log.backlog
-        return (f"{n} event{'' if n == 1 else 's'} of this session {'is' if n == 1 else 'are'} "
-                f"not on disk: the log's folder refuses them ({self.log.error}).")
+        return n_("{n} event of this session is not on disk: the log's folder refuses them "
+                  "({reason}).",
+                  "{n} events of this session are not on disk: the log's folder refuses them "
+                  "({reason}).", n).format(n=integer(n), reason=self.log.error)
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
         if event.type != pygame.KEYDOWN:
@@ -357,9 +367,10 @@ class UnsavedEvents(Scene):
                 try:
                     saved = self.log.save_copy(folder)
                 except OSError as exc:
-                    self.message = f"{folder} refused them too ({exc.strerror or exc})"
+                    self.message = _("{folder} refused them too ({reason})").format(
+                        folder=folder, reason=exc.strerror or exc)
                     continue
-                say(f"maze: the session's log was saved to {saved}")
+                say(_("maze: the session's log was saved to {file}").format(file=saved))
                 return Quit()
         return None
 
@@ -369,10 +380,11 @@ class UnsavedEvents(Scene):
         h = surface.get_height()
         size = max(_readable(surface), round(0.035 * h))
         asked = text.wrap(self.question(), size, True, rect.width - 2 * size)
-        lines = asked + [""] + text.wrap(f"Enter: save the whole log in {rescue_folders()[0]} (or "
-                                  f"{rescue_folders()[1]}) and quit.  Esc: keep playing.  "
-                                  "Closing the window again quits without them.", size, False,
-                                  rect.width - 2 * size)
+        first, second = rescue_folders()
+        offer = _("Enter: save the whole log in {folder} (or {other}) and quit.  Esc: keep "
+                  "playing.  Closing the window again quits without them.").format(
+                      folder=first, other=second)
+        lines = asked + [""] + text.wrap(offer, size, False, rect.width - 2 * size)
         if self.message:
             lines += [""] + text.wrap(self.message, size, False, rect.width - 2 * size)
         y = rect.y + size

@@ -12,6 +12,7 @@ from maze.core.board import Square
 from maze.core.session import Session
 from maze.core.state import Phase
 from maze.host.host import Timed, clock_text
+from maze.lang import N_, _, integer, n_, number, p_
 from maze.storage.log import SessionLog
 from maze.ui import theme
 from maze.ui.layout import Layout
@@ -22,9 +23,9 @@ if TYPE_CHECKING:
     from maze.ui.app import App
 
 PHASE_TEXT = {
-    Phase.PLANNING: ("Planning", "talk it over", theme.PLANNING),
-    Phase.LEARNING: ("Learning", "find the path", theme.LEARNING),
-    Phase.EXECUTION: ("Execution", "all across, no beeps", theme.EXECUTION),
+    Phase.PLANNING: (N_("Planning"), N_("talk it over"), theme.PLANNING),
+    Phase.LEARNING: (N_("Learning"), N_("find the path"), theme.LEARNING),
+    Phase.EXECUTION: (N_("Execution"), N_("all across, no beeps"), theme.EXECUTION),
 }
 
 
@@ -67,7 +68,8 @@ def draw_board_static(text: TextCache, layout: Layout, cols: int,
     # Beside a board inside another screen the words are at its names' size (never below what
     # the room can read); on the projector's board a little smaller than the square names.
     word_height = max(8, round(layout.label_height * (0.75 if room else 1.0)))
-    for strip, word in ((layout.start_strip, "START"), (layout.goal_strip, "GOAL")):
+    for strip, word in ((layout.start_strip, p_("board edge", "START")),
+                        (layout.goal_strip, p_("board edge", "GOAL"))):
         pygame.draw.rect(surface, theme.STRIP, strip, border_radius=radius)
         pygame.draw.rect(surface, theme.SQUARE_EDGE, strip, width=max(1, gap // 2),
                          border_radius=radius)
@@ -169,14 +171,16 @@ def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout
     area = layout.region
     band_h = max(layout.label_height, 12)
     if state.paused:
-        _banner(surface, text, "PAUSED: Ctrl+Space goes on", area, area.centery,
+        _banner(surface, text, _("PAUSED: Ctrl+Space goes on"), area, area.centery,
                 round(band_h * 1.6), theme.WARNING)
     elif scene.announcement:
         _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
                 theme.TONES[scene.announcement.tone])
     if scene.log.error is not None:
-        message = (f"Cannot write the session log ({scene.log.error}); "
-                   f"{scene.log.backlog} event{'' if scene.log.backlog == 1 else 's'} kept in memory")
+        message = n_("Cannot write the session log ({reason}); {n} event kept in memory",
+                     "Cannot write the session log ({reason}); {n} events kept in memory",
+                     scene.log.backlog).format(reason=scene.log.error,
+                                               n=integer(scene.log.backlog))
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
@@ -188,13 +192,13 @@ def cue_lines(scene: BoardView) -> tuple[str, ...]:
         return ()
     if state.retreat is not None:
         if scene.session.rules.retreat == "auto":
-            return ("Walking back the way they came",)
-        return ("Walk back the way you came,", "one square at a time, off the start edge")
+            return (_("Walking back the way they came"),)
+        return (_("Walk back the way you came,"), _("one square at a time, off the start edge"))
     if state.position is None:
-        return ("Left, Right: choose a column", "Up: step on (or tap row 1)")
+        return (_("Left, Right: choose a column"), _("Up: step on (or tap row 1)"))
     if state.board.diagonals:
-        return ("Arrows: one square at a time", "Q E Z C: diagonal steps")
-    return ("Arrows: one square at a time (no diagonals)",)
+        return (_("Arrows: one square at a time"), _("Q E Z C: diagonal steps"))
+    return (_("Arrows: one square at a time (no diagonals)"),)
 
 
 def draw_cue(scene: BoardView, surface: pygame.Surface, layout: Layout) -> None:
@@ -248,8 +252,8 @@ def hud_content(scene: BoardView) -> dict[str, HudLine]:
     shown = state.shown_phase or Phase.LEARNING
     title, detail, color = PHASE_TEXT[shown]
     out: dict[str, HudLine] = {
-        "phase": ("text", title, color, True),
-        "phase_detail": ("text", detail, theme.TEXT_DIM, False),
+        "phase": ("text", _(title), color, True),
+        "phase_detail": ("text", _(detail), theme.TEXT_DIM, False),
     }
     planning = session.planning_left()
     left = session.time_left() if planning is None else planning
@@ -260,15 +264,15 @@ def hud_content(scene: BoardView) -> dict[str, HudLine]:
         clock_color = theme.WARNING
     out["clock"] = ("clock", clock_text(left), clock_color)
     if state.phase is Phase.PLANNING:
-        out["talk"] = ("text", "Talking allowed", theme.PLANNING, True)
+        out["talk"] = ("text", _("Talking allowed"), theme.PLANNING, True)
     else:
         out["talk"] = ("talk",)
     if state.retreat is not None:
-        out["player_label"] = ("text", "Walking back:", theme.BEEP, False)
+        out["player_label"] = ("text", _("Walking back:"), theme.BEEP, False)
     elif state.phase is Phase.PLANNING:
-        out["player_label"] = ("text", "First at the board:", theme.TEXT_DIM, False)
+        out["player_label"] = ("text", _("First at the board:"), theme.TEXT_DIM, False)
     else:
-        out["player_label"] = ("text", "At the board:", theme.TEXT_DIM, False)
+        out["player_label"] = ("text", _("At the board:"), theme.TEXT_DIM, False)
     out["player"] = ("text", state.current_player, theme.TOKEN, True)
     out["next"] = ("parts", next_parts(scene), theme.TEXT_DIM)
     room = scene.live_board()
@@ -279,7 +283,10 @@ def hud_content(scene: BoardView) -> dict[str, HudLine]:
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
         out[role] = ("text", timed.text, theme.TONES[timed.tone], True)
     budget = state.budget_left
-    out["hint"] = ("text", "F1 help" + (f"   Budget: {budget:g}" if budget is not None else ""),
+    # Translators: F1 is the key on the keyboard; the budget is what is left of the beeps
+    hint = _("F1 help") if budget is None else _("F1 help   Budget: {budget}").format(
+        budget=number(budget, len(f"{budget:g}".partition(".")[2])))
+    out["hint"] = ("text", hint,
                    theme.TEXT_DIM, False)
     return out
 
@@ -295,7 +302,7 @@ def draw_hud(scene: BoardView, surface: pygame.Surface, layout: Layout,
         kind = DETAIL if role in ("hint", "message", "message2") else ROOM
         if spec[0] == "talk":
             _silence_icon(surface, line.rect, line.height)
-            text.draw(surface, "Silence", line.height, theme.TEXT, bold=True, role=kind,
+            text.draw(surface, _("Silence"), line.height, theme.TEXT, bold=True, role=kind,
                       max_width=line.rect.width - line.height * 2,
                       midleft=(line.rect.x + round(line.height * 1.4), line.rect.centery))
         elif spec[0] == "parts":           # names: whole names only, "+3" for the rest
@@ -372,7 +379,7 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
                 rects.append(layout.start_cell(col))
     for sq in board_a["flashes"] ^ board_b["flashes"]:
         square(sq)
-    for sq, _ in board_a["marks"] ^ board_b["marks"]:
+    for sq, _beeped in board_a["marks"] ^ board_b["marks"]:
         square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
@@ -409,17 +416,21 @@ def next_parts(scene: BoardView) -> tuple[str, ...]:
     if state.shown_phase is Phase.EXECUTION:
         owing = [p for p in scene.session.upcoming(len(state.roster)) if p in state.owes]
         others = list(dict.fromkeys(p for p in owing if p != current))
-        label = "To cross: "
+        # Translators: in execution, the players who still have to cross ({names}: a list)
+        label = _("To cross: {names}").partition("{names}")[0]
         if not others:
-            return (("Last to cross",) if current in state.owes else ("Everyone else is across",))
+            return ((_("Last to cross"),) if current in state.owes else (_("Everyone else is across"),))
     else:
         others = list(dict.fromkeys(p for p in scene.session.upcoming(len(state.roster))
                                     if p != current))
-        label = "Next: "
+        # Translators: the players who come next ({names}: a list)
+        label = _("Next: {names}").partition("{names}")[0]
         if not others:
-            return ("Next: ", current, " again")
+            before, _name, after = _("Next: {name} again").partition("{name}")
+            return (before, current, after)
     return (label,) + tuple(piece for i, name in enumerate(others)
-                            for piece in ((", ", name) if i else (name,)))
+                            # Translators: between two names in a list
+                            for piece in ((_(", "), name) if i else (name,)))
 
 
 def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) -> tuple[str, str]:
@@ -428,15 +439,19 @@ def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) ->
     if room.phase == "execution":
         speed = room.error_free_speed
         beeps = room.errors or 0
-        progress = (f"{across[0]} of {across[1]} across" if across is not None
-                    else f"{room.crossings} across")
-        return ("Speed " + ("-" if speed is None else f"{speed:.1f}") + " squares/min",
-                f"{progress}, {beeps} beep{'' if beeps == 1 else 's'}")
+        progress = (_("{n} of {total} across").format(n=integer(across[0]),
+                                                         total=integer(across[1]))
+                    if across is not None else _("{n} across").format(n=integer(room.crossings or 0)))
+        return (_("Speed {speed} squares/min").format(
+                    speed="-" if speed is None else number(speed, 1)),
+                n_("{progress}, {n} beep", "{progress}, {n} beeps", beeps).format(
+                    progress=progress, n=integer(beeps)))
     rate = room.discoveries_per_minute
     if rate and room.discoveries and 60.0 * room.discoveries / rate < RATE_AFTER:
         rate = None      # one beep in the first seconds is not a rate the room can use
-    return (f"Discoveries: {room.discoveries}",
-            "Rate: after 0:30" if rate is None else f"{rate:.1f} a minute")
+    return (_("Discoveries: {n}").format(n=integer(room.discoveries)),
+            _("Rate: after 0:30") if rate is None else _("{rate} a minute").format(
+                rate=number(rate, 1)))
 
 
 def _silence_icon(surface: pygame.Surface, rect: pygame.Rect, size: int) -> None:

@@ -32,6 +32,7 @@ from maze.core.rules import Rules
 from maze.core.session import SessionSetup, replay
 from maze.core.state import Phase, SessionState, StepClass
 from maze.host.host import ANNOUNCE_SECONDS, FLASH_SECONDS, Timed
+from maze.lang import N_, _, number, p_
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
 from maze.ui.keymap import ctrl_held
@@ -273,11 +274,15 @@ class ReplayScene(Scene):
         return {square: known.beeped for square, known in self.session.state.knowledge.items()}
 
     def status_lines(self) -> tuple[str, str]:
-        state = "paused" if self.paused else "playing"
+        state = _("paused") if self.paused else _("playing")
         if self.finished:
-            state = "at the end"
-        return (f"Replay {self.speed}x, {state}",
-                f"{time_label(self.session.t)} of {time_label(self.end)}")
+            state = _("at the end")
+        speed = number(self.speed, len(f"{self.speed:g}".partition(".")[2]))
+        # Translators: the replay's speed ("2x": twice as fast), then paused/playing/at the end
+        return (_("Replay {speed}x, {state}").format(speed=speed, state=state),
+                # Translators: where the replay is, of how long the session was: "1:30 of 12:00"
+                _("{time} of {end}").format(time=time_label(self.session.t),
+                                            end=time_label(self.end)))
 
     def layout(self) -> Layout:
         """The board's layout for the whole window (the side panel exactly as on the board),
@@ -286,10 +291,10 @@ class ReplayScene(Scene):
         if self._layout is not None and (self._layout.width, self._layout.height) == (w, h):
             return self._layout
         full = compute(w, h, self.setup.level.cols, self.setup.level.rows, snug=False)
-        hints = list(KEY_HINTS)
+        hints = [_(hint) for hint in KEY_HINTS]
         area = self._arrange(full, hints)
         if len(self.setup.roster) > lanes_fit(self._timeline_rect.height, h):
-            hints.insert(5, SCROLL_HINT)             # the lanes scroll: say how
+            hints.insert(5, _(SCROLL_HINT))             # the lanes scroll: say how
             area = self._arrange(full, hints)
         self._layout = _board_in(full, area, _margin(w, h), self._words)
         self._static = None
@@ -312,7 +317,7 @@ class ReplayScene(Scene):
         rest = pygame.Rect(region.x, region.y, region.width, keys_top - margin // 2 - region.y)
         players = len(self.setup.roster)
         square = _square(rest.width, rest.height, level.cols, level.rows, h, margin)
-        words = text.width("START", round(full.label_height * 0.75), True) + margin
+        words = text.width(p_("board edge", "START"), round(full.label_height * 0.75), True) + margin
         board_w = square * level.cols + 2 * _band(h, level.rows) + 2 * margin + words
         self._words = 0
         self._legend = pygame.Rect(0, 0, 0, 0)
@@ -378,9 +383,11 @@ class ReplayScene(Scene):
                       role=DETAIL, topleft=rect.topleft)
 
 
-KEY_HINTS = ("Space: play/pause", "Left/Right: step", "Up/Down: speed", "Home/End: start/end",
-             "click the timeline: jump", "P: path", "D: debrief", "Esc: back", "Ctrl+Q: quit")
-SCROLL_HINT = "PgUp/PgDn: more players"
+# Translators: keys on the keyboard, then what they do in the replay
+KEY_HINTS = (N_("Space: play/pause"), N_("Left/Right: step"), N_("Up/Down: speed"),
+             N_("Home/End: start/end"), N_("click the timeline: jump"), N_("P: path"),
+             N_("D: debrief"), N_("Esc: back"), N_("Ctrl+Q: quit"))
+SCROLL_HINT = N_("PgUp/PgDn: more players")
 KEY_SHARE = 0.03           # the key hints' height: detail text (2.5% of the window at least)
 BESIDE_SHARE = 0.38        # the timeline goes beside the board when this much width is left
 BESIDE_LABELS = 16         # ... and at least this many label heights (names and an axis)
@@ -479,8 +486,9 @@ class ConfirmQuit(Scene):
         shade = pygame.Surface((w, h), pygame.SRCALPHA)
         shade.fill((0, 0, 0, 150))
         surface.blit(shade, (0, 0))
-        title = "Quit the program?"
-        labels = {"quit": "Enter: quit", "stay": "Esc: stay"}
+        title = _("Quit the program?")
+        labels = {"quit": _("Enter: {answer}").format(answer=_("quit")),
+                  "stay": _("Esc: {answer}").format(answer=_("stay"))}
         pad = button_h // 2
         sizes = {n: (text.width(t, button_h, True) + 2 * pad, button_h + pad) for n, t in labels.items()}
         row_w = sum(s[0] for s in sizes.values()) + pad

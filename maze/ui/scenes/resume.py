@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import pygame
 
 from maze.analysis.text import minutes
+from maze.lang import _, date_time, integer, n_
 from maze.storage.log import Unfinished
 from maze.ui import theme
 from maze.ui.app import App, Replace, Scene, Transition
@@ -21,21 +23,31 @@ ResumeSession = Callable[[Path], Scene]        # may raise ValueError with a mes
 def _when(modified: float, now: float) -> str:
     ago = max(0.0, now - modified)
     if ago < 90:
-        return "just now"
+        return _("just now")
     if ago < 90 * 60:
-        return f"{round(ago / 60)} min ago"
+        # Translators: how long ago a log was last written; min is minutes
+        return _("{n} min ago").format(n=integer(round(ago / 60)))
     if ago < 36 * 3600:
-        return f"{round(ago / 3600)} h ago"
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(modified))
+        # Translators: how long ago a log was last written; h is hours
+        return _("{n} h ago").format(n=integer(round(ago / 3600)))
+    return date_time(datetime.fromtimestamp(modified))
+
+
+def _started(iso: str) -> str:
+    """When the session started, as its log says (its own clock's date and time)."""
+    try:
+        return date_time(datetime.fromisoformat(iso))
+    except ValueError:
+        return iso[:16].replace("T", " ")
 
 
 def describe(entry: Unfinished, now: float) -> tuple[str, str]:
     """The two lines of a row: who and what; where it stopped and when."""
-    players = f"{entry.players} player{'s' if entry.players != 1 else ''}"
-    started = entry.started_at[:16].replace("T", " ")
-    return (f"{entry.team}: {entry.level}, {players}",
-            f"started {started}; stopped at {minutes(entry.stopped_at)} of "
-            f"{minutes(entry.time_limit)}; last written {_when(entry.modified, now)}")
+    return (n_("{team}: {level}, {n} player", "{team}: {level}, {n} players", entry.players).format(
+                team=entry.team, level=entry.level, n=integer(entry.players)),
+            _("started {start}; stopped at {stop} of {limit}; last written {when}").format(
+                start=_started(entry.started_at), stop=minutes(entry.stopped_at),
+                limit=minutes(entry.time_limit), when=_when(entry.modified, now)))
 
 
 class ResumeScene(Scene):
@@ -89,11 +101,11 @@ class ResumeScene(Scene):
         small = max(readable(surface), round(unit * 0.75))
         margin = round(0.04 * w)
         width = w - 2 * margin
-        draw_fitted(surface, text, "Resume an interrupted session", round(unit * 1.5),
+        draw_fitted(surface, text, _("Resume an interrupted session"), round(unit * 1.5),
                     theme.TOKEN, width, bold=True, topleft=(margin, margin))
         y = margin + round(unit * 2.2)
-        hint = ("Up/Down choose; Enter, or a click, carries it on (the clock goes on from "
-                "where the log stops); Esc goes back")
+        hint = _("Up/Down choose; Enter, or a click, carries it on (the clock goes on from "
+                 "where the log stops); Esc goes back")
         for line in text.wrap(hint, small, False, width):
             text.draw(surface, line, small, theme.TEXT_DIM, max_width=width, topleft=(margin, y))
             y += round(small * 1.15)
@@ -105,7 +117,7 @@ class ResumeScene(Scene):
         self._rows = []
         now = time.time()
         if not self.entries:
-            text.draw(surface, "No interrupted sessions in the log folder.", unit,
+            text.draw(surface, _("No interrupted sessions in the log folder."), unit,
                       theme.TEXT_DIM, topleft=(box.x + unit, box.y + unit // 2))
         for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
             row = pygame.Rect(box.x + 3, box.y + 3 + slot * row_h, box.width - 6, row_h)

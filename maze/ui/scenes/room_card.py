@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pygame
 
+from maze.lang import _
 from maze.ui import theme
 from maze.ui.layout import Layout
 from maze.ui.text import ROOM, TextCache
@@ -72,7 +73,7 @@ class RoomCard:
         qr_rect = self._qr.get_rect(midtop=(rect.centerx, top))
         surface.blit(self._qr, qr_rect)
         y = qr_rect.bottom + line // 4
-        for words, bold in ((self.address, False), (f"Room {self.code}", True)):
+        for words, bold in ((self.address, False), (_("Room {code}").format(code=self.code), True)):
             fit = text.fitting_height(words, line, bold, rect.width, smallest=1)
             text.draw(surface, words, fit, theme.TOKEN if bold else theme.TEXT, bold=bold,
                       role=ROOM, max_width=rect.width, midtop=(rect.centerx, y))

@@ -2,7 +2,8 @@
 
 Keyboard: Tab / Shift+Tab move between fields; type names; Enter in "Add a player" adds one;
 in the roster, Up/Down choose, Alt+Up/Alt+Down move, Delete removes; Left/Right change a choice;
-Enter elsewhere starts. The mouse works on everything. The setup is remembered.
+Enter elsewhere starts. The mouse works on everything. The setup is remembered, with the
+language of the screens (a control under the team's name: its words change at once).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from maze.core.level import Level
 from maze.core.path import generate_path, path_names
 from maze.core.rules import PRESETS
 from maze.core.session import MAX_PLAYERS
+from maze.lang import LANGUAGES, N_, _, current, integer, n_, use
 from maze.storage.levels import LevelEntry, rules_summary
 from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
@@ -65,7 +67,7 @@ class Roster(Widget):
     Delete; each row also has up, down and remove buttons for the mouse."""
 
     def __init__(self, names: Sequence[str]) -> None:
-        super().__init__("Players")
+        super().__init__(N_("Players"))
         self.names = list(names)[:MAX_PLAYERS]
         self.selected = 0
         self.first = 0
@@ -125,7 +127,7 @@ class Roster(Widget):
         if not self.names:
             size = max(round(unit * 0.8), readable(surface))
             y = self.rect.y + unit // 3
-            for line in text.wrap("No players yet: type a name in the box below, then press Enter",
+            for line in text.wrap(_("No players yet: type a name in the box below, then press Enter"),
                                   size, False, self.rect.width - unit):
                 text.draw(surface, line, size, theme.TEXT_DIM, max_width=self.rect.width - unit,
                           topleft=(self.rect.x + unit // 2, y))
@@ -142,7 +144,9 @@ class Roster(Widget):
             self.rows.append((index, row, up, down, cross))
             # The buttons are drawn on the chosen row only: the others' names use the room.
             room = (up.x if index == self.selected else row.right) - row.x - unit // 2
-            draw_fitted(surface, text, f"{index + 1}. {self.names[index]}", unit,
+            # Translators: a player's place in the turn order, then the name: "1. Ana"
+            draw_fitted(surface, text, _("{place}. {name}").format(place=integer(index + 1),
+                                                                   name=self.names[index]), unit,
                         theme.TEXT if index == self.selected else theme.TEXT_DIM, room, user=True,
                         midleft=(row.x + unit // 3, row.centery))
             if index == self.selected:
@@ -153,7 +157,7 @@ class Roster(Widget):
 
 class LevelList(Widget):
     def __init__(self, entries: list[LevelEntry], key: str) -> None:
-        super().__init__("Level")
+        super().__init__(N_("Level"))
         self.entries = entries
         self.selected = next((i for i, e in enumerate(entries) if e.key == key), 0)
         self.first = 0
@@ -190,8 +194,9 @@ class LevelList(Widget):
             if index == self.selected:
                 pygame.draw.rect(surface, theme.STRIP, row)
             assert entry.level is not None
-            tag = {"user": "  (yours)", "generated": "  (new)"}.get(entry.origin, "")
-            text.draw(surface, entry.level.name + tag, round(unit * 0.85),
+            tag = {"user": _("{level}  (yours)"), "generated": _("{level}  (new)")}.get(
+                entry.origin, "{level}")
+            text.draw(surface, tag.format(level=entry.level.name), round(unit * 0.85),
                                 theme.TEXT if index == self.selected else theme.TEXT_DIM,
                                 max_width=row.width - unit,
                       midleft=(row.x + unit // 3, row.centery))
@@ -214,37 +219,46 @@ class SetupScene(Scene):
         self.settings = s
         self.error = notice or ""
         entries = [e for e in levels if e.level is not None]
-        self.team = TextField("Team", "" if new_team else s.team, "the team's name", limit=60)
+        self.team = TextField(N_("Team"), "" if new_team else s.team, N_("the team's name"), limit=60)
         self.roster = Roster([] if new_team else s.players)
-        self.add = TextField("Add a player", "", "add a player, then Enter", limit=60)
+        self.add = TextField(N_("Add a player"), "", N_("add a player, then Enter"), limit=60)
         self.levels = LevelList(entries, s.level)
-        self.difficulty = Choice("New level", [("easy", "easy"), ("normal", "normal"),
-                                               ("hard", "hard")], s.difficulty)
-        self.seed = TextField("Seed", s.seed, "seed", limit=9, allowed=_digits)
-        self.generate = Button("Generate", self._generate, theme.LEARNING)
-        self.preset = Choice("Preset", [("", "the level's")] + [(p, p) for p in PRESETS], s.preset)
-        self.retreat = Choice("Retreat", [("", "as preset"), ("auto", "auto"),
-                                          ("manual", "manual")], s.retreat)
-        self.planning = Stepper("Planning", list(range(0, 601, 30)), s.planning, "s", zero="none")
-        self.time_limit = Stepper("Time", list(range(0, 61)), s.time_limit, "min",
-                                  zero="as preset")
-        self.sound = Toggle("Sound", s.sound)
-        self.memory_aid = Toggle("Memory aid", s.memory_aid)
-        self.room = Toggle("Phones", s.room)       # room play: players move from their phones
+        self.difficulty = Choice(N_("New level"), [("easy", N_("easy")), ("normal", N_("normal")),
+                                                   ("hard", N_("hard"))], s.difficulty)
+        self.seed = TextField(N_("Seed"), s.seed, N_("seed"), limit=9, allowed=_digits)
+        self.generate = Button(N_("Generate"), self._generate, theme.LEARNING)
+        self.preset = Choice(N_("Preset"), [("", N_("the level's"))] + [(p, _preset(p)) for p in PRESETS],
+                             s.preset)
+        self.retreat = Choice(N_("Retreat"), [("", N_("as preset")), ("auto", N_("auto")),
+                                              ("manual", N_("manual"))], s.retreat)
+        self.planning = Stepper(N_("Planning"), list(range(0, 601, 30)), s.planning, _seconds,
+                                zero=N_("none"))
+        self.time_limit = Stepper(N_("Time"), list(range(0, 61)), s.time_limit, _minutes,
+                                  zero=N_("as preset"))
+        self.sound = Toggle(N_("Sound"), s.sound)
+        self.memory_aid = Toggle(N_("Memory aid"), s.memory_aid)
+        self.room = Toggle(N_("Phones"), s.room)       # room play: players move from their phones
+        # The language of the screens, each shown in its own words; the room's choice is
+        # remembered ("" in the settings: the system's, until someone picks one).
+        self.language = Choice(N_("Language"), list(LANGUAGES.items()), current(), data=True)
+        self._language_chosen = s.language
         from maze.ui.displays import display_sizes
         sizes = display_sizes()
-        self.display = Choice("Board on display", [(str(i), f"{i} ({w}x{h})")
-                                          for i, (w, h) in enumerate(sizes, start=1)],
-                              str(min(max(1, s.display), len(sizes))))
-        self.start_button = Button("Start (Enter)", self._start_clicked)
-        self.quit_button = Button("Quit: Ctrl+Q", self._quit_clicked, theme.SQUARE_EDGE)
+        self.display = Choice(N_("Board on display"), [(str(i), f"{i} ({w}x{h})")
+                                                       for i, (w, h) in enumerate(sizes, start=1)],
+                              str(min(max(1, s.display), len(sizes))), data=True)
+        # Translators: a button; Enter is the key on the keyboard
+        self.start_button = Button(N_("Start (Enter)"), self._start_clicked)
+        # Translators: a button; Ctrl+Q are keys on the keyboard
+        self.quit_button = Button(N_("Quit: Ctrl+Q"), self._quit_clicked, theme.SQUARE_EDGE)
         count = len(self.unfinished)
-        self.resume_button = Button(f"Resume a session ({count})", self._resume_clicked,
-                                    theme.WARNING)
+        self.resume_button = Button(
+            lambda: _("Resume a session ({count})").format(count=integer(count)),
+            self._resume_clicked, theme.WARNING)
         self.widgets: list[Widget] = [
             self.team, self.add, self.roster, self.levels, self.difficulty, self.seed,
             self.generate, self.preset, self.retreat, self.planning, self.time_limit,
-            self.sound, self.memory_aid, self.room, self.start_button]
+            self.sound, self.memory_aid, self.room, self.language, self.start_button]
         if len(sizes) > 1:           # a projector plugged in: where does the board go?
             self.widgets.insert(self.widgets.index(self.start_button), self.display)
         if self.unfinished and resume is not None:
@@ -262,7 +276,7 @@ class SetupScene(Scene):
         if not name:
             return
         if len(self.roster.names) >= MAX_PLAYERS:
-            self.error = f"At most {MAX_PLAYERS} players"
+            self.error = _("At most {n} players").format(n=integer(MAX_PLAYERS))
             return
         base, k = name, 2
         while name in self.roster.names:
@@ -271,7 +285,8 @@ class SetupScene(Scene):
         self.roster.selected = len(self.roster.names) - 1
         self.add.value = ""
         # Names must differ (the log tells players apart by name): say so when one is changed.
-        self.error = f"{base} is already in the list: added as {name}" if name != base else ""
+        self.error = _("{name} is already in the list: added as {new}").format(
+            name=base, new=name) if name != base else ""
 
     def _generate(self) -> None:
         entry = self.levels.entry
@@ -301,11 +316,11 @@ class SetupScene(Scene):
     def choices(self) -> SetupChoices:
         entry = self.levels.entry
         if entry is None or entry.level is None:
-            raise ValueError("No level to play")
+            raise ValueError(_("No level to play"))
         if self.add.value.strip():
             self.add_player()
         if not self.roster.names:
-            raise ValueError("Add at least one player")
+            raise ValueError(_("Add at least one player"))
         flags: dict[str, Any] = {}
         if self.retreat.value:
             flags["retreat"] = self.retreat.value
@@ -321,10 +336,10 @@ class SetupScene(Scene):
             preset=self.preset.value, retreat=self.retreat.value, planning=self.planning.number,
             time_limit=self.time_limit.number, sound=self.sound.on,
             memory_aid=self.memory_aid.on, room=self.room.on, difficulty=self.difficulty.value,
-            seed=self.seed.value,
+            seed=self.seed.value, language=self._language_chosen,
             # One display today: the projector remembered from last time stays remembered.
             display=int(self.display.value) if self.display in self.widgets else self.settings.display)
-        return SetupChoices(self.team.value.strip() or "Team", tuple(self.roster.names),
+        return SetupChoices(self.team.value.strip() or _("Team"), tuple(self.roster.names),
                             entry.level, entry.key, self.preset.value or None, flags,
                             self.sound.on, settings, int(self.display.value) - 1,
                             self.room.on)
@@ -355,7 +370,7 @@ class SetupScene(Scene):
         if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
             self._quit_clicked()
         elif event.key == pygame.K_ESCAPE:          # never quits: say how
-            self.error = "Ctrl+Q quits (Esc never does)"
+            self.error = _("Ctrl+Q quits (Esc never does)")
         elif event.key == pygame.K_TAB:
             step = -1 if event.mod & pygame.KMOD_SHIFT else 1
             self.focus = (self.focus + step) % len(self.widgets)
@@ -363,7 +378,14 @@ class SetupScene(Scene):
             return self._enter(widget)
         else:
             widget.handle(event)
+            self._speak_chosen()
         return self._take_pending()
+
+    def _speak_chosen(self) -> None:
+        """The language control changed: every word of this screen in it, at once."""
+        if self.language.value != current():
+            use(self.language.value)
+            self._language_chosen = self.language.value
 
     def _enter(self, widget: Widget) -> Transition | None:
         """Enter: adds the name being typed, generates, resumes, or starts the session."""
@@ -396,6 +418,7 @@ class SetupScene(Scene):
             if candidate.rect.collidepoint(pos):
                 self.focus = index
                 candidate.click(pos)
+                self._speak_chosen()
                 break
 
     def _quit_clicked(self) -> None:
@@ -418,7 +441,10 @@ class SetupScene(Scene):
         y = margin + title_h
         label_h = round(unit * 1.0)
         self.team.rect = pygame.Rect(left, y + label_h, col_w, field_h)
-        roster_top = self.team.rect.bottom + gap + label_h
+        # The language under the team's name: the whole column's width, for the longest
+        # language's own name ("Português (Brasil)").
+        self.language.rect = pygame.Rect(left, self.team.rect.bottom + gap, col_w, field_h)
+        roster_top = self.language.rect.bottom + gap + label_h
         bottom = h - margin - field_h - gap
         self.add.rect = pygame.Rect(left, bottom - field_h, col_w, field_h)
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
@@ -432,7 +458,8 @@ class SetupScene(Scene):
                                               round(unit * 1.5))
         # Right column: level list, preview line, generator, options.
         options = [self.preset, self.retreat, self.planning, self.time_limit, self.sound,
-                   self.memory_aid, self.room] + ([self.display] if self.display in self.widgets else [])
+                   self.memory_aid, self.room]
+        options += [self.display] if self.display in self.widgets else []
         half = (right_w - gap) // 2
         rows_needed = (len(options) + 1) // 2
         options_top = h - margin - rows_needed * (field_h + gap) + gap
@@ -461,11 +488,12 @@ class SetupScene(Scene):
         unit = max(10, round(0.034 * h))
         self._place(w, h, unit)
         margin = round(0.04 * w)
-        text.draw(surface, "New session", round(unit * 1.5), theme.TOKEN, bold=True, topleft=(margin, margin))
+        text.draw(surface, _("New session"), round(unit * 1.5), theme.TOKEN, bold=True,
+                  topleft=(margin, margin))
         labelled: list[tuple[Widget, str]] = [
-            (self.team, "Team"),
-            (self.roster, f"Players ({len(self.roster.names)}, in turn order)"),
-            (self.levels, "Level")]
+            (self.team, _("Team")),
+            (self.roster, _("Players ({n}, in turn order)").format(n=integer(len(self.roster.names)))),
+            (self.levels, _("Level"))]
         for field, label in labelled:
             text.draw(surface, label, round(unit * 0.8), theme.TEXT_DIM,
                       topleft=(field.rect.x, field.rect.y - round(unit * 1.0)))
@@ -477,8 +505,13 @@ class SetupScene(Scene):
         if entry is not None and entry.level is not None:
             rules = entry.level.resolve_rules(self.preset.value or None)
             size = max(round(unit * 0.75), readable(surface))
-            summary = rules_summary(rules) + (", curveball" if entry.level.curveball else "")
-            about = entry.level.description or f"{len(entry.level.path)}-square path"
+            summary = rules_summary(rules)
+            if entry.level.curveball:
+                # Translators: the rules of a level, then that its path changes in secret
+                summary = _("{rules}, curveball").format(rules=summary)
+            n = len(entry.level.path)
+            about = entry.level.description or n_("{n}-square path", "{n}-square path", n).format(
+                n=integer(n))
             lines = [(line, theme.TEXT) for line in text.wrap(summary, size, False,
                                                                self._preview.width)]
             lines += [(line, theme.TEXT_DIM) for line in text.wrap(about, size, False,
@@ -501,6 +534,21 @@ class SetupScene(Scene):
                 text.draw(surface, words, size, theme.BEEP, bold=True, user=True,
                           max_width=box.width - size, topleft=(band.x + size // 2, y))
                 y += round(size * 1.2)
+
+
+def _preset(name: str) -> Any:
+    """A preset's name: shown as it is written (the same word on the command line)."""
+    return lambda: name
+
+
+def _seconds(value: int) -> str:
+    # Translators: planning time on the setup screen; s is seconds
+    return _("{n} s").format(n=integer(value))
+
+
+def _minutes(value: int) -> str:
+    # Translators: the time limit on the setup screen
+    return _("{n} min").format(n=integer(value))
 
 
 def base_path(entry: LevelEntry | None) -> Any:
