@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maze.analysis.scores import Figures, score
-from maze.analysis.text import count
 from maze.core.session import SessionSetup
 from maze.core.vocabulary import Outcome
+from maze.lang import n_
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, read_log, unusable
 
@@ -105,11 +105,13 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
         except UNUSABLE as exc:
             skipped.append(unusable(str(path), exc).problems[0])
     if skipped:                 # said once, not once per file
-        print(f"warning: the leaderboard left out {count(len(skipped), 'log')} it could not use, "
-              f"e.g. {shown(skipped[0])}", file=sys.stderr)
+        print(n_("warning: the leaderboard left out {n} log it could not use, e.g. {problem}",
+                 "warning: the leaderboard left out {n} logs it could not use, e.g. {problem}",
+                 len(skipped)).format(n=len(skipped), problem=shown(skipped[0])),
+              file=sys.stderr)
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
-              for _, f in rows]
-    ranked = [is_ranked(f.outcome) for _, f in rows]
+              for _setup, f in rows]
+    ranked = [is_ranked(f.outcome) for _setup, f in rows]
     ranks = [rank_values([v[i] for v in values], ranked) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):
