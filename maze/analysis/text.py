@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maze.core.vocabulary import Currency, Outcome, PenaltyKind, UndoAction
+from maze.core.vocabulary import Currency, Outcome, PenaltyKind, Phase, StepClass, UndoAction
 from maze.lang import N_, _, n_, number, p_
 
 if TYPE_CHECKING:
@@ -27,6 +27,27 @@ PENALTY_WORDS: dict[str, str] = {
     PenaltyKind.TALKING: N_("talking"), PenaltyKind.POINTING: N_("pointing"),
     PenaltyKind.TWO_ON_BOARD: N_("two on board"), PenaltyKind.MARKING: N_("marking"),
     PenaltyKind.RETREAT_ERROR: N_("retreat error"), PenaltyKind.REPEAT_BEEP: N_("repeat beep")}
+
+
+# Translators: the phases of a session, as the report's timeline labels them
+PHASE_WORDS: dict[str, str] = {Phase.PLANNING: N_("planning"), Phase.LEARNING: N_("learning"),
+                               Phase.EXECUTION: N_("execution")}
+
+
+def phase_word(phase: object) -> str:
+    key = str(phase)
+    return _(PHASE_WORDS[key]) if key in PHASE_WORDS else key
+
+
+def beeps_of_kind(kind: object, n: int) -> str:
+    """"3 repeat beeps", as a beep's kind and count are said in the report's timeline."""
+    if kind == StepClass.NEW_BEEP:
+        return n_("{n} new beep", "{n} new beeps", n).format(n=n)
+    if kind == StepClass.REPEAT_BEEP:
+        return n_("{n} repeat beep", "{n} repeat beeps", n).format(n=n)
+    if kind == StepClass.SURPRISE_BEEP:
+        return n_("{n} surprise beep", "{n} surprise beeps", n).format(n=n)
+    return f"{n} {str(kind).replace('_', ' ')}"
 
 
 def penalty_word(kind: object) -> str:
@@ -146,8 +167,8 @@ def _player_table(f: Figures) -> list[str]:
     widths = [max(20, len(headers[0]))] + [
         max([len(h)] + [len(r[i + 1]) for r in rows]) for i, h in enumerate(headers[1:])]
     head = " ".join([headers[0].ljust(widths[0])] + [h.ljust(w) for h, w in
-                                                      zip(headers[1:], widths[1:])]).rstrip()
-    body = [" ".join([r[0].ljust(widths[0])] + [v.rjust(w) for v, w in zip(r[1:], widths[1:])])
+                                                      zip(headers[1:], widths[1:], strict=False)]).rstrip()
+    body = [" ".join([r[0].ljust(widths[0])] + [v.rjust(w) for v, w in zip(r[1:], widths[1:], strict=False)])
             for r in rows]
     return [head, *body]
 

@@ -19,6 +19,7 @@ from maze.core.path import path_problems
 from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
 from maze.core.vocabulary import Currency, RetreatMode
+from maze.lang import _, number
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
@@ -319,14 +320,27 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
                       f"name (see `maze levels`)"])
 
 
+def _amount(value: float) -> str:
+    """A number as :g writes it, in the language's decimals ("2.5", "2,5")."""
+    return number(value, 0) if float(value).is_integer() else number(value, 2).rstrip("0")
+
+
 def rules_summary(rules: Rules) -> str:
     limit = rules.time_limit
-    time = f"{limit / 60:g} min" if limit >= 60 and limit % 60 == 0 else (
-        f"{limit:g} s" if limit < 60 else f"{int(limit // 60)} min {limit % 60:g} s")
-    parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
-             f"{rules.retreat} retreat", time]
+    if limit >= 60 and limit % 60 == 0:
+        time = _("{n} min").format(n=_amount(limit / 60))
+    elif limit < 60:
+        time = _("{n} s").format(n=_amount(limit))
+    else:
+        time = _("{minutes} min {seconds} s").format(minutes=int(limit // 60),
+                                                     seconds=_amount(limit % 60))
+    # Translators: a level's rules in one line, as in "6x8, no diagonals, auto retreat, 10 min"
+    parts = [f"{rules.cols}x{rules.rows}", _("diagonals") if rules.diagonals else
+             _("no diagonals"), _("auto retreat") if rules.retreat == "auto" else
+             _("manual retreat") if rules.retreat == "manual" else
+             _("{retreat} retreat").format(retreat=rules.retreat), time]
     if rules.planning:
-        parts.append(f"{rules.planning:g} s planning")
+        parts.append(_("{n} s planning").format(n=_amount(rules.planning)))
     if rules.currency == Currency.POINTS:
-        parts.append(f"budget {rules.budget:g}")
+        parts.append(_("budget {n}").format(n=_amount(rules.budget)))
     return ", ".join(parts)
