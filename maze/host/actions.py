@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from maze.analysis.text import penalty_word
 from maze.core.session import ActionRefused, IllegalMove
 from maze.host.intents import PENALTY_KINDS, Action, Reply
+from maze.lang import _, number
 
 if TYPE_CHECKING:
     from maze.host.host import SessionHost
@@ -31,22 +33,22 @@ def carry_out(host: SessionHost, action: Action, notify: bool = True) -> Reply:
             case Action.SKIP:
                 player = session.state.current_player
                 session.skip()
-                say(f"Skipped {player}")
+                say(_("Skipped {player}").format(player=player))
             case Action.UNDO:
                 session.undo()
                 say(undone_text(host), "text")
             case Action.MEMORY_AID:
                 session.toggle_memory_aid()
-                say("Memory aid " + ("on" if session.state.memory_aid else "off"))
+                say(_("Memory aid on") if session.state.memory_aid else _("Memory aid off"))
             case _ if action in PENALTY_KINDS:
                 kind = PENALTY_KINDS[action]
                 session.penalty(kind)
-                cost = session.rules.penalty_cost
-                unit = " s" if session.rules.currency == "seconds" else " points"
-                say(f"Penalty: {kind.replace('_', ' ')} (-{cost:g}{unit})", "warning")
+                cost = _cost(session.rules.penalty_cost, session.rules.currency)
+                say(_("Penalty: {kind} (-{cost})").format(kind=penalty_word(kind), cost=cost),
+                    "warning")
             case _:
                 host._changed()
-                return Reply(False, "Not an action on the session")
+                return Reply(False, _("Not an action on the session"))
     except (ActionRefused, IllegalMove) as exc:
         say(str(exc), "dim")
         host._changed()
@@ -63,10 +65,18 @@ def undone_text(host: SessionHost) -> str:
     target = next((e for e in reversed(events) if e.seq == undo.undone), None)
     match target:
         case PenaltyRecorded(kind=kind, cost=cost):
-            unit = " s" if target.currency == "seconds" else " points"
-            return f"Undone: penalty for {kind.replace('_', ' ')} (+{cost:g}{unit} back)"
+            return _("Undone: penalty for {kind} (+{cost} back)").format(
+                kind=penalty_word(kind), cost=_cost(cost, target.currency))
         case PlayerSkipped():
-            return f"Undone: skip. {host.session.state.current_player}'s turn again"
+            return _("Undone: skip. {player}'s turn again").format(
+                player=host.session.state.current_player)
     if undo.action == "curveball":
-        return "Undone: the curveball (the path stays as it is)"
-    return "Undone: memory aid " + ("on" if host.session.state.memory_aid else "off") + " again"
+        return _("Undone: the curveball (the path stays as it is)")
+    return (_("Undone: memory aid on again") if host.session.state.memory_aid
+            else _("Undone: memory aid off again"))
+
+
+def _cost(cost: float, currency: str) -> str:
+    """A penalty's cost with its unit: "30 s", "2.5 points"."""
+    amount = number(cost, 0) if float(cost).is_integer() else number(cost, 2).rstrip("0")
+    return (_("{cost} s") if currency == "seconds" else _("{cost} points")).format(cost=amount)
