@@ -48,4 +48,5 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 def unmarked(text: str, allowed: frozenset[str] = frozenset()) -> set[str]:
     """Words of three or more plain ASCII letters: in the pseudo-language, words nobody
     marked (data such as names are passed in ``allowed``)."""
+    text = re.sub(r"\{\w*\}", "", text)           # a placeholder left for the page to fill
     return {w for w in _WORD.findall(text) if w.isascii() and w not in allowed}

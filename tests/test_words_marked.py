@@ -190,3 +190,26 @@ def test_score_text_follows_the_language(busy_log, capsys, pseudo_cli):
     assert main(["score", str(busy_log), "--lang", "de"]) == 0
     german = capsys.readouterr().out
     assert "Léárníng" in german and re.search(r"\b\d+,\d\b", german)
+
+
+@pytest.mark.parametrize(("name", "script"), [("player.html", "player.js"),
+                                              ("remote.html", "remote.js")])
+def test_the_phone_pages_words_come_translated_from_the_server(name, script):
+    from importlib import resources
+
+    from maze.room.words import page, player_words, remote_words
+    make = player_words if name == "player.html" else remote_words
+    with pseudo_language("nl"):
+        words = make()
+        html = page(name, words).decode("utf-8")
+    assert unmarked(page_text(html.split('<script type="application/json"')[0]), NOT_WORDS) == set()
+    assert '<html lang="nl">' in html
+    every = [w for v in words.values() for w in (v if isinstance(v, list) else [v])]
+    assert unmarked("\n".join(every), NOT_WORDS) == set()
+    block = html.split('id="words">')[1].split("</script>")[0]
+    assert json.loads(block) == words and "<" not in block
+    # the script asks only for words the server gives, and writes none of its own
+    code = (resources.files("maze.web") / script).read_text(encoding="utf-8")
+    asked = set(re.findall(r'WORDS\.(\w+)', code)) | set(re.findall(r'\bt\("(\w+)"', code))
+    assert asked and asked <= set(words), asked - set(words)
+    assert not re.search(r'textContent = "[A-Za-z]', code)
