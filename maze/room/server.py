@@ -159,8 +159,10 @@ class RoomServer:
         except OSError as exc:
             sock.close()
             if exc.errno in (98, 48, 10048):      # EADDRINUSE on Linux, macOS, Windows
-                raise PortInUse(f"--port {port}: already in use on {bind}") from None
-            raise OSError(f"--bind {bind}: cannot listen there ({exc.strerror or exc})") from None
+                raise PortInUse(_("{option}: already in use on {address}").format(
+                    option=f"--port {port}", address=bind)) from None
+            raise OSError(_("{option}: cannot listen there ({reason})").format(
+                option=f"--bind {bind}", reason=exc.strerror or exc)) from None
         sock.listen(128)
         sock.setblocking(False)
         return sock
@@ -190,7 +192,7 @@ class RoomServer:
         self._thread = threading.Thread(target=self._run, name="maze-room", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
-            raise OSError("the room's server did not start")
+            raise OSError(_("the room's server did not start"))
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)

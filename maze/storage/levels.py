@@ -344,8 +344,8 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
     for entry in list_levels(user_dir):
         if entry.key.casefold() == wanted or (entry.level and entry.level.name.casefold() == wanted):
             return entry.path
-    raise LevelError([f"{spec}: no such level file, and no built-in or user level by that "
-                      f"name (see `maze levels`)"])
+    raise LevelError([_("{level}: no such level file, and no built-in or user level by that "
+                        "name (see `maze levels`)").format(level=spec)])
 
 
 def _amount(value: float) -> str:

@@ -159,7 +159,7 @@ class SessionLog:
         assert setup is not None
         # Never start a log that the reader would refuse (a name over MAX_NAME, say): the
         # command line and the setup screen bound what people type, this says so if not.
-        setup_from_header(json.loads(dumps(header(setup))), "the new session")
+        setup_from_header(json.loads(dumps(header(setup))), _("the new session"))
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / log_file_name(setup)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
