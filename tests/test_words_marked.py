@@ -213,3 +213,20 @@ def test_the_phone_pages_words_come_translated_from_the_server(name, script):
     asked = set(re.findall(r'WORDS\.(\w+)', code)) | set(re.findall(r'\bt\("(\w+)"', code))
     assert asked and asked <= set(words), asked - set(words)
     assert not re.search(r'textContent = "[A-Za-z]', code)
+
+
+def test_every_refusal_of_the_core_is_translated_at_the_edge():
+    import ast
+    from importlib import resources
+
+    from maze.host.refusals import REFUSALS
+    source = (resources.files("maze.core") / "session.py").read_text(encoding="utf-8")
+    raised = {node.exc.args[0].value for node in ast.walk(ast.parse(source))
+              if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+              and getattr(node.exc.func, "id", "") in ("IllegalMove", "ActionRefused")
+              and node.exc.args and isinstance(node.exc.args[0], ast.Constant)}
+    assert raised and raised <= set(REFUSALS), raised - set(REFUSALS)
+    from maze.core.session import IllegalMove
+    from maze.host.refusals import refusal
+    with pseudo_language():
+        assert refusal(IllegalMove("One square at a time")) == "Öné sqúáré át á tímé"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from maze.analysis.text import penalty_word
 from maze.core.session import ActionRefused, IllegalMove
 from maze.host.intents import PENALTY_KINDS, Action, Reply
+from maze.host.refusals import refusal
 from maze.lang import _, number
 
 if TYPE_CHECKING:
@@ -50,9 +51,9 @@ def carry_out(host: SessionHost, action: Action, notify: bool = True) -> Reply:
                 host._changed()
                 return Reply(False, _("Not an action on the session"))
     except (ActionRefused, IllegalMove) as exc:
-        say(str(exc), "dim")
+        say(refusal(exc), "dim")
         host._changed()
-        return Reply(False, str(exc))
+        return Reply(False, refusal(exc))
     host._changed()
     return Reply(True)
 

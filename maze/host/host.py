@@ -39,6 +39,7 @@ from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
 from maze.core.state import Phase, SessionState, StepClass
 from maze.host.intents import DEMO, KEYBOARD, MOUSE, Action, Move, Reply
+from maze.host.refusals import refusal
 from maze.lang import _, n_
 from maze.storage.log import SessionLog
 
@@ -365,7 +366,7 @@ class SessionHost:
         try:
             self.session.move(target)
         except IllegalMove as exc:
-            return self.refuse(str(exc), source)
+            return self.refuse(refusal(exc), source)
         finally:
             self._source = None
         if target.row == 0 and target in self.session.state.board:
@@ -379,8 +380,8 @@ class SessionHost:
             if not self.revealing:
                 self.session.reveal()
         except (ActionRefused, IllegalMove) as exc:
-            self.notify(str(exc), "dim")
-            return Reply(False, str(exc))
+            self.notify(refusal(exc), "dim")
+            return Reply(False, refusal(exc))
         self.revealing = True
         self.reveal_until = self.clock() + seconds
         self._changed()
@@ -402,7 +403,7 @@ class SessionHost:
         try:
             self.session.note_muted(on)
         except (ActionRefused, IllegalMove) as exc:
-            self.notify(str(exc), "dim")
+            self.notify(refusal(exc), "dim")
             return
         self.notify(_("Sound off") if on else _("Sound on"))
 
