@@ -370,5 +370,5 @@ def rules_summary(rules: Rules) -> str:
     if rules.planning:
         parts.append(_("{n} s planning").format(n=_amount(rules.planning)))
     if rules.currency == Currency.POINTS:
-        parts.append(_("budget {n}").format(n=_amount(rules.budget)))
+        parts.append(_("budget {n}").format(n=_amount(rules.budget or 0)))
     return ", ".join(parts)
