@@ -83,6 +83,6 @@ def card_html(level: Level) -> str:
             + escape(_("Row 1 is the start edge (bottom), row {rows} the goal edge.").format(
                 rows=level.rows))
             + " <span class=\"keep\">"
-            + escape(_("For the facilitator only: keep it out of the players' sight."))
+            + escape(_("For the facilitator only: keep it out of the players' sight."), quote=False)
             + "</span></p>"
             f"<div class=\"cards\">{''.join(parts)}</div></body></html>\n")

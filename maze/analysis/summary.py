@@ -121,6 +121,9 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
     ``rows`` grouped by level, then the order played), the notes and the skipped logs.
     ``link`` gives each row's link (a page beside the report, or an anchor) or None."""
     e = escape
+
+    def words(text: str) -> str:        # a text node: quotes stay as they are
+        return escape(text, quote=False)
     yield f"<h2>{e(_('Summary'))}</h2>"
     # the default order: levels in the order first met, each in the order played
     levels: dict[str, int] = {}
@@ -239,19 +242,19 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
                f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>\n")
     yield "</tbody></table>"
     if rows:
-        yield ('<p class="note">' + e(_(
+        yield ('<p class="note">' + words(_(
             "Sort and filter with the buttons above (or a column's name); rows are first "
             "grouped by level, each in the order played. Started: the date and time of day, on "
             "the clock of the machine that ran the session. Attempt: 1 for the team's first "
             "session on that level among the logs in this report, 2 for its second, and so on."))
             + "</p>")
     if not all(ranked):
-        yield ('<p class="note">' + e(_(
+        yield ('<p class="note">' + words(_(
             "Ranks (#1 is the best) compare only sessions that ran their course: everyone "
             "crossed, the time ran out or the budget was spent. Sessions ended early by the "
             "facilitator, or never ended, are listed but not ranked.")) + "</p>")
     if len(levels) > 1:
-        yield ('<p class="note">' + e(_(
+        yield ('<p class="note">' + words(_(
             "Scores are ranked within each level only: different boards, paths or rules are "
             "not comparable.")) + "</p>")
     if skipped:
