@@ -30,7 +30,7 @@ from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import minutes, num, outcome_text, penalty_word, undone_text
+from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
 from maze.core.events import PathChanged, StepTaken
 from maze.lang import _, current, n_, number
 from maze.storage.jsonfile import DataError, open_regular
@@ -175,11 +175,6 @@ def _headline(value: float | None, digits: int = 1) -> str:
     return "-" if value is None else number(value, digits)
 
 
-def _amount(value: float) -> str:
-    """A number as :g writes it, in the language's decimals ("2.5", "2,5")."""
-    return number(value, 0) if float(value).is_integer() else number(value, 2).rstrip("0")
-
-
 # Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
 # never less than charts_mm(). The text's height is estimated from its length (measured in
 # Chromium at the print sizes of STYLE); a session whose text would leave the charts less flows
@@ -287,9 +282,7 @@ def _notes(figures: Figures) -> list[str]:
     out = []
     pen = figures.penalties
     if pen.count:
-        cost = _amount(pen.cost)
-        cost = (_("{cost} s") if pen.currency == "seconds" else _("{cost} points")).format(
-            cost=cost)
+        cost = cost_text(pen.cost, pen.currency)
         kinds = ", ".join(f"{penalty_word(k)} {v}" for k, v in pen.by_type.items())
         out.append('<p class="meta">' + e(_("Penalties: {n} ({cost}): {kinds}.").format(
             n=pen.count, cost=cost, kinds=kinds)) + "</p>")

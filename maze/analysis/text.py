@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from maze.core.vocabulary import Currency, Outcome, PenaltyKind, Phase, StepClass, UndoAction
 from maze.lang import N_, _, n_, number, p_
+from maze.storage.levels import amount
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
@@ -54,6 +55,12 @@ def penalty_word(kind: object) -> str:
     """A kind of penalty in words (a kind this program does not know stays as written)."""
     key = str(kind)
     return _(PENALTY_WORDS[key]) if key in PENALTY_WORDS else key.replace("_", " ")
+
+
+def cost_text(cost: float, currency: str) -> str:
+    """A penalty's cost with its unit: "30 s", "2.5 points"."""
+    return (_("{cost} s") if currency == Currency.SECONDS else _("{cost} points")).format(
+        cost=amount(cost))
 
 
 def num(value: Any, unit: str = "", digits: int = 1) -> str:
@@ -180,9 +187,7 @@ def summary_text(figures: Figures) -> str:
                  time=minutes(f.seconds)),
              "", _learning_line(f), _execution_line(f), *_switch_lines(f)]
     p = f.penalties
-    cost = number(p.cost, 0) if float(p.cost).is_integer() else number(p.cost, 2).rstrip("0")
-    unit = (_("{cost} s") if p.currency == Currency.SECONDS else _("{cost} points")).format(
-        cost=cost)
+    unit = cost_text(p.cost, p.currency)
     by_type = ", ".join(f"{penalty_word(k)} {v}" for k, v in p.by_type.items())
     lines.append((_("{label}  {n} ({cost}): {by_type}") if by_type else
                   _("{label}  {n} ({cost})")).format(label=_("Penalties"), n=p.count, cost=unit,

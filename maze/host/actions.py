@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from maze.analysis.text import penalty_word
+from maze.analysis.text import cost_text, penalty_word
 from maze.core.session import ActionRefused, IllegalMove
 from maze.host.intents import PENALTY_KINDS, Action, Reply
 from maze.host.refusals import refusal
-from maze.lang import _, number
+from maze.lang import _
 
 if TYPE_CHECKING:
     from maze.host.host import SessionHost
@@ -44,7 +44,7 @@ def carry_out(host: SessionHost, action: Action, notify: bool = True) -> Reply:
             case _ if action in PENALTY_KINDS:
                 kind = PENALTY_KINDS[action]
                 session.penalty(kind)
-                cost = _cost(session.rules.penalty_cost, session.rules.currency)
+                cost = cost_text(session.rules.penalty_cost, session.rules.currency)
                 say(_("Penalty: {kind} (-{cost})").format(kind=penalty_word(kind), cost=cost),
                     "warning")
             case _:
@@ -67,7 +67,7 @@ def undone_text(host: SessionHost) -> str:
     match target:
         case PenaltyRecorded(kind=kind, cost=cost):
             return _("Undone: penalty for {kind} (+{cost} back)").format(
-                kind=penalty_word(kind), cost=_cost(cost, target.currency))
+                kind=penalty_word(kind), cost=cost_text(cost, target.currency))
         case PlayerSkipped():
             return _("Undone: skip. {player}'s turn again").format(
                 player=host.session.state.current_player)
@@ -76,8 +76,3 @@ def undone_text(host: SessionHost) -> str:
     return (_("Undone: memory aid on again") if host.session.state.memory_aid
             else _("Undone: memory aid off again"))
 
-
-def _cost(cost: float, currency: str) -> str:
-    """A penalty's cost with its unit: "30 s", "2.5 points"."""
-    amount = number(cost, 0) if float(cost).is_integer() else number(cost, 2).rstrip("0")
-    return (_("{cost} s") if currency == "seconds" else _("{cost} points")).format(cost=amount)
