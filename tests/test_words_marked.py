@@ -230,3 +230,15 @@ def test_every_refusal_of_the_core_is_translated_at_the_edge():
     from maze.host.refusals import refusal
     with pseudo_language():
         assert refusal(IllegalMove("One square at a time")) == "Öné sqúáré át á tímé"
+
+
+def test_the_csv_is_the_same_in_every_language_and_the_report_dates_are_the_languages(
+        busy_log, tmp_path, pseudo_cli):
+    made = {}
+    for code in ("en", "de"):
+        html, sheet = tmp_path / f"{code}.html", tmp_path / f"{code}.csv"
+        assert main(["report", str(busy_log), "--single", "-o", str(html), "--csv", str(sheet),
+                     "--lang", code]) == 0
+        made[code] = (html.read_text(encoding="utf-8"), sheet.read_bytes())
+    assert made["en"][1] == made["de"][1]
+    assert "2026-11-13 09:00" in made["en"][0] and "13.11.2026 09:00" in made["de"][0]

@@ -15,7 +15,7 @@ from pathlib import Path
 from maze.analysis.scores import Figures, score
 from maze.core.session import SessionSetup
 from maze.core.vocabulary import Outcome
-from maze.lang import n_
+from maze.lang import date_time, n_
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, read_log, unusable
 
@@ -33,6 +33,17 @@ def when(started_at: str) -> str:
     """The start as people read it: "2026-11-10 14:05" (the date and the time of day as logged,
     the clock of the machine that ran the session)."""
     return started_at[:16].replace("T", " ")
+
+
+def when_shown(started_at: str) -> str:
+    """The start in the language's date and time ("10.11.2026 14:05" in German): as logged,
+    the clock of the machine that ran the session. ``when`` for a start that is not a date."""
+    from datetime import datetime
+    try:
+        moment = datetime.fromisoformat(started_at[:16])
+    except ValueError:
+        return when(started_at)
+    return date_time(moment)
 
 
 def level_identity(setup: SessionSetup) -> str:

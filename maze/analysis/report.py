@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, when
+from maze.analysis.leaderboard import is_ranked, level_identity, when, when_shown
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
 from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
@@ -308,9 +308,9 @@ def _meta(read: Any, figures: Figures, attempt: int | None) -> str:
     outcome = outcome_text(figures.outcome)
     if not is_ranked(figures.outcome):
         outcome = _("{outcome} (not ranked)").format(outcome=outcome)
-    started = e(when(setup.started_at))
+    started = e(when_shown(setup.started_at))
     if attempt:
-        started = e(_("{when}; attempt {n}").format(when=when(setup.started_at), n=attempt))
+        started = e(_("{when}; attempt {n}").format(when=when_shown(setup.started_at), n=attempt))
     roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
     return (f'<p class="meta">{started}; {e(outcome)}; '
             f"{e(_('{time} played').format(time=minutes(figures.seconds)))}; "

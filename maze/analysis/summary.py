@@ -21,7 +21,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from maze.analysis.leaderboard import is_ranked, rank_values, when
+from maze.analysis.leaderboard import is_ranked, rank_values, when_shown
 from maze.analysis.text import outcome_text
 from maze.lang import N_, _, number, p_
 
@@ -238,7 +238,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
         style = ";".join(f"--{key}:{orders[key][i]}" for key in ("t", "d", "a", "A", "b", "B", "c", "C"))
         yield (f'<tr class="r l{levels[row.level_key]} m{months[month_of[i]]}" style="{style}">'
                f"<td class=team>{team}</td><td>{e(row.level)}</td>"
-               f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
+               f"<td class=when>{e(when_shown(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
                f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>\n")
     yield "</tbody></table>"
     if rows:
