@@ -242,3 +242,12 @@ def test_the_csv_is_the_same_in_every_language_and_the_report_dates_are_the_lang
         made[code] = (html.read_text(encoding="utf-8"), sheet.read_bytes())
     assert made["en"][1] == made["de"][1]
     assert "2026-11-13 09:00" in made["en"][0] and "13.11.2026 09:00" in made["de"][0]
+
+
+def test_score_in_german_has_decimal_commas_and_german_words_once_translated(busy_log, capsys):
+    assert main(["score", str(busy_log), "--lang", "de"]) == 0
+    german = capsys.readouterr().out
+    assert re.search(r"\b\d+,\d\b", german) and not re.search(r"\b\d+\.\d\b", german)
+    if lang.catalogue("de").gettext("Learning") == "Learning":
+        pytest.skip("the German catalogue is not brought up to date yet (the lead's step)")
+    assert "Learning" not in german

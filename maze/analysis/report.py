@@ -497,7 +497,7 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
             except UNUSABLE as exc:
                 skipped.append((_("a log") if anonymize else str(path),
-                                unusable(str(path), exc).problems[0].split(": ", 1)[1]))
+                                unusable(str(path), exc).problems[0].split(": ", 1)[-1]))
                 del seen[read.setup.session_id]
                 continue
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
