@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from maze import __version__
-from maze.analysis.text import count as plural
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import MAX_NAME
 from maze.core.level import Level
 from maze.core.path import DIFFICULTIES, generate_path, path_names
 from maze.core.rules import DEFAULT_PRESET, PRESETS
 from maze.core.session import MAX_PLAYERS
+from maze.lang import N_, _, n_, p_
 from maze.room import ROOM_PORT
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.levels import (
@@ -58,8 +58,21 @@ class _Parser(argparse.ArgumentParser):
         if choice:
             option, value, options = choice.groups()
             options = options.replace("'", "")
-            raise UsageError(f"{option}: {value} is not one of: {options}")
-        raise UsageError(f"{message} (see `{self.prog} --help`)")
+            raise UsageError(_("{option}: {value} is not one of: {options}").format(
+                option=option, value=value, options=options))
+        # argparse's own message stays as argparse words it
+        raise UsageError(_("{message} (see `{command}`)").format(
+            message=message, command=f"{self.prog} --help"))
+
+
+def origin_word(origin: str) -> str:
+    # Translators: where a level comes from, in `maze levels`
+    return p_("level origin", "built-in") if origin == "built-in" else p_("level origin", "user")
+
+
+def unwritable(file: object, exc: OSError) -> UsageError:
+    return UsageError(_("{file}: cannot be written ({reason})").format(
+        file=file, reason=exc.strerror or exc))
 
 
 class _Within(argparse.Action):
@@ -79,7 +92,8 @@ class _Within(argparse.Action):
 
 def check_name(option: str, name: str) -> None:
     if len(name) > MAX_NAME:
-        raise UsageError(f"{option}: a name of {len(name)} characters; at most {MAX_NAME}")
+        raise UsageError(_("{option}: a name of {n} characters; at most {most}").format(
+            option=option, n=len(name), most=MAX_NAME))
 
 
 def parse_team(text: str) -> str:
@@ -104,9 +118,11 @@ def parse_players(text: str) -> tuple[str, ...]:
         check_name("--players", name)
         names.append(name)
     if not names:
-        raise UsageError("--players: give at least one name, like --players \"Ana,Ben,Chen\"")
+        raise UsageError(_("{option}: give at least one name, like {example}").format(
+            option="--players", example='--players "Ana,Ben,Chen"'))
     if len(names) > MAX_PLAYERS:
-        raise UsageError(f"--players: at most {MAX_PLAYERS} players (got {len(names)})")
+        raise UsageError(_("{option}: at most {most} players (got {n})").format(
+            option="--players", most=MAX_PLAYERS, n=len(names)))
     return tuple(names)
 
 
@@ -114,9 +130,11 @@ def parse_window(text: str) -> tuple[int, int]:
     try:
         w, h = (int(v) for v in text.lower().split("x"))
     except ValueError:
-        raise UsageError(f"--window: {text!r} is not a size like 1280x800") from None
+        raise UsageError(_("{option}: {value} is not a size like 1280x800").format(
+            option="--window", value=repr(text))) from None
     if not (200 <= w <= 16384 and 150 <= h <= 16384):
-        raise UsageError(f"--window: {text} is outside 200x150 to 16384x16384")
+        raise UsageError(_("{option}: {value} is outside 200x150 to 16384x16384").format(
+            option="--window", value=text))
     return w, h
 
 
@@ -130,26 +148,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
             say_problems(exc.problems)
             continue
         rules = level.resolve_rules()
-        say(f"{spec}: OK: \"{level.name}\", {rules_summary(rules)}, path of "
-            f"{len(level.path)} squares" + (", curveball" if level.curveball else ""))
+        path = n_("path of {n} square", "path of {n} squares", len(level.path)).format(
+            n=len(level.path))
+        say((_("{file}: OK: \"{name}\", {rules}, {path}, curveball") if level.curveball else
+             _("{file}: OK: \"{name}\", {rules}, {path}")).format(
+            file=spec, name=level.name, rules=rules_summary(rules), path=path))
     return 1 if bad else 0
 
 
 def _cmd_levels(args: argparse.Namespace) -> int:
     entries = list_levels()
     if not entries:
-        say("no levels found")
+        say(_("no levels found"))
         return 0
     width = min(40, max(len(shown(e.key)) for e in entries))
     for entry in entries:
         key = shown(entry.key)
         if entry.level is None:
-            say(f"{key:<{width}}  ({entry.origin}) INVALID: {entry.problems[0]}")
+            say(_("{key}  ({origin}) INVALID: {problem}").format(
+                key=f"{key:<{width}}", origin=origin_word(entry.origin), problem=entry.problems[0]))
             continue
         rules = entry.level.resolve_rules()
-        extra = ", curveball" if entry.level.curveball else ""
-        say(f"{key:<{width}}  {entry.level.name}  [{entry.origin}, preset "
-            f"{entry.level.preset}]  {rules_summary(rules)}{extra}")
+        say((_("{key}  {name}  [{origin}, preset {preset}]  {rules}, curveball")
+             if entry.level.curveball else
+             _("{key}  {name}  [{origin}, preset {preset}]  {rules}")).format(
+            key=f"{key:<{width}}", name=entry.level.name, origin=origin_word(entry.origin),
+            preset=entry.level.preset, rules=rules_summary(rules)))
     return 0
 
 
@@ -158,27 +182,36 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
     cols = args.cols or preset.cols
     rows = args.rows or preset.rows
     if not MIN_COLS <= cols <= MAX_COLS:
-        raise UsageError(f"--cols must be from {MIN_COLS} to {MAX_COLS} (got {cols})")
+        raise UsageError(_("{option} must be from {least} to {most} (got {n})").format(
+            option="--cols", least=MIN_COLS, most=MAX_COLS, n=cols))
     if not MIN_ROWS <= rows <= MAX_ROWS:
-        raise UsageError(f"--rows must be from {MIN_ROWS} to {MAX_ROWS} (got {rows})")
+        raise UsageError(_("{option} must be from {least} to {most} (got {n})").format(
+            option="--rows", least=MIN_ROWS, most=MAX_ROWS, n=rows))
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     path = generate_path(Board(cols, rows, preset.diagonals), random.Random(seed), args.difficulty)
     if args.name is not None and not 1 <= len(args.name.strip()) <= 80:
-        raise UsageError("--name: a level's name is 1 to 80 characters")
-    name = args.name or f"Generated {cols}x{rows} ({args.difficulty}, seed {seed})"
+        raise UsageError(_("{option}: a level's name is 1 to 80 characters").format(
+            option="--name"))
+    # A level's name is data, written in the file: the language it was made in
+    name = args.name or _("Generated {cols}x{rows} ({difficulty}, seed {seed})").format(
+        cols=cols, rows=rows, difficulty=args.difficulty, seed=seed)
     level = Level(name, cols, rows, tuple(path_names(path)), args.preset,
                   description=f"maze new-level --cols {cols} --rows {rows} --difficulty "
                               f"{args.difficulty} --seed {seed} --preset {args.preset}")
     out = Path(args.output)
     if out.exists() and not args.force:
-        raise UsageError(f"{out}: already exists (add --force to replace it)")
+        raise UsageError(_("{file}: already exists (add {option} to replace it)").format(
+            file=out, option="--force"))
     try:
         save_level(level, out)
     except (FileExistsError, NotADirectoryError):
-        raise UsageError(f"{out}: cannot be written ({out.parent} is not a folder)") from None
+        raise UsageError(_("{file}: cannot be written ({folder} is not a folder)").format(
+            file=out, folder=out.parent)) from None
     except OSError as exc:
-        raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
-    say(f"{out}: \"{name}\", {cols}x{rows}, path of {len(path)} squares, seed {seed}")
+        raise unwritable(out, exc) from None
+    say(_("{file}: \"{name}\", {cols}x{rows}, {path}, seed {seed}").format(
+        file=out, name=name, cols=cols, rows=rows, seed=seed,
+        path=n_("path of {n} square", "path of {n} squares", len(path)).format(n=len(path))))
     return 0
 
 
@@ -191,7 +224,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     read = read_log(args.log)
     for warning in read.warnings:
-        say(f"warning: {warning}", error=True)
+        say(_("warning: {warning}").format(warning=warning), error=True)
     if args.anonymize:
         from maze.analysis.anonymize import Pseudonyms
         read.setup, read.events = Pseudonyms().session(read.setup, read.events)
@@ -205,8 +238,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
         try:
             text = json.dumps(written(figures), ensure_ascii=False, indent=2, allow_nan=False)
         except ValueError:      # never Infinity or NaN, which are not JSON
-            say(f"warning: {args.log}: a figure is not a finite number; it is written as null",
-                error=True)
+            say(_("warning: {file}: a figure is not a finite number; it is written as null")
+                .format(file=args.log), error=True)
             text = json.dumps(finite(written(figures)), ensure_ascii=False, indent=2)
         print(terminal_json(text))
     else:
@@ -221,26 +254,35 @@ def _cmd_report(args: argparse.Namespace) -> int:
     csv_path = Path(args.csv) if args.csv else None
     try:
         count, skipped = write_report(args.logs, output, csv_path, args.summary_only,
-                                      warn=lambda w: say(f"warning: {w}", error=True),
+                                      warn=lambda w: say(_("warning: {warning}").format(
+                                          warning=w), error=True),
                                       anonymize=args.anonymize, single=args.single)
     except OSError as exc:
-        raise UsageError(f"{exc.filename or 'output'}: cannot be written "
-                         f"({exc.strerror or exc})") from None
+        raise unwritable(exc.filename or _("output"), exc) from None
     for path, reason in skipped[:MAX_LINES]:
-        say(f"skipped {path}: {reason}", error=True)
+        say(_("skipped {file}: {reason}").format(file=path, reason=reason), error=True)
     if len(skipped) > MAX_LINES:
-        say(f"skipped {plural(len(skipped) - MAX_LINES, 'more log')} (the report lists them "
-            "all)", error=True)
+        more = len(skipped) - MAX_LINES
+        say(n_("skipped {n} more log (the report lists them all)",
+               "skipped {n} more logs (the report lists them all)", more).format(n=more),
+            error=True)
     if count == 0:
-        say("maze: no session logs found" if not skipped else
-            f"maze: none of the {plural(len(skipped), 'session log')} could be used", error=True)
+        say(_("maze: no session logs found") if not skipped else
+            n_("maze: none of the {n} session log could be used",
+               "maze: none of the {n} session logs could be used", len(skipped)).format(
+                n=len(skipped)), error=True)
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
     if output is not None and not (args.single or args.summary_only):
         from maze.analysis.report import pages_folder
-        made[0] += f" (a page per session in {pages_folder(output)}{os.sep})"
-    say(f"{plural(count, 'session')} -> {', '.join(made)}"
-        + (f"; {plural(len(skipped), 'log')} skipped" if skipped else ""))
+        made[0] = _("{file} (a page per session in {folder})").format(
+            file=made[0], folder=f"{pages_folder(output)}{os.sep}")
+    sessions = n_("{n} session", "{n} sessions", count).format(n=count)
+    if skipped:
+        say(n_("{sessions} -> {files}; {n} log skipped", "{sessions} -> {files}; {n} logs skipped",
+               len(skipped)).format(sessions=sessions, files=", ".join(made), n=len(skipped)))
+    else:
+        say(_("{sessions} -> {files}").format(sessions=sessions, files=", ".join(made)))
     return 0
 
 
@@ -252,15 +294,15 @@ def _cmd_card(args: argparse.Namespace) -> int:
     try:
         out.write_text(card_html(level), encoding="utf-8")
     except OSError as exc:
-        raise UsageError(f"{out}: cannot be written ({exc.strerror or exc})") from None
-    say(f"{out}: the answer card for \"{level.name}\"")
+        raise unwritable(out, exc) from None
+    say(_("{file}: the answer card for \"{name}\"").format(file=out, name=level.name))
     return 0
 
 
 def _args_card(card: argparse.ArgumentParser) -> None:
     card.add_argument("level", metavar="LEVEL")
     card.add_argument("-o", "--output", default=None, metavar="FILE",
-                      help="the HTML card (default LEVEL-card.html)")
+                      help=_("the HTML card (default LEVEL-card.html)"))
     card.set_defaults(run=_cmd_card)
 
 
@@ -282,7 +324,7 @@ def _cmd_edit(args: argparse.Namespace) -> int:
 
 def _cmd_play(args: argparse.Namespace) -> int:
     if not args.room and (args.bind or args.port != ROOM_PORT):
-        raise UsageError("--bind and --port need --room")
+        raise UsageError(_("--bind and --port need --room"))
     from maze.wiring import build_app, run_app
     return run_app(build_app, args)
 
@@ -293,27 +335,27 @@ def _add_screen(parser: argparse.ArgumentParser) -> None:
     mode.add_argument("--fullscreen", action="store_true")
     mode.add_argument("--window", metavar="WxH", default=None, type=parse_window)
     parser.add_argument("--display", type=int, default=None, metavar="N",
-                        help="open on display N, counted from 1 (the projector is often 2)")
+                        help=_("open on display N, counted from 1 (the projector is often 2)"))
 
 
 def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("level", nargs="?", default=None,
-                      help="a level file, or the name of a built-in or user level")
+                      help=_("a level file, or the name of a built-in or user level"))
     play.add_argument("--players", type=parse_players,
-                      help='the roster in turn order, e.g. "Ana,Ben,Chen" (skips the setup screen)')
-    play.add_argument("--team", default=None, type=parse_team, help="the team's name")
+                      help=_('the roster in turn order, e.g. "Ana,Ben,Chen" (skips the setup screen)'))
+    play.add_argument("--team", default=None, type=parse_team, help=_("the team's name"))
     play.add_argument("--preset", choices=sorted(PRESETS), default=None)
     _add_screen(play)
-    play.add_argument("--log-dir", default=None, help="where session logs go")
+    play.add_argument("--log-dir", default=None, help=_("where session logs go"))
     play.add_argument("--no-sound", action="store_true")
-    play.add_argument("--memory-aid", action="store_true", help="mark squares already tested")
+    play.add_argument("--memory-aid", action="store_true", help=_("mark squares already tested"))
     play.add_argument("--retreat", choices=("auto", "manual"), default=None)
     play.add_argument("--time-limit", type=float, default=None, metavar="MINUTES",
-                      action=_Within, within=(0.5, 1440, "--time-limit must be from 0.5 to 1440 minutes"))
+                      action=_Within, within=(0.5, 1440, _("--time-limit must be from 0.5 to 1440 minutes")))
     play.add_argument("--planning", type=float, default=None, metavar="SECONDS",
-                      action=_Within, within=(0, 3600, "--planning must be from 0 to 3600 seconds"))
+                      action=_Within, within=(0, 3600, _("--planning must be from 0 to 3600 seconds")))
     play.add_argument("--seed", type=int, default=None,
-                      help="seed for generated curveball paths (default: random)")
+                      help=_("seed for generated curveball paths (default: random)"))
     _add_room(play)
     play.set_defaults(run=_cmd_play)
 
@@ -321,21 +363,22 @@ def _args_play(play: argparse.ArgumentParser) -> None:
 def _add_room(parser: argparse.ArgumentParser) -> None:
     """Room play: players join and move from their phones (README, "Room play")."""
     parser.add_argument("--room", action="store_true",
-                        help="players move from their phones: the board shows a QR code")
+                        help=_("players move from their phones: the board shows a QR code"))
     parser.add_argument("--bind", default=None, metavar="ADDRESS",
-                        help="the address phones reach (default: this laptop's network "
-                             "address, else 127.0.0.1)")
+                        help=_("the address phones reach (default: this laptop's network "
+                               "address, else 127.0.0.1)"))
     parser.add_argument("--port", type=int, default=ROOM_PORT, metavar="N",
-                        help=f"the room's port (default {ROOM_PORT})", action=_Within,
-                        within=(0, 65535, "--port must be from 0 to 65535 (got {})"))
+                        help=_("the room's port (default {port})").format(port=ROOM_PORT),
+                        action=_Within,
+                        within=(0, 65535, _("--port must be from 0 to 65535 (got {})")))
 
 
 def _args_resume(resume: argparse.ArgumentParser) -> None:
-    resume.add_argument("resume", metavar="LOG", help="the session log of the interrupted session")
+    resume.add_argument("resume", metavar="LOG", help=_("the session log of the interrupted session"))
     _add_screen(resume)
     resume.add_argument("--no-sound", action="store_true")
     resume.add_argument("--log-dir", default=None,
-                        help="where the next teams' logs go (default: the log's own folder)")
+                        help=_("where the next teams' logs go (default: the log's own folder)"))
     _add_room(resume)
     # What `maze play` reads that a resumed session takes from its log instead.
     resume.set_defaults(run=_cmd_play, level=None, players=None, team=None, preset=None,
@@ -346,26 +389,27 @@ def _args_resume(resume: argparse.ArgumentParser) -> None:
 def _args_report(report: argparse.ArgumentParser) -> None:
     report.add_argument("logs", nargs="+", metavar="LOG_OR_DIR")
     report.add_argument("-o", "--output", default=None, metavar="FILE",
-                        help="the HTML report (default report.html): a summary of every session, "
-                             "each linking to its page in the folder beside it (report_files/)")
+                        help=_("the HTML report (default report.html): a summary of every session, "
+                             "each linking to its page in the folder beside it (report_files/)"))
     report.add_argument("--single", action="store_true",
-                        help="one self-contained file: the summary, then every session (for a "
-                             "handful of sessions to send)")
-    report.add_argument("--csv", default=None, metavar="FILE", help="one row per step")
+                        help=_("one self-contained file: the summary, then every session (for a "
+                             "handful of sessions to send)"))
+    report.add_argument("--csv", default=None, metavar="FILE", help=_("one row per step"))
     report.add_argument("--summary-only", action="store_true",
-                        help="only the summary table, no per-session sections")
+                        help=_("only the summary table, no per-session sections"))
     report.add_argument("--anonymize", action="store_true",
-                        help="names replaced by pseudonyms (Team A, Player 1); no file paths shown")
+                        help=_("names replaced by pseudonyms (Team A, Player 1); no file paths shown"))
     report.set_defaults(run=_cmd_report)
 
 
 def _args_demo(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("level", nargs="?", default="quick-demo")
     demo.add_argument("--players", type=int, default=4,
-                      help=f"how many simulated players (1-{MAX_PLAYERS})", action=_Within,
-                      within=(1, MAX_PLAYERS, f"--players must be from 1 to {MAX_PLAYERS}"))
-    demo.add_argument("--speed", type=float, default=1.0, help="0.25 to 8 (default 1)",
-                      action=_Within, within=(0.25, 8, "--speed must be from 0.25 to 8"))
+                      help=_("how many simulated players (1-{most})").format(most=MAX_PLAYERS),
+                      action=_Within, within=(1, MAX_PLAYERS, _("--players must be from 1 to {most}")
+                                              .format(most=MAX_PLAYERS)))
+    demo.add_argument("--speed", type=float, default=1.0, help=_("0.25 to 8 (default 1)"),
+                      action=_Within, within=(0.25, 8, _("--speed must be from 0.25 to 8")))
     demo.add_argument("--seed", type=int, default=None)
     demo.add_argument("--no-sound", action="store_true")
     _add_screen(demo)
@@ -374,25 +418,25 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
 
 def _args_replay(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("log", metavar="LOG")
-    rep.add_argument("--speed", type=float, default=1.0, help="1 to 16 (default 1)",
-                     action=_Within, within=(1, 16, "--speed must be from 1 to 16"))
-    rep.add_argument("--debrief", action="store_true", help="open the debrief screen directly")
+    rep.add_argument("--speed", type=float, default=1.0, help=_("1 to 16 (default 1)"),
+                     action=_Within, within=(1, 16, _("--speed must be from 1 to 16")))
+    rep.add_argument("--debrief", action="store_true", help=_("open the debrief screen directly"))
     _add_screen(rep)
     rep.set_defaults(run=_cmd_replay)
 
 
 def _args_edit(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("level", nargs="?", default=None,
-                      help="a level to start from (a file, or a built-in or user level)")
+                      help=_("a level to start from (a file, or a built-in or user level)"))
     edit.add_argument("--window", metavar="WxH", default=None, type=parse_window)
     edit.set_defaults(run=_cmd_edit)
 
 
 def _args_score(score: argparse.ArgumentParser) -> None:
     score.add_argument("log", metavar="LOG")
-    score.add_argument("--json", action="store_true", help="one JSON object, for scripts")
+    score.add_argument("--json", action="store_true", help=_("one JSON object, for scripts"))
     score.add_argument("--anonymize", action="store_true",
-                       help="names replaced by pseudonyms (Team A, Player 1)")
+                       help=_("names replaced by pseudonyms (Team A, Player 1)"))
     score.set_defaults(run=_cmd_score)
 
 
@@ -413,22 +457,22 @@ def _args_new_level(new: argparse.ArgumentParser) -> None:
     new.add_argument("--preset", choices=sorted(PRESETS), default=DEFAULT_PRESET)
     new.add_argument("--name", default=None)
     new.add_argument("-o", "--output", required=True, metavar="FILE")
-    new.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    new.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     new.set_defaults(run=_cmd_new_level)
 
 
 SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], ...] = (
-    ("play", "play a session (the default command)", _args_play),
-    ("resume", "carry on an interrupted session from its log", _args_resume),
-    ("report", "an HTML report (and CSV) of session logs", _args_report),
-    ("demo", "a simulated team plays on screen (to show the rules)", _args_demo),
-    ("replay", "play a session back from its log, or open its debrief", _args_replay),
-    ("edit", "the level editor", _args_edit),
-    ("score", "the figures of one session, from its log", _args_score),
-    ("check", "validate level files; exit 1 if any is invalid", _args_check),
-    ("levels", "list the built-in and user levels", _args_levels),
-    ("new-level", "generate a level from a seed", _args_new_level),
-    ("card", "a printable answer card of a level's path (for the facilitator)", _args_card),
+    ("play", N_("play a session (the default command)"), _args_play),
+    ("resume", N_("carry on an interrupted session from its log"), _args_resume),
+    ("report", N_("an HTML report (and CSV) of session logs"), _args_report),
+    ("demo", N_("a simulated team plays on screen (to show the rules)"), _args_demo),
+    ("replay", N_("play a session back from its log, or open its debrief"), _args_replay),
+    ("edit", N_("the level editor"), _args_edit),
+    ("score", N_("the figures of one session, from its log"), _args_score),
+    ("check", N_("validate level files; exit 1 if any is invalid"), _args_check),
+    ("levels", N_("list the built-in and user levels"), _args_levels),
+    ("new-level", N_("generate a level from a seed"), _args_new_level),
+    ("card", N_("a printable answer card of a level's path (for the facilitator)"), _args_card),
 )
 
 
@@ -436,15 +480,64 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, that command's options alone are built (the others are
     listed with their help): building them all took a few milliseconds of every start."""
     parser = _Parser(
-        prog="maze", description="The hidden-path team exercise: find the one silent path "
-                                 "across, then everyone crosses it without a beep.")
+        prog="maze", description=_("The hidden-path team exercise: find the one silent path "
+                                   "across, then everyone crosses it without a beep."))
     parser.add_argument("--version", action="version", version=f"maze {__version__}")
+    _add_lang(parser)
     sub = parser.add_subparsers(dest="command")
     for name, help_text, arguments in SUBCOMMANDS:
-        command = sub.add_parser(name, help=help_text)
+        command = sub.add_parser(name, help=_(help_text))
         if only is None or only == name:
             arguments(command)
+            _add_lang(command)
     return parser
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    from maze.lang import LANGUAGES
+    parser.add_argument("--lang", default=None, metavar="CODE",
+                        help=_("the language of the program's words: {codes} (default: the "
+                               "remembered setting, else the system's)").format(
+                            codes=", ".join(LANGUAGES)))
+
+
+def lang_option(words: Sequence[str]) -> str | None:
+    """The value of --lang on a command line, before it is parsed (the help texts are
+    written in that language)."""
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+        if word.startswith("--lang="):
+            return word.partition("=")[2]
+    return None
+
+
+def start_language(option: str | None) -> str:
+    """The language of this command, chosen once: --lang, else the remembered setting, else the
+    system's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). An unknown --lang is a usage error."""
+    from maze import lang
+    if option is not None:
+        try:
+            code = lang.choose(option)
+        except lang.UnknownLanguage:
+            raise UsageError(_("{option}: {value} is not one of: {codes}").format(
+                option="--lang", value=option, codes=", ".join(lang.LANGUAGES))) from None
+    else:
+        code = remembered_language() or lang.from_environment(os.environ)
+    lang.use(code)
+    return code
+
+
+def remembered_language() -> str | None:
+    from maze import lang
+    from maze.storage.settings import load_settings
+    settings, _notice = load_settings()
+    try:
+        return lang.choose(getattr(settings, "language", "") or "")
+    except lang.UnknownLanguage:      # "" (the system's) or a setting from a newer version
+        return None
 
 
 def mistyped_command(word: str) -> str | None:
@@ -468,12 +561,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     words = list(sys.argv[1:] if argv is None else argv)
     try:
+        chosen = lang_option(words)
+        start_language(chosen)
+        if words and words[0].startswith("--lang"):      # `maze --lang de score LOG`
+            cut = 1 if "=" in words[0] else 2
+            words = words[cut:] + words[:cut]
         if words and words[0] not in COMMANDS and (guess := mistyped_command(words[0])):
-            raise UsageError(f"unknown command '{words[0]}' (did you mean {guess}?)")
+            raise UsageError(_("unknown command '{word}' (did you mean {command}?)").format(
+                word=words[0], command=guess))
         if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
             words = ["play", *words]          # plain `maze [options]` is `maze play [options]`
         parser = build_parser(words[0] if words[0] in COMMANDS else None)
         args = parser.parse_args(words)
+        if args.lang is not None and args.lang != chosen:      # written as --la de, say
+            start_language(args.lang)
         status = int(args.run(args))
         sys.stdout.flush()                   # a full disk or a closed pipe shows here, not at exit
         return status
@@ -493,7 +594,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(f"maze: {exc.filename}: {exc.strerror or exc}", error=True)
             return 1
         drop_output()                        # `maze score LOG > /dev/full`
-        say(f"maze: cannot write the output ({exc.strerror or exc})", error=True)
+        say(_("maze: cannot write the output ({reason})").format(reason=exc.strerror or exc),
+            error=True)
         return 1
 
 

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from maze.lang import n_
 from maze.storage.jsonfile import shown
 
 MAX_LINES = 10            # problems printed for one input; the rest are counted
@@ -34,7 +35,7 @@ def say_problems(problems: Sequence[str]) -> None:
         say(line, error=True)
     if len(problems) > MAX_LINES:
         more = len(problems) - MAX_LINES
-        say(f"and {more} more problem{'' if more == 1 else 's'}", error=True)
+        say(n_("and {n} more problem", "and {n} more problems", more).format(n=more), error=True)
 
 
 def finite(value: Any) -> Any:

@@ -8,6 +8,7 @@ from html import escape
 
 from maze.core.board import parse_square
 from maze.core.level import Level
+from maze.lang import _, current, n_
 from maze.storage.levels import rules_summary
 
 CELL = 56
@@ -46,17 +47,27 @@ def _board(level: Level, path: tuple[str, ...], color: str, title: str) -> str:
 
 def card_html(level: Level) -> str:
     rules = level.resolve_rules()
-    parts = [_board(level, level.path, "#c9a800", f"The path: {len(level.path)} squares")]
+    n = len(level.path)
+    parts = [_board(level, level.path, "#c9a800",
+                    n_("The path: {n} square", "The path: {n} squares", n).format(n=n))]
     if level.curveball and level.curveball.path:
-        when = (f"after execution crossing {level.curveball.after_crossings}"
-                if level.curveball.after_crossings else "when you press Ctrl+K")
+        n = len(level.curveball.path)
+        # Translators: {keys} is a key combination, Ctrl+K on an English keyboard
+        when = (_("after execution crossing {n}").format(n=level.curveball.after_crossings)
+                if level.curveball.after_crossings else
+                _("when you press {keys}").format(keys=_("Ctrl+K")))
         parts.append(_board(level, level.curveball.path, "#2a7fb8",
-                            f"The curveball's path ({when}): {len(level.curveball.path)} squares"))
+                            n_("The curveball's path ({when}): {n} square",
+                               "The curveball's path ({when}): {n} squares", n).format(
+                                when=when, n=n)))
     elif level.curveball:
-        parts.append("<p>A curveball generates its new path during the session (same start); "
-                     "hold Ctrl+R to see it then.</p>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<title>Answer card: {escape(level.name)}</title><style>"
+        parts.append("<p>" + escape(_("A curveball generates its new path during the session "
+                                      "(same start); hold {keys} to see it then.").format(
+            keys=_("Ctrl+R"))) + "</p>")
+    title = escape(_("Answer card: {level}").format(level=level.name))
+    return ("<!DOCTYPE html>\n"
+            f"<html lang=\"{current().replace('_', '-')}\"><head><meta charset=\"utf-8\">"
+            f"<title>{title}</title><style>"
             "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:12mm;color:#111}"
             "h1{font-size:1.4rem;margin:0 0 .3rem} .meta{color:#555;margin:0 0 1rem}"
             ".cards{display:flex;gap:1.5rem;flex-wrap:wrap;align-items:flex-start}"
@@ -67,8 +78,11 @@ def card_html(level: Level) -> str:
             "@page{margin:10mm} @media print{body{margin:0} .cards{flex-wrap:nowrap}"
             "figure{flex:1 1 0;min-width:0} svg{width:100%;height:auto;max-height:130mm}}"
             "</style></head><body>"
-            f"<h1>Answer card: {escape(level.name)}</h1>"
-            f"<p class=\"meta\">{escape(rules_summary(rules))}. Row 1 is the start edge (bottom), "
-            f"row {level.rows} the goal edge. <span class=\"keep\">For the facilitator only: "
-            "keep it out of the players' sight.</span></p>"
+            f"<h1>{title}</h1>"
+            f"<p class=\"meta\">{escape(rules_summary(rules))}. "
+            + escape(_("Row 1 is the start edge (bottom), row {rows} the goal edge.").format(
+                rows=level.rows))
+            + " <span class=\"keep\">"
+            + escape(_("For the facilitator only: keep it out of the players' sight."), quote=False)
+            + "</span></p>"
             f"<div class=\"cards\">{''.join(parts)}</div></body></html>\n")

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from maze.analysis.text import count as plural
+from maze.analysis.text import minutes, penalty_word
 from maze.core.board import parse_square
 from maze.core.events import (
     Event,
@@ -18,6 +18,7 @@ from maze.core.events import (
 )
 from maze.core.session import SessionSetup
 from maze.core.vocabulary import BEEP_CLASSES, FACILITATOR_PENALTIES, Outcome, Phase, StepClass
+from maze.lang import _, n_
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures
@@ -90,7 +91,7 @@ def timeline(events: Sequence[Event]) -> Timeline:
 
 def _seconds(value: float) -> str:
     whole = int(round(value))
-    return f"{whole} s" if whole < 60 else f"{whole // 60}:{whole % 60:02d}"
+    return _("{n} s").format(n=whole) if whole < 60 else minutes(whole)
 
 
 # A prompt: how telling it is (the most telling are asked first) and the question.
@@ -103,9 +104,11 @@ def _repeat_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
         return []
     square, count = repeats.most_common(1)[0]
     if count >= 2:
-        return [(10 + count, f"{count} repeat beeps on {square}: what happened?")]
-    return [(5, f"A known beep on {square} was stepped on again: how did the team "
-                f"keep what it learned?")]
+        return [(10 + count, n_("{n} repeat beep on {square}: what happened?",
+                                "{n} repeat beeps on {square}: what happened?", count).format(
+            n=count, square=square))]
+    return [(5, _("A known beep on {square} was stepped on again: how did the team keep what "
+                  "it learned?").format(square=square))]
 
 
 def _longest_hesitation(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
@@ -121,10 +124,11 @@ def _longest_hesitation(steps: list[StepTaken], figures: Figures) -> list[Prompt
     row = parse_square(step.square).row + 1
     first_in_row = not any(s.player == step.player and parse_square(s.square).row + 1 == row
                            for s in steps[:longest_at])
-    where = (f"before their first step into row {row}" if first_in_row
-             else f"before stepping onto {step.square}")
-    return [(8 + step.dwell / 10, f"{step.player} waited {_seconds(step.dwell)} {where}: "
-                                  f"what was going on?")]
+    text = (_("{player} waited {time} before their first step into row {row}: what was going "
+              "on?") if first_in_row else
+            _("{player} waited {time} before stepping onto {square}: what was going on?"))
+    return [(8 + step.dwell / 10, text.format(player=step.player, time=_seconds(step.dwell),
+                                              row=row, square=step.square))]
 
 
 def _curveballs(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
@@ -132,16 +136,21 @@ def _curveballs(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     for curve in figures.switch.curveballs:
         if curve.rigid_repeats:
             n = curve.rigid_repeats
-            found.append((14 + n, f"After the path changed, the team walked the old path "
-                                  f"{plural(n, 'more time')}: how did you know it had changed?"))
+            found.append((14 + n, n_(
+                "After the path changed, the team walked the old path {n} more time: how did "
+                "you know it had changed?",
+                "After the path changed, the team walked the old path {n} more times: how did "
+                "you know it had changed?", n).format(n=n)))
         if curve.detect_steps is not None and curve.detect_seconds is not None:
-            found.append((9, f"After the first unexpected beep it took "
-                             f"{plural(curve.detect_steps, 'step')} "
-                             f"({_seconds(curve.detect_seconds)}) before anyone tried "
-                             f"a new square: who noticed first?"))
+            found.append((9, n_(
+                "After the first unexpected beep it took {n} step ({time}) before anyone tried "
+                "a new square: who noticed first?",
+                "After the first unexpected beep it took {n} steps ({time}) before anyone tried "
+                "a new square: who noticed first?", curve.detect_steps).format(
+                n=curve.detect_steps, time=_seconds(curve.detect_seconds))))
         elif curve.relearn_seconds is None:
-            found.append((12, "The path changed and the team never found the new one: what "
-                              "made it hard to switch back to learning?"))
+            found.append((12, _("The path changed and the team never found the new one: what "
+                                "made it hard to switch back to learning?")))
     return found
 
 
@@ -149,24 +158,27 @@ def _slow_switch(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     lag = figures.switch.lag_seconds
     if lag is None or lag < 10:
         return []
-    return [(7, f"The first execution step came {_seconds(lag)} after "
-                f"the path was found: what happened in between?")]
+    return [(7, _("The first execution step came {time} after the path was found: what "
+                  "happened in between?").format(time=_seconds(lag)))]
 
 
 def _off_path(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     n = figures.switch.off_path_steps
     if not n:
         return []
-    return [(7, f"{n} step{'s' if n > 1 else ''} tested new squares during execution: "
-                f"why, when the path was known?")]
+    return [(7, n_("{n} step tested new squares during execution: why, when the path was "
+                   "known?",
+                   "{n} steps tested new squares during execution: why, when the path was "
+                   "known?", n).format(n=n))]
 
 
 def _execution_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     n = figures.execution.errors
     if not n:
         return []
-    return [(6 + n, f"{n} beep{'s' if n > 1 else ''} during execution: what broke "
-                    f"down on a known path?")]
+    return [(6 + n, n_("{n} beep during execution: what broke down on a known path?",
+                       "{n} beeps during execution: what broke down on a known path?",
+                       n).format(n=n))]
 
 
 def _one_explorer(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
@@ -179,8 +191,11 @@ def _one_explorer(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     k = players[best].discoveries
     if k * 2 < discoveries:
         return []
-    return [(6, f"{best} found {k} of the team's {discoveries} beeping squares: "
-                f"what made stepping into the unknown easy or hard?")]
+    return [(6, n_("{player} found {k} of the team's {n} beeping square: what made stepping "
+                   "into the unknown easy or hard?",
+                   "{player} found {k} of the team's {n} beeping squares: what made stepping "
+                   "into the unknown easy or hard?", discoveries).format(
+        player=best, k=k, n=discoveries))]
 
 
 def _never_stepped(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
@@ -188,14 +203,20 @@ def _never_stepped(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     quiet = [p for p, v in players.items() if v.steps == 0]
     if not quiet or len(quiet) >= len(players):
         return []
-    who = quiet[0] if len(quiet) == 1 else (", ".join(quiet[:-1]) + " and " + quiet[-1]
-                                             if len(quiet) <= 3 else f"{len(quiet)} players")
-    return [(4, f"{who} never stepped on the board: what did the team lose?")]
+    if len(quiet) == 1:
+        who = quiet[0]
+    elif len(quiet) <= 3:
+        # Translators: names listed, as in "Ana, Ben and Chen"
+        who = _("{names} and {last}").format(names=", ".join(quiet[:-1]), last=quiet[-1])
+    else:
+        who = n_("{n} player", "{n} players", len(quiet)).format(n=len(quiet))
+    return [(4, _("{who} never stepped on the board: what did the team lose?").format(who=who))]
 
 
 def _penalties(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
-    return [(5, f"{count} penalt{'ies' if count > 1 else 'y'} for "
-                f"{kind.replace('_', ' ')}: what made it so tempting?")
+    return [(5, n_("{n} penalty for {what}: what made it so tempting?",
+                   "{n} penalties for {what}: what made it so tempting?", count).format(
+        n=count, what=penalty_word(kind)))
             for kind, count in figures.penalties.by_type.items()
             if kind in FACILITATOR_PENALTIES and count]
 
@@ -203,22 +224,22 @@ def _penalties(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
 def _path_found(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     found_after = figures.learning.path_found_seconds
     if found_after is not None:
-        return [(3, f"The path was found after {_seconds(found_after)}: "
-                    f"when did you know it was time to execute?")]
+        return [(3, _("The path was found after {time}: when did you know it was time to "
+                      "execute?").format(time=_seconds(found_after)))]
     if figures.outcome == Outcome.TIME_UP:
-        return [(13, "Time ran out before anyone crossed: what held the team back from "
-                     "collecting failures faster?")]
+        return [(13, _("Time ran out before anyone crossed: what held the team back from "
+                       "collecting failures faster?"))]
     return []
 
 
 def _always(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
-    return [(1, "What were you thinking in front of an untested square?")]
+    return [(1, _("What were you thinking in front of an untested square?"))]
 
 
 def _first_beep(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     if not any(s.class_ in BEEPS for s in steps):
         return []
-    return [(0.5, "What did the team do after the first beep?")]
+    return [(0.5, _("What did the team do after the first beep?"))]
 
 
 # One rule per prompt, in the order ties are asked. Each reads the session's steps and
@@ -238,7 +259,7 @@ def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
     found = [prompt for rule in PROMPT_RULES for prompt in rule(steps, figures)]
     found.sort(key=lambda item: -item[0])
     seen: list[str] = []
-    for _, text in found:
+    for _weight, text in found:
         if text not in seen:
             seen.append(text)
     return seen[:limit]

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from maze.analysis.scores import Figures, score
-from maze.analysis.text import count
 from maze.core.session import SessionSetup
 from maze.core.vocabulary import Outcome
+from maze.lang import date_time, n_
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, read_log, unusable
 
@@ -33,6 +33,17 @@ def when(started_at: str) -> str:
     """The start as people read it: "2026-11-10 14:05" (the date and the time of day as logged,
     the clock of the machine that ran the session)."""
     return started_at[:16].replace("T", " ")
+
+
+def when_shown(started_at: str) -> str:
+    """The start in the language's date and time ("10.11.2026 14:05" in German): as logged,
+    the clock of the machine that ran the session. ``when`` for a start that is not a date."""
+    from datetime import datetime
+    try:
+        moment = datetime.fromisoformat(started_at[:16])
+    except ValueError:
+        return when(started_at)
+    return date_time(moment)
 
 
 def level_identity(setup: SessionSetup) -> str:
@@ -105,11 +116,13 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
         except UNUSABLE as exc:
             skipped.append(unusable(str(path), exc).problems[0])
     if skipped:                 # said once, not once per file
-        print(f"warning: the leaderboard left out {count(len(skipped), 'log')} it could not use, "
-              f"e.g. {shown(skipped[0])}", file=sys.stderr)
+        print(n_("warning: the leaderboard left out {n} log it could not use, e.g. {problem}",
+                 "warning: the leaderboard left out {n} logs it could not use, e.g. {problem}",
+                 len(skipped)).format(n=len(skipped), problem=shown(skipped[0])),
+              file=sys.stderr)
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
-              for _, f in rows]
-    ranked = [is_ranked(f.outcome) for _, f in rows]
+              for _setup, f in rows]
+    ranked = [is_ranked(f.outcome) for _setup, f in rows]
     ranks = [rank_values([v[i] for v in values], ranked) for i in range(3)]
     out = []
     for i, (s, f) in enumerate(rows):

@@ -23,15 +23,16 @@ from urllib.parse import quote
 
 from maze import __version__
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, when
+from maze.analysis.leaderboard import is_ranked, level_identity, when, when_shown
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
 from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
+from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
 from maze.core.events import PathChanged, StepTaken
+from maze.lang import _, current, n_, number
 from maze.storage.jsonfile import DataError, open_regular
 from maze.storage.levels import rules_summary
 from maze.storage.log import MAX_LOG_BYTES, UNUSABLE, read_log, setup_from_header, unusable
@@ -167,11 +168,11 @@ def _anchor(number: int, session_id: str) -> str:
 def _unquoted(reason: str) -> str:
     """A reason with the values it quotes left out (a name, with --anonymize)."""
     import re
-    return re.sub(r'"[^"]*"', "(a value from the log)", reason)
+    return re.sub(r'"[^"]*"', _("(a value from the log)"), reason)
 
 
 def _headline(value: float | None, digits: int = 1) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
+    return "-" if value is None else number(value, digits)
 
 
 # Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
@@ -217,76 +218,136 @@ def _crowding(setup: Any) -> str:
     return " busy" if len(setup.roster) > 8 else ""
 
 
-def session_section(read: Any, figures: Figures, anchor: str, attempt: int | None = None) -> str:
-    setup, events = read.setup, read.events
+def _scores_html(figures: Figures) -> str:
+    """The three headline figures, each with what it counts."""
     e = escape
     learn, exe, sw = figures.learning, figures.execution, figures.switch
-    attempt_text = f"; attempt {attempt}" if attempt else ""
-    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
-             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
-             f'<p class="meta">{e(when(setup.started_at))}{attempt_text}; '
-             f'{e(OUTCOMES.get(figures.outcome, figures.outcome))}'
-             f'{"" if is_ranked(figures.outcome) else " (not ranked)"}; '
-             f"{minutes(figures.seconds)} played; "
-             f"<span class=roster>roster: {e(', '.join(setup.roster))}; </span>"
-             f"{e(rules_summary(setup.rules))}; session {e(setup.session_id)}</p>"]
-    for warning in read.warnings:
-        parts.append(f'<p class="note">Note: {e(warning)}</p>')
-    parts.append('<div class="scores">'
-                 f'<div class="score learning">Learning<b>{_headline(learn.discoveries_per_minute)}</b>'
-                 f'discoveries per minute; {learn.discoveries} discoveries, {learn.repeat_errors} '
-                 f'repeat beeps; path found after {minutes(learn.path_found_seconds)}</div>'
-                 f'<div class="score execution">Execution<b>{_headline(exe.error_free_speed)}</b>'
-                 f'squares per minute, error-free; {num(exe.crossings)} crossings, '
-                 f'{num(exe.errors)} errors</div>'
-                 f'<div class="score switching">Switching<b>{_headline(sw.score, 0)}</b>'
-                 f'out of 100; lag {num(sw.lag_seconds, " s")}, pace ratio {num(sw.pace_ratio, "", 2)}, '
-                 f'{num(sw.off_path_steps)} off-path steps</div></div>')
-    for i, curve in enumerate(sw.curveballs, start=1):
-        parts.append(f'<p class="meta">Curveball {i} at {minutes(curve.changed_at)}: noticed after '
-                     f'{num(curve.detect_steps)} steps ({num(curve.detect_seconds, " s")}), '
-                     f'{curve.rigid_repeats} beeps on the old path, relearned in '
-                     f'{num(curve.relearn_seconds, " s")}.</p>')
-    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
-    parts.append('<div class="charts"><figure class="map">')
-    line = timeline(events)
-    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
-    parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
-                 'beeps per square (number written in, crossed corner)</span>'
-                 '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
-                 + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
-                    '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
-    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
-    parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
-                 '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
-                 '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
-                 '</figure></div>')
-    parts.append("<h3>Players</h3><table class=players><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
-                 "<th>Crossings</th><th>Discoveries</th><th>Repeat beeps</th><th>Execution errors</th>"
-                 "<th>Median pause</th><th>Before new squares</th></tr></thead><tbody>")
+    learning = _("discoveries per minute; {discoveries}, {repeats}; path found after {time}").format(
+        discoveries=n_("{n} discovery", "{n} discoveries", learn.discoveries).format(
+            n=learn.discoveries),
+        repeats=n_("{n} repeat beep", "{n} repeat beeps", learn.repeat_errors).format(
+            n=learn.repeat_errors),
+        time=minutes(learn.path_found_seconds))
+    execution = _("squares per minute, error-free; {crossings} crossings, {errors} errors").format(
+        crossings=num(exe.crossings), errors=num(exe.errors))
+    switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path} off-path steps").format(
+        lag=num(sw.lag_seconds, _(" s")), ratio=num(sw.pace_ratio, "", 2),
+        off_path=num(sw.off_path_steps))
+    return ('<div class="scores">'
+            f'<div class="score learning">{e(_("Learning"))}'
+            f'<b>{_headline(learn.discoveries_per_minute)}</b>{e(learning)}</div>'
+            f'<div class="score execution">{e(_("Execution"))}'
+            f'<b>{_headline(exe.error_free_speed)}</b>{e(execution)}</div>'
+            f'<div class="score switching">{e(_("Switching"))}'
+            f'<b>{_headline(sw.score, 0)}</b>{e(switching)}</div></div>')
+
+
+def _legends(paths: list[tuple[str, ...]]) -> tuple[str, str]:
+    """The legends under the board and under the timeline."""
+    e = escape
+    board = ('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100">'
+             f'</i>{e(_("beeps per square (number written in, crossed corner)"))}</span>'
+             f'<span><i class="swatch" style="background:#c9a800"></i>{e(_("the path"))}</span>'
+             + ('<span><i class="swatch" style="background:#56b4e9"></i>'
+                f'{e(_("the path after a change (dashed)"))}</span>' if len(paths) > 1 else "")
+             + "</figcaption>")
+    line = ('<figcaption class="legend note">'
+            f'<span>{e(_("circles: safe steps (blue new, grey known)"))}</span>'
+            f'<span>{e(_("squares: beeps (orange new, dark red repeat, pink surprise)"))}</span>'
+            f'<span>{e(_("shading: learning blue, execution green, planning pink"))}</span>'
+            "</figcaption>")
+    return board, line
+
+
+def _players_table(figures: Figures) -> str:
+    e = escape
+    # Translators: column headers of the report's players' table
+    heads = (_("Player"), _("Steps"), _("Attempts"), _("Crossings"), _("Discoveries"),
+             _("Repeat beeps"), _("Execution errors"), _("Median pause"), _("Before new squares"))
+    parts = [f"<h3>{e(_('Players'))}</h3><table class=players><thead><tr>"
+             + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>"]
     for name, p in figures.players.items():
         parts.append(f"<tr><td>{e(name)}</td><td class=n>{p.steps}</td><td class=n>{p.attempts}</td>"
                      f"<td class=n>{p.crossings}</td><td class=n>{p.discoveries}</td>"
                      f"<td class=n>{p.repeat_errors}</td><td class=n>{p.execution_errors}</td>"
-                     f"<td class=n>{num(p.median_dwell, ' s')}</td>"
-                     f"<td class=n>{num(p.median_dwell_new, ' s')}</td></tr>")
+                     f"<td class=n>{e(num(p.median_dwell, _(' s')))}</td>"
+                     f"<td class=n>{e(num(p.median_dwell_new, _(' s')))}</td></tr>")
     parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _notes(figures: Figures) -> list[str]:
+    """Penalties, undone actions, the memory aid and reveals, one paragraph each."""
+    e = escape
+    out = []
     pen = figures.penalties
     if pen.count:
-        unit = "s" if pen.currency == "seconds" else "points"
-        kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen.by_type.items())
-        parts.append(f'<p class="meta">Penalties: {pen.count} ({pen.cost:g} {unit}): {kinds}.</p>')
+        cost = cost_text(pen.cost, pen.currency)
+        kinds = ", ".join(f"{penalty_word(k)} {v}" for k, v in pen.by_type.items())
+        out.append('<p class="meta">' + e(_("Penalties: {n} ({cost}): {kinds}.").format(
+            n=pen.count, cost=cost, kinds=kinds)) + "</p>")
     if figures.undone:
-        parts.append('<p class="meta">Undone by the facilitator, not counted: ' + "; ".join(
-            f"<s>{e(undone_text(u))}</s>" for u in figures.undone) + ".</p>")
+        out.append('<p class="meta">' + e(_("Undone by the facilitator, not counted: {actions}."))
+                   .replace("{actions}", "; ".join(f"<s>{e(undone_text(u))}</s>"
+                                                   for u in figures.undone)) + "</p>")
     extras = []
     if figures.memory_aid_used:
-        extras.append("the memory aid was on")
+        extras.append(_("the memory aid was on"))
     if figures.reveals:
-        extras.append(f"the path was revealed {count(figures.reveals, 'time')}")
+        extras.append(n_("the path was revealed {n} time", "the path was revealed {n} times",
+                         figures.reveals).format(n=figures.reveals))
     if extras:
-        parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
-    parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
+        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes="; ".join(extras)))
+                   + "</p>")
+    return out
+
+
+def _meta(read: Any, figures: Figures, attempt: int | None) -> str:
+    setup = read.setup
+    e = escape
+    outcome = outcome_text(figures.outcome)
+    if not is_ranked(figures.outcome):
+        outcome = _("{outcome} (not ranked)").format(outcome=outcome)
+    started = e(when_shown(setup.started_at))
+    if attempt:
+        started = e(_("{when}; attempt {n}").format(when=when_shown(setup.started_at), n=attempt))
+    roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
+    return (f'<p class="meta">{started}; {e(outcome)}; '
+            f"{e(_('{time} played').format(time=minutes(figures.seconds)))}; "
+            f"<span class=roster>{roster}; </span>"
+            f"{e(rules_summary(setup.rules))}; "
+            f"{e(_('session {id}').format(id=setup.session_id))}</p>")
+
+
+def session_section(read: Any, figures: Figures, anchor: str, attempt: int | None = None) -> str:
+    setup, events = read.setup, read.events
+    e = escape
+    sw = figures.switch
+    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
+             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
+             _meta(read, figures, attempt)]
+    for warning in read.warnings:
+        parts.append('<p class="note">' + e(_("Note: {warning}").format(warning=warning))
+                     + "</p>")
+    parts.append(_scores_html(figures))
+    for i, curve in enumerate(sw.curveballs, start=1):
+        parts.append('<p class="meta">' + e(_(
+            "Curveball {i} at {at}: noticed after {steps} steps ({seconds}), {beeps} beeps on "
+            "the old path, relearned in {relearn}.").format(
+            i=i, at=minutes(curve.changed_at), steps=num(curve.detect_steps),
+            seconds=num(curve.detect_seconds, _(" s")), beeps=curve.rigid_repeats,
+            relearn=num(curve.relearn_seconds, _(" s")))) + "</p>")
+    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
+    board_legend, line_legend = _legends(paths)
+    parts.append('<div class="charts"><figure class="map">')
+    line = timeline(events)
+    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
+    parts.append(board_legend + "</figure>")
+    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
+    parts.append(line_legend + "</figure></div>")
+    parts.append(_players_table(figures))
+    parts.extend(_notes(figures))
+    parts.append(f"<h3>{e(_('For the debrief'))}</h3><ul class=\"prompts\">")
     questions = prompts(setup, events, figures)
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
@@ -328,7 +389,7 @@ PAGE_STYLE = _compact(STYLE + "nav.back { margin-bottom: 1rem; } @media print { 
 
 
 def _head(title: str, style: str) -> str:
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{current().replace("_", "-")}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f"<title>{title}</title><style>{style}</style></head><body>\n")
@@ -395,8 +456,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
     writer = None
     if folder is not None:
         if folder.exists() and not folder.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
-                                     "sessions' pages", str(folder))
+            raise NotADirectoryError(errno.ENOTDIR, _("a file is in the way of the folder for "
+                                                      "the sessions' pages"), str(folder))
         folder.mkdir(exist_ok=True)
         pages = _Pages()
         back = "../" + quote(output.name) if output is not None else ""
@@ -411,17 +472,19 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
             try:
                 read = read_log(path)
             except DataError as exc:
-                shown = "a log" if anonymize else str(path)
+                shown = _("a log") if anonymize else str(path)
                 reason = exc.problems[0].split(": ", 1)[-1]
                 skipped.append((shown, _unquoted(reason) if anonymize else reason))
                 continue
             if pseudonyms is not None:
                 read.setup, read.events = pseudonyms.session(read.setup, read.events)
-                read.warnings = [w.replace(str(path), "a log") for w in read.warnings]
-                read.path = "a log"
+                read.warnings = [w.replace(str(path), _("a log")) for w in read.warnings]
+                read.path = _("a log")
             if read.setup.session_id in seen:      # a file given twice, or a copy of a log
-                skipped.append(("a log" if anonymize else str(path),
-                                f"the same session as {'another log' if anonymize else seen[read.setup.session_id]}"))
+                skipped.append((_("a log") if anonymize else str(path),
+                                _("the same session as {log}").format(
+                                    log=_("another log") if anonymize
+                                    else seen[read.setup.session_id])))
                 continue
             seen[read.setup.session_id] = path
             if warn:
@@ -433,8 +496,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 attempt = attempts.get(read.setup.session_id)
                 section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
             except UNUSABLE as exc:
-                skipped.append(("a log" if anonymize else str(path),
-                                unusable(str(path), exc).problems[0].split(": ", 1)[1]))
+                skipped.append((_("a log") if anonymize else str(path),
+                                unusable(str(path), exc).problems[0].split(": ", 1)[-1]))
                 del seen[read.setup.session_id]
                 continue
             rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
@@ -450,7 +513,8 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
                 assert pages is not None
                 pages.put(folder / name, f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="'
-                          f'{escape(back)}">All sessions</a></nav>\n{section}</body></html>\n'.encode())
+                          f'{escape(back)}">{escape(_("All sessions"))}</a></nav>\n{section}'
+                          '</body></html>\n'.encode())
                 written.add(name)
             if writer is not None:
                 writer.writerows(map(safe_row, csv_rows(read, attempt)))   # no formulas from names
@@ -465,11 +529,13 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 return f"#{row.anchor}" if sections else None
             tmp = output.with_name(f".{output.name}.tmp")
             with open(tmp, "w", encoding="utf-8") as out:
-                out.write(_head(f"maze report: {count(len(rows), 'session')}",
+                sessions = n_("{n} session", "{n} sessions", len(rows)).format(n=len(rows))
+                out.write(_head(escape(_("maze report: {sessions}").format(sessions=sessions)),
                                 _compact(STYLE + SUMMARY_STYLE)))
-                out.write("<h1>Maze sessions</h1>"
-                          f'<p class="meta">{count(len(rows), "session")}; made by maze {escape(__version__)}. '
-                          "What each figure means: docs/metrics.md in the program.</p>\n")
+                out.write(f"<h1>{escape(_('Maze sessions'))}</h1><p class=\"meta\">"
+                          + escape(_("{sessions}; made by maze {version}. What each figure "
+                                     "means: docs/metrics.md in the program.").format(
+                              sessions=sessions, version=__version__)) + "</p>\n")
                 for piece in summary_html(rows, skipped, link):
                     out.write(piece)
                 if body is not None:

@@ -7,10 +7,12 @@ import math
 from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
+from maze.analysis.text import beeps_of_kind, phase_word
 from maze.core.board import parse_square
 from maze.core.events import StepTaken
 from maze.core.level import Level
 from maze.core.rules import Rules
+from maze.lang import _, number
 
 BEEP, SAFE, PATH, LEARN, EXEC, PLAN = "#e66100", "#56b4e9", "#c9a800", "#56b4e9", "#009e73", "#cc79a7"
 CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
@@ -54,8 +56,9 @@ def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode:
     pad = 26
     width, height = cols * CELL + 2 * pad, rows * CELL + 2 * pad
     top = max((getattr(c, mode) for c in cells.values()), default=0) or 1
+    board_label = _("Board: beeps per square") if mode == "beeps" else _("Board: visits per square")
     out = [f'<svg class="heatmap" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="Board: {escape(mode)} per square">']
+           f'width="{width}" height="{height}" role="img" aria-label="{escape(board_label)}">']
     frame, places = _board(cols, rows)
     out.append(frame)
     # One <path> per kind of mark, not an element per square: the empty squares (the same
@@ -109,13 +112,14 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         return left + t * scale
 
     out = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="Timeline of every step">']
+           f'width="{width}" height="{height}" role="img" aria-label="{escape(_("Timeline of every step"))}">']
     shade = {"planning": PLAN, "learning": LEARN, "execution": EXEC}
     for span in line.spans:
         out.append(f'<rect x="{x(span.start):.1f}" y="{top}" width="{max(0.5, (span.end - span.start) * scale):.1f}" '
                    f'height="{lane * len(roster)}" fill="{shade.get(span.phase, "#999")}" '
-                   f'fill-opacity="0.15"><title>{escape(span.phase)}</title></rect>')
-        out.append(f'<text x="{x(span.start) + 3:.1f}" y="{top - 5}" class="phase">{escape(span.phase)}</text>')
+                   f'fill-opacity="0.15"><title>{escape(phase_word(span.phase))}</title></rect>')
+        out.append(f'<text x="{x(span.start) + 3:.1f}" y="{top - 5}" class="phase">'
+                   f'{escape(phase_word(span.phase))}</text>')
     for index, name in enumerate(roster):
         y = top + index * lane + lane / 2
         out.append(f'<text x="{left - 6}" y="{y + 4}" class="lane">{escape(name[:18])}</text>')
@@ -150,14 +154,16 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         title = ""
         if beep:
             name = roster[index] if index < len(roster) else ""
-            title = (f"<title>{escape(name)}: {len(steps)} {escape(class_.replace('_', ' '))}: "
-                     + ", ".join([f"{step.t:.1f} s {esc(step.square)}" for step in steps])
+            at = escape(_("{seconds} s {square}"))
+            title = (f"<title>{escape(name)}: {escape(beeps_of_kind(class_, len(steps)))}: "
+                     + ", ".join([at.format(seconds=number(step.t, 1), square=esc(step.square))
+                                  for step in steps])
                      + "</title>")
         out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
                    f'd="{"".join(moves)}">{title}</path>')
     for t in line.curveballs:
         out.append(f'<line x1="{x(t):.1f}" y1="{top - 2}" x2="{x(t):.1f}" y2="{top + lane * len(roster)}" '
-                   f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>path changed</title></line>')
+                   f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>{escape(_("path changed"))}</title></line>')
     axis_y = top + lane * len(roster) + 16
     # At most 12 ticks: a nice step up to 20 min, then whole hours (a session may last 24 h).
     step_s = next((s for s in (10, 30, 60, 120, 300, 600, 1200) if end / s <= 12),

@@ -4,23 +4,72 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from maze.core.vocabulary import Currency, Outcome, UndoAction
+from maze.core.vocabulary import Currency, Outcome, PenaltyKind, Phase, StepClass, UndoAction
+from maze.lang import N_, _, n_, number, p_
+from maze.storage.levels import amount
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
 
 OUTCOMES: dict[str, str] = {
-    Outcome.COMPLETED: "everyone crossed", Outcome.TIME_UP: "time up",
-    Outcome.ENDED_BY_FACILITATOR: "ended by the facilitator",
-    Outcome.BUDGET_SPENT: "budget spent",
-    "unfinished": "unfinished (no end recorded)"}     # the scorer's, for a log with no end
+    Outcome.COMPLETED: N_("everyone crossed"), Outcome.TIME_UP: N_("time up"),
+    Outcome.ENDED_BY_FACILITATOR: N_("ended by the facilitator"),
+    Outcome.BUDGET_SPENT: N_("budget spent"),
+    "unfinished": N_("unfinished (no end recorded)")}     # the scorer's, for a log with no end
+
+
+def outcome_text(outcome: str) -> str:
+    """A session's outcome in words (an outcome this program does not know stays as written)."""
+    return _(OUTCOMES[outcome]) if outcome in OUTCOMES else outcome
+
+
+# Translators: kinds of penalty, as in "penalty for talking" and "Penalties  3 (30 s): talking 2"
+PENALTY_WORDS: dict[str, str] = {
+    PenaltyKind.TALKING: N_("talking"), PenaltyKind.POINTING: N_("pointing"),
+    PenaltyKind.TWO_ON_BOARD: N_("two on board"), PenaltyKind.MARKING: N_("marking"),
+    PenaltyKind.RETREAT_ERROR: N_("retreat error"), PenaltyKind.REPEAT_BEEP: N_("repeat beep")}
+
+
+# Translators: the phases of a session, as the report's timeline labels them
+PHASE_WORDS: dict[str, str] = {Phase.PLANNING: N_("planning"), Phase.LEARNING: N_("learning"),
+                               Phase.EXECUTION: N_("execution")}
+
+
+def phase_word(phase: object) -> str:
+    key = str(phase)
+    return _(PHASE_WORDS[key]) if key in PHASE_WORDS else key
+
+
+def beeps_of_kind(kind: object, n: int) -> str:
+    """"3 repeat beeps", as a beep's kind and count are said in the report's timeline."""
+    if kind == StepClass.NEW_BEEP:
+        return n_("{n} new beep", "{n} new beeps", n).format(n=n)
+    if kind == StepClass.REPEAT_BEEP:
+        return n_("{n} repeat beep", "{n} repeat beeps", n).format(n=n)
+    if kind == StepClass.SURPRISE_BEEP:
+        return n_("{n} surprise beep", "{n} surprise beeps", n).format(n=n)
+    return f"{n} {str(kind).replace('_', ' ')}"
+
+
+def penalty_word(kind: object) -> str:
+    """A kind of penalty in words (a kind this program does not know stays as written)."""
+    key = str(kind)
+    return _(PENALTY_WORDS[key]) if key in PENALTY_WORDS else key.replace("_", " ")
+
+
+def cost_text(cost: float, currency: str) -> str:
+    """A penalty's cost with its unit: "30 s", "2.5 points"."""
+    return (_("{cost} s") if currency == Currency.SECONDS else _("{cost} points")).format(
+        cost=amount(cost))
 
 
 def num(value: Any, unit: str = "", digits: int = 1) -> str:
+    """A figure a person reads, in the language's numbers: "2.5 s" / "2,5 s"; "-" for none.
+    ``unit`` is already translated (" s", "%")."""
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:.{digits}f}{unit}"
+        return f"{number(value, digits)}{unit}"
     return f"{value}{unit}"
 
 
@@ -32,69 +81,123 @@ def minutes(seconds: float | None) -> str:
 
 
 def count(n: int | None, one: str, many: str | None = None) -> str:
-    """ "1 discovery", "3 discoveries", "0 penalties": the plural chosen, never an "s" glued on
-    to a word that does not take one."""
+    """English only, glues a plural on: kept for maze/ui/scenes/debrief.py (as plain.count)
+    until the screens' marking (issue 17) lands; new code uses n_()."""
     n = n or 0
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def counted(n: int | None, one: str, many: str | None = None) -> str:
-    """As ``count``, or "-" for a figure that does not exist (no execution, say)."""
-    return "-" if n is None else count(n, one, many)
+def or_none(n: int | None, words: str) -> str:
+    """A counted phrase (``words``, from n_, with a {n} placeholder), or "-" for a figure that
+    does not exist (no execution, say)."""
+    return "-" if n is None else words.format(n=n)
 
 
-UNDONE_LABELS: dict[str, str] = {
-    UndoAction.PENALTY: "penalty for {}", UndoAction.SKIP: "skip of {}",
-    UndoAction.CURVEBALL: "curveball", UndoAction.MEMORY_AID: "memory aid switched {}"}
+def _undone_label(action: str, detail: str) -> str:
+    if action == UndoAction.PENALTY:
+        return _("penalty for {what}").format(what=penalty_word(detail))
+    if action == UndoAction.SKIP:
+        return _("skip of {player}").format(player=detail.replace("_", " "))
+    if action == UndoAction.CURVEBALL:
+        return _("curveball")
+    if action == UndoAction.MEMORY_AID:
+        return _("memory aid switched on") if detail == "on" else _("memory aid switched off")
+    return str(action)
 
 
 def undone_text(entry: UndoneAction) -> str:
     """One undone action, as the debrief and the report list it: "penalty for talking at 3:12,
     undone at 3:20"."""
-    label = UNDONE_LABELS.get(entry.action, str(entry.action))
-    label = label.format(str(entry.detail).replace("_", " "))
-    return f"{label} at {minutes(entry.at)}, undone at {minutes(entry.undone_at)}"
+    label = _undone_label(entry.action, str(entry.detail))
+    return _("{action} at {at}, undone at {undone_at}").format(
+        action=label, at=minutes(entry.at), undone_at=minutes(entry.undone_at))
+
+
+def _learning_line(f: Figures) -> str:
+    learn = f.learning
+    share = learn.exploration_share
+    return _("{label}   {rate}   ({discoveries}, {repeats}, {beeps} in {time}; path found "
+             "after {found}; exploring {share} of steps; median pause before a new square "
+             "{pause})").format(
+        label=_("Learning"),
+        rate=num(learn.discoveries_per_minute, _(" discoveries/min")),
+        discoveries=n_("{n} discovery", "{n} discoveries", learn.discoveries or 0).format(
+            n=learn.discoveries or 0),
+        repeats=n_("{n} repeat error", "{n} repeat errors", learn.repeat_errors or 0).format(
+            n=learn.repeat_errors or 0),
+        beeps=n_("{n} beep", "{n} beeps", learn.failures or 0).format(n=learn.failures or 0),
+        time=minutes(learn.seconds), found=minutes(learn.path_found_seconds),
+        share=num(None if share is None else 100 * share, "%", 0),
+        pause=num(learn.median_dwell_new, _(" s")))
+
+
+def _execution_line(f: Figures) -> str:
+    exe = f.execution
+    return _("{label}  {speed} error-free speed   ({crossings}, {errors} in {attempts} over "
+             "{time})").format(
+        label=_("Execution"), speed=num(exe.error_free_speed, _(" squares/min")),
+        crossings=or_none(exe.crossings, n_("{n} crossing", "{n} crossings", exe.crossings or 0)),
+        errors=or_none(exe.errors, n_("{n} error", "{n} errors", exe.errors or 0)),
+        attempts=or_none(exe.attempts, n_("{n} attempt", "{n} attempts", exe.attempts or 0)),
+        time=minutes(exe.seconds))
+
+
+def _switch_lines(f: Figures) -> list[str]:
+    sw = f.switch
+    lines = [_("{label}  {score}   (lag {lag}, pace ratio {ratio}, {off_path})").format(
+        label=_("Switching"), score=num(sw.score, "/100"), lag=num(sw.lag_seconds, _(" s")),
+        ratio=num(sw.pace_ratio, "", 2),
+        off_path=or_none(sw.off_path_steps, n_("{n} off-path step", "{n} off-path steps",
+                                               sw.off_path_steps or 0)))]
+    for i, c in enumerate(sw.curveballs, start=1):
+        lines.append(_("  curveball {i} at {at}: noticed after {steps} / {seconds}, {beeps} on "
+                       "the old path, relearned in {relearn}").format(
+            i=i, at=minutes(c.changed_at),
+            steps=or_none(c.detect_steps, n_("{n} step", "{n} steps", c.detect_steps or 0)),
+            seconds=num(c.detect_seconds, _(" s")),
+            beeps=n_("{n} beep", "{n} beeps", c.rigid_repeats or 0).format(n=c.rigid_repeats or 0),
+            relearn=num(c.relearn_seconds, _(" s"))))
+    return lines
+
+
+def _player_table(f: Figures) -> list[str]:
+    """The players' table, each column as wide as its (translated) header."""
+    # Translators: column headers of `maze score`'s players' table; keep them one word each
+    headers = [p_("score table", "player"), p_("score table", "steps"),
+               p_("score table", "attempts"), p_("score table", "crossings"),
+               p_("score table", "discoveries"), p_("score table", "repeats"),
+               p_("score table", "exec-errors"), p_("score table", "median-pause"),
+               p_("score table", "new-square-pause")]
+    rows = [[name[:20], str(s.steps), str(s.attempts), str(s.crossings), str(s.discoveries),
+             str(s.repeat_errors), str(s.execution_errors), num(s.median_dwell, _(" s")),
+             num(s.median_dwell_new, _(" s"))] for name, s in f.players.items()]
+    widths = [max(20, len(headers[0]))] + [
+        max([len(h)] + [len(r[i + 1]) for r in rows]) for i, h in enumerate(headers[1:])]
+    head = " ".join([headers[0].ljust(widths[0])] + [h.ljust(w) for h, w in
+                                                      zip(headers[1:], widths[1:], strict=False)]).rstrip()
+    body = [" ".join([r[0].ljust(widths[0])] + [v.rjust(w) for v, w in zip(r[1:], widths[1:], strict=False)])
+            for r in rows]
+    return [head, *body]
 
 
 def summary_text(figures: Figures) -> str:
     f = figures
-    learn, exe, sw = f.learning, f.execution, f.switch
-    lines = [
-        f"{f.team} on {f.level}: {OUTCOMES.get(f.outcome, f.outcome)}, "
-        f"{minutes(f.seconds)} of play",
-        "",
-        f"Learning   {num(learn.discoveries_per_minute, ' discoveries/min')}"
-        f"   ({count(learn.discoveries, 'discovery', 'discoveries')}, "
-        f"{count(learn.repeat_errors, 'repeat error')}, "
-        f"{count(learn.failures, 'beep')} in {minutes(learn.seconds)}; path found after "
-        f"{minutes(learn.path_found_seconds)}; exploring "
-        f"{num(None if learn.exploration_share is None else 100 * learn.exploration_share, '%', 0)}"
-        f" of steps; median pause before a new square {num(learn.median_dwell_new, ' s')})",
-        f"Execution  {num(exe.error_free_speed, ' squares/min')} error-free speed"
-        f"   ({counted(exe.crossings, 'crossing')}, {counted(exe.errors, 'error')} in "
-        f"{counted(exe.attempts, 'attempt')} over {minutes(exe.seconds)})",
-        f"Switching  {num(sw.score, '/100')}   (lag {num(sw.lag_seconds, ' s')}, pace ratio "
-        f"{num(sw.pace_ratio, '', 2)}, {counted(sw.off_path_steps, 'off-path step')})",
-    ]
-    for i, c in enumerate(sw.curveballs, start=1):
-        lines.append(f"  curveball {i} at {minutes(c.changed_at)}: noticed after "
-                     f"{counted(c.detect_steps, 'step')} / {num(c.detect_seconds, ' s')}, "
-                     f"{count(c.rigid_repeats, 'beep')} on the old path, relearned in "
-                     f"{num(c.relearn_seconds, ' s')}")
+    lines = [_("{team} on {level}: {outcome}, {time} of play").format(
+                 team=f.team, level=f.level, outcome=outcome_text(f.outcome),
+                 time=minutes(f.seconds)),
+             "", _learning_line(f), _execution_line(f), *_switch_lines(f)]
     p = f.penalties
-    unit = " s" if p.currency == Currency.SECONDS else " points"
-    by_type = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in p.by_type.items())
-    lines.append(f"Penalties  {p.count} ({p.cost:g}{unit})" + (f": {by_type}" if by_type else ""))
+    unit = cost_text(p.cost, p.currency)
+    by_type = ", ".join(f"{penalty_word(k)} {v}" for k, v in p.by_type.items())
+    lines.append((_("{label}  {n} ({cost}): {by_type}") if by_type else
+                  _("{label}  {n} ({cost})")).format(label=_("Penalties"), n=p.count, cost=unit,
+                                                      by_type=by_type))
     if f.undone:
-        lines.append("Undone (not counted)  " + "; ".join(undone_text(u) for u in f.undone))
+        lines.append(_("Undone (not counted)  {actions}").format(
+            actions="; ".join(undone_text(u) for u in f.undone)))
     if f.memory_aid_used:
-        lines.append("The memory aid was on.")
+        lines.append(_("The memory aid was on."))
     if f.reveals:
-        lines.append(f"The path was revealed {count(f.reveals, 'time')}.")
-    lines += ["", f"{'player':<20} steps attempts crossings discoveries repeats exec-errors "
-                  f"median-pause new-square-pause"]
-    for name, s in f.players.items():
-        lines.append(f"{name[:20]:<20} {s.steps:>5} {s.attempts:>8} {s.crossings:>9} "
-                     f"{s.discoveries:>11} {s.repeat_errors:>7} {s.execution_errors:>11} "
-                     f"{num(s.median_dwell, ' s'):>12} {num(s.median_dwell_new, ' s'):>16}")
-    return "\n".join(lines)
+        lines.append(n_("The path was revealed {n} time.", "The path was revealed {n} times.",
+                        f.reveals).format(n=f.reveals))
+    return "\n".join([*lines, "", *_player_table(f)])

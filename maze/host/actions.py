@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from maze.analysis.text import cost_text, penalty_word
 from maze.core.session import ActionRefused, IllegalMove, Session
 from maze.host.intents import PENALTY_KINDS, Action, Reply
+from maze.host.refusals import refusal
+from maze.lang import _
 
 
 class SessionHost(Protocol):
@@ -39,26 +42,26 @@ def carry_out(host: SessionHost, action: Action, notify: bool = True) -> Reply:
             case Action.SKIP:
                 player = session.state.current_player
                 session.skip()
-                say(f"Skipped {player}")
+                say(_("Skipped {player}").format(player=player))
             case Action.UNDO:
                 session.undo()
                 say(undone_text(host), "text")
             case Action.MEMORY_AID:
                 session.toggle_memory_aid()
-                say("Memory aid " + ("on" if session.state.memory_aid else "off"))
+                say(_("Memory aid on") if session.state.memory_aid else _("Memory aid off"))
             case _ if action in PENALTY_KINDS:
                 kind = PENALTY_KINDS[action]
                 session.penalty(kind)
-                cost = session.rules.penalty_cost
-                unit = " s" if session.rules.currency == "seconds" else " points"
-                say(f"Penalty: {kind.replace('_', ' ')} (-{cost:g}{unit})", "warning")
+                cost = cost_text(session.rules.penalty_cost, session.rules.currency)
+                say(_("Penalty: {kind} (-{cost})").format(kind=penalty_word(kind), cost=cost),
+                    "warning")
             case _:
                 host._changed()
-                return Reply(False, "Not an action on the session")
+                return Reply(False, _("Not an action on the session"))
     except (ActionRefused, IllegalMove) as exc:
-        say(str(exc), "dim")
+        say(refusal(exc), "dim")
         host._changed()
-        return Reply(False, str(exc))
+        return Reply(False, refusal(exc))
     host._changed()
     return Reply(True)
 
@@ -71,10 +74,13 @@ def undone_text(host: SessionHost) -> str:
     target = next((e for e in reversed(events) if e.seq == undo.undone), None)
     match target:
         case PenaltyRecorded(kind=kind, cost=cost):
-            unit = " s" if target.currency == "seconds" else " points"
-            return f"Undone: penalty for {kind.replace('_', ' ')} (+{cost:g}{unit} back)"
+            return _("Undone: penalty for {kind} (+{cost} back)").format(
+                kind=penalty_word(kind), cost=cost_text(cost, target.currency))
         case PlayerSkipped():
-            return f"Undone: skip. {host.session.state.current_player}'s turn again"
+            return _("Undone: skip. {player}'s turn again").format(
+                player=host.session.state.current_player)
     if undo.action == "curveball":
-        return "Undone: the curveball (the path stays as it is)"
-    return "Undone: memory aid " + ("on" if host.session.state.memory_aid else "off") + " again"
+        return _("Undone: the curveball (the path stays as it is)")
+    return (_("Undone: memory aid on again") if host.session.state.memory_aid
+            else _("Undone: memory aid off again"))
+

@@ -38,6 +38,8 @@ from maze.core.record import Record
 from maze.core.session import ActionRefused, IllegalMove, Session, SessionSetup
 from maze.core.state import Phase, SessionState, StepClass
 from maze.host.intents import DEMO, KEYBOARD, MOUSE, Action, Move, Reply
+from maze.host.refusals import refusal
+from maze.lang import _, n_
 from maze.storage.log import SessionLog
 
 FLASH_SECONDS = 0.8
@@ -135,9 +137,10 @@ class SessionHost:
                             if state.clock_started_at is not None and left <= w)
         # The clock beside says how much time is left (a time here would be a second behind
         # it by the next frame).
-        where = "paused: Ctrl+Space goes on" if state.paused else "the clock goes on"
-        self.announcement = Timed(f"Resumed where it stopped: {where}",
-                                  self.clock() + ANNOUNCE_SECONDS, "token")
+        # Translators: {keys} is a key combination, Ctrl+Space on an English keyboard
+        text = (_("Resumed where it stopped: paused: {keys} goes on").format(keys=_("Ctrl+Space"))
+                if state.paused else _("Resumed where it stopped: the clock goes on"))
+        self.announcement = Timed(text, self.clock() + ANNOUNCE_SECONDS, "token")
 
     def _changed(self) -> None:
         self.generation += 1
@@ -182,20 +185,21 @@ class SessionHost:
             case RetreatErred(square=name):
                 self.play("beep")
                 self._flash(name, now)
-                self.cue = Timed("Wrong way: retrace", now + CUE_SECONDS, "beep")
+                self.cue = Timed(_("Wrong way: retrace"), now + CUE_SECONDS, "beep")
             case Crossed(player=player, phase=phase):
                 self.play("crossing")
                 progress = self.progress()
                 if phase == Phase.EXECUTION.value and progress is not None:
-                    self._announce(f"{player} crossed: {progress[0]} of {progress[1]} across",
-                                   now, ANNOUNCE_SECONDS, "execution")
+                    self._announce(_("{player} crossed: {n} of {total} across").format(
+                        player=player, n=progress[0], total=progress[1]),
+                        now, ANNOUNCE_SECONDS, "execution")
                 self._crossed_by = player
             case PhaseChanged(to=to, cause=cause):
                 self._announce_phase(Phase(to), cause, now)
             case TurnStarted(player=player):
                 if len(self.session.state.roster) > 1 and event.seq > 2:
-                    self._announce(f"{player}, your turn", now, HANDOVER_SECONDS, "token",
-                                   append=True)
+                    self._announce(_("{player}, your turn").format(player=player), now,
+                                   HANDOVER_SECONDS, "token", append=True)
             case SessionEnded():
                 self.finished = True
         self._changed()
@@ -214,8 +218,9 @@ class SessionHost:
             current = None                 # a hand-over is replaced, never chained
         self._handover_shown = text if append else ""
         if append and current is not None and now < current.until:
-            self.announcement = Timed(f"{current.text}. {text}", max(current.until, now + seconds),
-                                      current.tone)
+            # Translators: two announcements joined, as in "Ana crossed: 2 of 5 across. Ben, your turn"
+            joined = _("{first}. {then}").format(first=current.text, then=text)
+            self.announcement = Timed(joined, max(current.until, now + seconds), current.tone)
         else:
             self.announcement = Timed(text, now + seconds, tone)
 
@@ -224,12 +229,13 @@ class SessionHost:
                                        and self.session.state.path_epoch > 0):
             return   # a curveball is never announced, nor the hidden return to execution
         if phase is Phase.EXECUTION:
-            who = f"{self._crossed_by} found the path!" if self._crossed_by else "Path found!"
-            text = f"{who} Execution: everyone across, no beeps"
+            text = (_("{player} found the path! Execution: everyone across, no beeps").format(
+                        player=self._crossed_by) if self._crossed_by else
+                    _("Path found! Execution: everyone across, no beeps"))
         elif phase is Phase.LEARNING:
-            text = "Learning: silence, find the path"
+            text = _("Learning: silence, find the path")
         else:
-            text = "Planning: talk it over"
+            text = _("Planning: talk it over")
         self._announce(text, now, ANNOUNCE_SECONDS, phase.value)
 
     def notify(self, text: str, tone: str = "text") -> None:
@@ -290,9 +296,10 @@ class SessionHost:
             return None
         state = self.session.state
         if player not in state.roster:
-            return "Not in this team"
+            return _("Not in this team")
         if state.current_player != player:
-            return f"Not your turn: {state.current_player} is at the board"
+            return _("Not your turn: {player} is at the board").format(
+                player=state.current_player)
         return None
 
     def move(self, move: Move, player: str | None = None, source: str = KEYBOARD) -> Reply:
@@ -300,7 +307,7 @@ class SessionHost:
         (or a diagonal up) enters."""
         self.tick()
         if self.finished:
-            return Reply(False, "The session is over")
+            return Reply(False, _("The session is over"))
         refused = self._at_board(player)
         if refused:
             return self.refuse(refused, source)
@@ -311,15 +318,15 @@ class SessionHost:
                 self._changed()
                 return Reply(True)
             if move.drow < 0:
-                return self.refuse("Up enters the board", source)
+                return self.refuse(_("Up enters the board"), source)
             if move.dcol and not state.board.diagonals:
-                return self.refuse("No diagonals here", source)
+                return self.refuse(_("No diagonals here"), source)
             target = Square(self.cursor + move.dcol, 0)
         else:
             here = state.position
             assert here is not None
             if move.dcol and move.drow and not state.board.diagonals:
-                return self.refuse("No diagonals here", source)
+                return self.refuse(_("No diagonals here"), source)
             target = Square(here.col + move.dcol, here.row + move.drow)
         return self._command_move(target, source)
 
@@ -330,7 +337,7 @@ class SessionHost:
         if refused:
             return self.refuse(refused, source)
         if not 0 <= col < self.session.state.board.cols:
-            return self.refuse("Off the board", source)
+            return self.refuse(_("Off the board"), source)
         if self.session.state.position is None:
             self.cursor = col
             self._changed()
@@ -342,7 +349,7 @@ class SessionHost:
             return self.choose_column(target.col, player, source)
         self.tick()
         if self.finished:
-            return Reply(False, "The session is over")
+            return Reply(False, _("The session is over"))
         refused = self._at_board(player)
         if refused:
             return self.refuse(refused, source)
@@ -353,7 +360,7 @@ class SessionHost:
         try:
             self.session.move(target)
         except IllegalMove as exc:
-            return self.refuse(str(exc), source)
+            return self.refuse(refusal(exc), source)
         finally:
             self._source = None
         if target.row == 0 and target in self.session.state.board:
@@ -367,8 +374,8 @@ class SessionHost:
             if not self.revealing:
                 self.session.reveal()
         except (ActionRefused, IllegalMove) as exc:
-            self.notify(str(exc), "dim")
-            return Reply(False, str(exc))
+            self.notify(refusal(exc), "dim")
+            return Reply(False, refusal(exc))
         self.revealing = True
         self.reveal_until = self.clock() + seconds
         self._changed()
@@ -390,9 +397,9 @@ class SessionHost:
         try:
             self.session.note_muted(on)
         except (ActionRefused, IllegalMove) as exc:
-            self.notify(str(exc), "dim")
+            self.notify(refusal(exc), "dim")
             return
-        self.notify("Sound off" if on else "Sound on")
+        self.notify(_("Sound off") if on else _("Sound on"))
 
     def end(self) -> None:
         if not self.session.state.ended:
@@ -414,7 +421,9 @@ class SessionHost:
             return
         self._warned.update(due)
         seconds = min(due)
-        text = f"{seconds // 60} minutes left" if seconds >= 60 else f"{seconds} seconds left"
+        text = (n_("{n} minute left", "{n} minutes left", seconds // 60).format(n=seconds // 60)
+                if seconds >= 60 else
+                n_("{n} second left", "{n} seconds left", seconds).format(n=seconds))
         self.play("warning")
         self.announcement = Timed(text, now + ANNOUNCE_SECONDS, "warning")
         self.border_until = now + FLASH_SECONDS
@@ -431,7 +440,7 @@ class SessionHost:
             self._changed()
         if self.log.restored and not self._said_restored:    # its folder was removed
             self._said_restored = True
-            self.notify("The log's folder was removed: the log was written again, whole",
+            self.notify(_("The log's folder was removed: the log was written again, whole"),
                         "warning")
         for square, until in list(self.flashes.items()):
             if now >= until:

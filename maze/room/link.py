@@ -9,6 +9,7 @@ from typing import Any
 from maze.core.events import BeepSounded, Event, RetreatErred
 from maze.host.host import SessionHost
 from maze.host.intents import PHONE, Action
+from maze.lang import _
 from maze.room.server import Inbound, RoomServer
 from maze.room.view import DIRECTIONS, public_view
 
@@ -57,7 +58,7 @@ class RoomLink:
         else:
             reply = self._act(item.value)
             if item.done is not None:
-                item.done(reply.ok, reply.text or "Done")
+                item.done(reply.ok, reply.text or _("Done"))
             return
         if not reply.ok:
             self.server.reply(item.conn, {"type": "reply", "ok": False, "text": reply.text})
@@ -66,13 +67,13 @@ class RoomLink:
         from maze.host.intents import Reply
         if name == "end":
             if self.host.session.state.ended:
-                return Reply(False, "The session is over")
+                return Reply(False, _("The session is over"))
             self.host.end()
-            return Reply(True, "Session ended")
+            return Reply(True, _("Session ended"))
         action = REMOTE_ACTIONS.get(name)
         if action is None:
-            return Reply(False, "Unknown action")
+            return Reply(False, _("Unknown action"))
         reply = self.host.act(action, source=REMOTE)
         if reply.ok and action is Action.CURVEBALL:
-            return Reply(True, "Curveball armed (silent)")
+            return Reply(True, _("Curveball armed (silent)"))
         return reply

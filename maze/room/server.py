@@ -31,7 +31,9 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from maze.lang import _
 from maze.room.view import DIRECTIONS
+from maze.room.words import page, player_words, remote_words
 
 MAX_MESSAGE = 512              # bytes: the largest message a page ever sends is ~60
 TAPS_PER_SECOND = 8.0          # a finger tapping fast; more is a stuck key or a script
@@ -157,8 +159,10 @@ class RoomServer:
         except OSError as exc:
             sock.close()
             if exc.errno in (98, 48, 10048):      # EADDRINUSE on Linux, macOS, Windows
-                raise PortInUse(f"--port {port}: already in use on {bind}") from None
-            raise OSError(f"--bind {bind}: cannot listen there ({exc.strerror or exc})") from None
+                raise PortInUse(_("{option}: already in use on {address}").format(
+                    option=f"--port {port}", address=bind)) from None
+            raise OSError(_("{option}: cannot listen there ({reason})").format(
+                option=f"--bind {bind}", reason=exc.strerror or exc)) from None
         sock.listen(128)
         sock.setblocking(False)
         return sock
@@ -188,7 +192,7 @@ class RoomServer:
         self._thread = threading.Thread(target=self._run, name="maze-room", daemon=True)
         self._thread.start()
         if not self._ready.wait(10):
-            raise OSError("the room's server did not start")
+            raise OSError(_("the room's server did not start"))
 
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
@@ -323,10 +327,10 @@ class RoomServer:
         for conn, who in list(self._names.items()):
             if who == name:
                 del self._names[conn]
-                self._send_conn(conn, {"type": "freed", "text": "The facilitator freed your name"})
+                self._send_conn(conn, {"type": "freed", "text": _("The facilitator freed your name")})
 
     async def _player_page(self, request: web.Request) -> web.Response:
-        return web.Response(body=_page("player.html"), content_type="text/html",
+        return web.Response(body=page("player.html", player_words()), content_type="text/html",
                             headers=_NO_STORE)
 
     async def _static(self, request: web.Request) -> web.Response:
@@ -350,7 +354,7 @@ class RoomServer:
                     if msg.type == WSMsgType.BINARY:
                         errors += 1
                         self.refused += 1
-                        self._send_conn(conn, {"type": "error", "text": "Text messages only"})
+                        self._send_conn(conn, {"type": "error", "text": _("Text messages only")})
                     continue
                 problem = self._player_message(conn, msg.data, bucket)
                 if problem:
@@ -369,21 +373,21 @@ class RoomServer:
     def _player_message(self, conn: int, data: str, bucket: _Bucket) -> str | None:
         """Check one message from a player's page and forward it; the problem, if any."""
         if len(data) > MAX_MESSAGE:
-            return "Message too long"
+            return _("Message too long")
         try:
             message = json.loads(data, parse_constant=_no_constant)
         except (ValueError, RecursionError):
-            return "Not a message this page sends"
+            return _("Not a message this page sends")
         if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-            return "Not a message this page sends"
+            return _("Not a message this page sends")
         kind = message["type"]
         if kind == "join":
             return self._join(conn, message)
         if kind not in ("move", "column"):
-            return "Unknown message"
+            return _("Unknown message")
         name = self._names.get(conn)
         if name is None:
-            return "Pick your name first"
+            return _("Pick your name first")
         if not bucket.take():
             # Dropped; said at most once a second, and not held against the device as
             # garbage (a fast finger is not an attack).
@@ -392,17 +396,17 @@ class RoomServer:
             if now - bucket.told_at >= 1.0:
                 bucket.told_at = now
                 self._send_conn(conn, {"type": "reply", "ok": False,
-                                       "text": "Slow down: one tap at a time"})
+                                       "text": _("Slow down: one tap at a time")})
             return None
         if kind == "move":
             direction = message.get("dir")
             if not isinstance(direction, str) or direction not in DIRECTIONS:
-                return "Unknown direction"
+                return _("Unknown direction")
             self._forward(Inbound("move", conn, name, direction))
         else:
             col = message.get("col")
             if type(col) is not int or not 0 <= col < 26:
-                return "Unknown column"
+                return _("Unknown column")
             self._forward(Inbound("column", conn, name, col))
         return None
 
@@ -410,23 +414,24 @@ class RoomServer:
         name, token, code = message.get("name"), message.get("token"), message.get("room")
         if not isinstance(code, str) or not hmac.compare_digest(code.upper().encode(),
                                                                 self.code.encode()):
-            return "Wrong room code"
+            return _("Wrong room code")
         if not self.roster:
-            return "The session has not started yet"
+            return _("The session has not started yet")
         if not isinstance(name, str) or name not in self.roster:
-            return "Pick a name from the list"
+            return _("Pick a name from the list")
         if token is not None and not isinstance(token, str):
-            return "Not a message this page sends"
+            return _("Not a message this page sends")
         held = self.tokens.get(name)
         if held is not None and not (token and hmac.compare_digest(token.encode(), held.encode())):
-            return f"{name} is already playing on another device (the facilitator can free it)"
+            return _("{name} is already playing on another device (the facilitator can free "
+                     "it)").format(name=name)
         if held is None:
             held = self.tokens[name] = secrets.token_urlsafe(18)
             self._save()
         for other, who in list(self._names.items()):      # the same player's older device
             if who == name and other != conn:
                 del self._names[other]
-                self._send_conn(other, {"type": "freed", "text": "Playing on another device now"})
+                self._send_conn(other, {"type": "freed", "text": _("Playing on another device now")})
         self._names[conn] = name
         self._send_conn(conn, {"type": "joined", "name": name, "token": held})
         if self._view is not None:
@@ -445,7 +450,7 @@ class RoomServer:
 
     async def _remote_page(self, request: web.Request) -> web.Response:
         self._check_secret(request)
-        return web.Response(body=_page("remote.html"), content_type="text/html",
+        return web.Response(body=page("remote.html", remote_words()), content_type="text/html",
                             headers={**_NO_STORE, "Referrer-Policy": "no-referrer"})
 
     async def _remote_state(self, request: web.Request) -> web.Response:
@@ -460,16 +465,17 @@ class RoomServer:
         try:
             body = await request.json(loads=lambda s: json.loads(s, parse_constant=_no_constant))
         except (ValueError, RecursionError):
-            raise web.HTTPBadRequest(text="Not JSON") from None
+            raise web.HTTPBadRequest(text=_("Not JSON")) from None
         action = body.get("action") if isinstance(body, dict) else None
         if action not in FACILITATOR_ACTIONS:
-            raise web.HTTPBadRequest(text="Unknown action")
+            raise web.HTTPBadRequest(text=_("Unknown action"))
         if action == "free":
             name = body.get("name")
             ok = isinstance(name, str) and name in self.tokens
             if ok:
                 self._free(name)
-            return web.json_response({"ok": ok, "text": f"Freed {name}" if ok else "Not taken"})
+            return web.json_response({"ok": ok, "text": _("Freed {name}").format(name=name)
+                                      if ok else _("Not taken")})
         future: asyncio.Future[tuple[bool, str]] = self._loop.create_future()
 
         def settle(ok: bool, text: str) -> None:
@@ -483,7 +489,7 @@ class RoomServer:
         try:
             ok, text = await asyncio.wait_for(future, 5.0)
         except TimeoutError:
-            return web.json_response({"ok": False, "text": "The board did not answer"})
+            return web.json_response({"ok": False, "text": _("The board did not answer")})
         return web.json_response({"ok": ok, "text": text})
 
 

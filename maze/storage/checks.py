@@ -19,6 +19,7 @@ from maze.core.board import Board
 from maze.core.events import Event
 from maze.core.format import MAX_NAME
 from maze.core.vocabulary import Currency, Outcome, Phase, RetreatMode, StepClass
+from maze.lang import _
 from maze.storage.jsonfile import brief, is_finite, number_text, type_name
 
 MAX_SECONDS = 10_000_000.0       # far beyond the 24-hour time limit, pauses included
@@ -30,6 +31,9 @@ MODES = frozenset(m.value for m in RetreatMode)
 CURRENCIES = frozenset(c.value for c in Currency)
 
 Check = Callable[[Any], str | None]
+# A check's message is a whole sentence about "{field}": the caller puts the field's name
+# there (the file format's name, never translated), as in "step.dwell must be a number".
+FIELD = "{field}"
 _NUMBER_TYPES = {int, float}
 _WHOLE = {"seq": 1, "undone": 1, "squares": 0}
 _CHOICES: dict[str, frozenset[str | None]] = {
@@ -62,15 +66,17 @@ def _wholes_within(values: list[Any], low: int) -> bool:
 def text_check(value: Any) -> str | None:
     """Text of at most MAX_NAME characters (a name, a cause, a source...)."""
     if type(value) is not str:
-        return f"must be text, not {type_name(value)}"
+        return _("{field} must be text, not {kind}").format(field=FIELD, kind=type_name(value))
     if len(value) > MAX_NAME:
-        return f"is {len(value)} characters long; at most {MAX_NAME} are allowed"
+        return _("{field} is {n} characters long; at most {most} are allowed").format(
+            field=FIELD, n=len(value), most=MAX_NAME)
     return None
 
 
 def name_check(value: Any) -> str | None:
     """A name people typed: text of 1 to MAX_NAME characters."""
-    return text_check(value) or (None if value.strip() else "must not be blank")
+    return text_check(value) or (None if value.strip() else _("{field} must not be blank").format(
+        field=FIELD))
 
 
 def _choice(options: frozenset[str]) -> Check:
@@ -78,7 +84,9 @@ def _choice(options: frozenset[str]) -> Check:
 
     def check(value: Any) -> str | None:
         return None if type(value) is str and value in options else \
-            f"must be one of {shown}, not {brief(value) if type(value) is str else type_name(value)}"
+            _("{field} must be one of {options}, not {value}").format(
+                field=FIELD, options=shown,
+                value=brief(value) if type(value) is str else type_name(value))
     return check
 
 
@@ -86,11 +94,14 @@ def _number(low: float, high: float) -> Check:
     def check(value: Any) -> str | None:
         kind = type(value)
         if kind is not float and kind is not int:
-            return f"must be a number, not {type_name(value)}"
+            return _("{field} must be a number, not {kind}").format(field=FIELD,
+                                                                     kind=type_name(value))
         if not is_finite(value):
-            return "must be a finite number (NaN and Infinity are not allowed)"
+            return _("{field} must be a finite number (NaN and Infinity are not allowed)").format(
+                field=FIELD)
         if not low <= value <= high:
-            return f"must be from {low:g} to {high:g} (it is {number_text(value)})"
+            return _("{field} must be from {low} to {high} (it is {value})").format(
+                field=FIELD, low=f"{low:g}", high=f"{high:g}", value=number_text(value))
         return None
     return check
 
@@ -98,15 +109,18 @@ def _number(low: float, high: float) -> Check:
 def _whole(low: int, high: int) -> Check:
     def check(value: Any) -> str | None:
         if type(value) is not int:
-            return f"must be a whole number, not {type_name(value)}"
+            return _("{field} must be a whole number, not {kind}").format(field=FIELD,
+                                                                           kind=type_name(value))
         if not low <= value <= high:
-            return f"must be from {low} to {high} (it is {number_text(value)})"
+            return _("{field} must be from {low} to {high} (it is {value})").format(
+                field=FIELD, low=low, high=high, value=number_text(value))
         return None
     return check
 
 
 def _boolean(value: Any) -> str | None:
-    return None if type(value) is bool else f"must be true or false, not {type_name(value)}"
+    return None if type(value) is bool else _("{field} must be true or false, not {kind}").format(
+        field=FIELD, kind=type_name(value))
 
 
 def _optional(check: Check) -> Check:
@@ -141,23 +155,29 @@ class EventChecker:
         if type(value) is str and value in self.squares:
             return None
         if type(value) is not str:
-            return f"must be a square name like \"C4\", not {type_name(value)}"
-        return (f"\"{brief(value)}\" is not a square of the board ({self.board.cols} columns "
-                f"A-{self.board.column_name(self.board.cols - 1)}, {self.board.rows} rows)")
+            return _("{field} must be a square name like \"C4\", not {kind}").format(
+                field=FIELD, kind=type_name(value))
+        return _("{field} \"{value}\" is not a square of the board ({cols} columns A-{last}, "
+                 "{rows} rows)").format(field=FIELD, value=brief(value), cols=self.board.cols,
+                                        last=self.board.column_name(self.board.cols - 1),
+                                        rows=self.board.rows)
 
     def _player(self, value: Any) -> str | None:
         if type(value) is str and value in self.roster:
             return None
         if type(value) is not str:
-            return f"must be a player's name, not {type_name(value)}"
-        return f"\"{brief(value)}\" is not a player of the roster in the header"
+            return _("{field} must be a player's name, not {kind}").format(field=FIELD,
+                                                                            kind=type_name(value))
+        return _("{field} \"{value}\" is not a player of the roster in the header").format(
+            field=FIELD, value=brief(value))
 
     def _path(self, value: Any) -> str | None:
         if not isinstance(value, (tuple, list)) or not 1 <= len(value) <= len(self.squares):
-            return f"must be a list of 1 to {len(self.squares)} square names"
+            return _("{field} must be a list of 1 to {most} square names").format(
+                field=FIELD, most=len(self.squares))
         for i, name in enumerate(value):
             if (problem := self._square(name)) is not None:
-                return f"[{i}] {problem}"
+                return problem.replace(FIELD, f"{FIELD}[{i}]", 1)
         return None
 
     def first_problem(self, events: list[Event]) -> tuple[int, str] | None:
@@ -225,6 +245,5 @@ class EventChecker:
                 else fields[name]
             message = check(values[name])
             if message is not None:
-                space = "" if message.startswith("[") else " "
-                return f"{event.TYPE}.{name.rstrip('_')}{space}{message}"
+                return message.replace(FIELD, f"{event.TYPE}.{name.rstrip('_')}", 1)
         return None

@@ -8,6 +8,8 @@ import os
 import stat
 from typing import Any, BinaryIO
 
+from maze.lang import _, n_
+
 MAX_FILE_BYTES = 1_000_000
 
 
@@ -23,13 +25,13 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"the field \"{key}\" appears twice")
+            raise ValueError(_("the field \"{field}\" appears twice").format(field=key))
         out[key] = value
     return out
 
 
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise ValueError(_("{name} is not a number JSON allows").format(name=name))
 
 
 def parse_json_text(text: str, source: str, constants: bool = False) -> Any:
@@ -40,16 +42,19 @@ def parse_json_text(text: str, source: str, constants: bool = False) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates,
                           parse_constant=None if constants else _no_constants)
     except json.JSONDecodeError as exc:
-        raise DataError([f"{source}: not valid JSON at line {exc.lineno} column {exc.colno}: "
-                         f"{exc.msg}"]) from None
+        # Python's own description of the mistake (exc.msg) stays as Python words it
+        raise DataError([_("{file}: not valid JSON at line {line} column {column}: {what}")
+                         .format(file=source, line=exc.lineno, column=exc.colno,
+                                 what=exc.msg)]) from None
     except RecursionError:
-        raise DataError([f"{source}: the JSON is nested too deeply"]) from None
+        raise DataError([_("{file}: the JSON is nested too deeply").format(file=source)]) from None
     except ValueError as exc:
         raise DataError([f"{source}: {exc}"]) from None
 
 
 def size_text(limit: int) -> str:
-    return f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} KB"
+    return (_("{n} MB").format(n=limit // 1_000_000) if limit >= 1_000_000
+            else _("{n} KB").format(n=limit // 1000))
 
 
 def open_regular(path: str | os.PathLike[str], source: str, limit: int) -> BinaryIO:
@@ -63,26 +68,36 @@ def open_regular(path: str | os.PathLike[str], source: str, limit: int) -> Binar
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise DataError([f"{source}: no such file, so it cannot be read"]) from None
+        raise DataError([_("{file}: no such file, so it cannot be read").format(file=source)]) \
+            from None
     except IsADirectoryError:
-        raise DataError([f"{source}: is a folder, not a file"]) from None
+        raise DataError([_("{file}: is a folder, not a file").format(file=source)]) from None
     except OSError as exc:
-        raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+        raise DataError([unreadable(source, exc)]) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise DataError([f"{source}: is a folder, not a file"])
+            raise DataError([_("{file}: is a folder, not a file").format(file=source)])
         if not stat.S_ISREG(info.st_mode):
-            raise DataError([f"{source}: not a regular file (a FIFO or a device, say), "
-                             f"so it is not read"])
+            raise DataError([_("{file}: not a regular file (a FIFO or a device, say), so it is "
+                               "not read").format(file=source)])
         if info.st_size > limit:
-            raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+            raise DataError([too_large(source, limit)])
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+def unreadable(source: str, exc: OSError) -> str:
+    return _("{file}: cannot be read ({reason})").format(file=source, reason=exc.strerror or exc)
+
+
+def too_large(source: str, limit: int) -> str:
+    return _("{file}: larger than {size}, so it is not read").format(file=source,
+                                                                     size=size_text(limit))
 
 
 def read_regular(path: str | os.PathLike[str], source: str, limit: int) -> bytes:
@@ -92,9 +107,9 @@ def read_regular(path: str | os.PathLike[str], source: str, limit: int) -> bytes
         try:
             raw = handle.read(limit + 1)
         except OSError as exc:
-            raise DataError([f"{source}: cannot be read ({exc.strerror or exc})"]) from None
+            raise DataError([unreadable(source, exc)]) from None
     if len(raw) > limit:
-        raise DataError([f"{source}: larger than {size_text(limit)}, so it is not read"])
+        raise DataError([too_large(source, limit)])
     return raw
 
 
@@ -106,12 +121,13 @@ def read_json_file(path: str, source: str | None = None) -> Any:
 def parse_json_bytes(raw: bytes, source: str) -> Any:
     """A file's bytes as JSON: refused over 1 MB before parsing, then UTF-8, then JSON."""
     if len(raw) > MAX_FILE_BYTES:
-        raise DataError([f"{source}: larger than 1 MB; a level file is much smaller, "
-                         f"so this is not one"])
+        raise DataError([_("{file}: larger than 1 MB; a level file is much smaller, so this is "
+                           "not one").format(file=source)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError([f"{source}: not UTF-8 text (bad byte at offset {exc.start})"]) from None
+        raise DataError([_("{file}: not UTF-8 text (bad byte at offset {offset})").format(
+            file=source, offset=exc.start)]) from None
     return parse_json_text(text, source)
 
 
@@ -151,7 +167,8 @@ def is_finite(value: Any) -> bool:
 def number_text(value: float) -> str:
     """A number for a message: 1200, 0.5, 1e+30; a huge whole number by its digit count."""
     if type(value) is int and abs(value) >= 10**15:
-        return f"a {len(str(abs(value)))}-digit number"
+        digits = len(str(abs(value)))
+        return n_("a {n}-digit number", "a {n}-digit number", digits).format(n=digits)
     return f"{value:g}"
 
 
@@ -161,15 +178,16 @@ def is_number(value: Any) -> bool:
 
 def type_name(value: Any) -> str:
     if value is None:
-        return "null"
+        return "null"               # JSON's own words: null, true/false
     if isinstance(value, bool):
         return "true/false"
+    # Translators: kinds of JSON value, as in "name must be text, not a number"
     if is_number(value):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     return type(value).__name__

@@ -19,6 +19,7 @@ from maze.core.path import path_problems
 from maze.core.record import Record
 from maze.core.rules import PRESETS, Rules
 from maze.core.vocabulary import Currency, RetreatMode
+from maze.lang import _, number
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
@@ -42,24 +43,33 @@ def _choice(*options: str) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         if value in options:
             return None
-        return "must be one of " + ", ".join(f'"{o}"' for o in options)
+        return _("{field} must be one of {options}").format(
+            field="{field}", options=", ".join(f'"{o}"' for o in options))
     return check
 
 
-def _number(low: float, high: float, unit: str = "") -> Callable[[Any], str | None]:
+def _number(low: float, high: float, seconds: bool = False) -> Callable[[Any], str | None]:
+    """A check whose message keeps a {field} placeholder (filled in by the caller)."""
     def check(value: Any) -> str | None:
         if not is_number(value):
-            return f"must be a number, not {type_name(value)}"
+            return _("{field} must be a number, not {kind}").format(field="{field}",
+                                                                     kind=type_name(value))
         if not is_finite(value):
-            return "must be a finite number (NaN and Infinity are not allowed)"
+            return _("{field} must be a finite number (NaN and Infinity are not allowed)").format(
+                field="{field}")
         if not low <= value <= high:
-            return f"must be from {low:g} to {high:g}{unit} (it is {number_text(value)})"
+            text = (_("{field} must be from {low} to {high} seconds (it is {value})") if seconds
+                    else _("{field} must be from {low} to {high} (it is {value})"))
+            return text.format(field="{field}", low=f"{low:g}", high=f"{high:g}",
+                               value=number_text(value))
         return None
     return check
 
 
 def _boolean(value: Any) -> str | None:
-    return None if isinstance(value, bool) else f"must be true or false, not {type_name(value)}"
+    return None if isinstance(value, bool) else _(
+        "{field} must be true or false, not {kind}").format(field="{field}",
+                                                             kind=type_name(value))
 
 
 def _budget(value: Any) -> str | None:
@@ -69,9 +79,9 @@ def _budget(value: Any) -> str | None:
 RULE_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "diagonals": _boolean,
     "retreat": _choice(*(mode.value for mode in RetreatMode)),
-    "retreat_pace": _number(0.05, 5, " seconds"),
-    "time_limit": _number(10, 86400, " seconds"),
-    "planning": _number(0, 3600, " seconds"),
+    "retreat_pace": _number(0.05, 5, seconds=True),
+    "time_limit": _number(10, 86400, seconds=True),
+    "planning": _number(0, 3600, seconds=True),
     "execution": _choice("everyone", "remaining"),
     "penalty_cost": _number(0, 1_000_000),
     "currency": _choice(*(currency.value for currency in Currency)),
@@ -81,17 +91,27 @@ RULE_CHECKS: dict[str, Callable[[Any], str | None]] = {
 }
 
 
+def missing(source: str, field: str) -> str:
+    return _("{file}: {field} is missing").format(file=source, field=field)
+
+
+def newer_version(source: str, version: object, newest: int) -> str:
+    return _("{file}: version {version} is newer than this program reads (up to {newest}); "
+             "update maze to open it").format(file=source, version=version, newest=newest)
+
+
 def check_rule_overrides(overrides: Any, source: str, field: str = "rules") -> list[str]:
     if not isinstance(overrides, dict):
-        return [f"{source}: {field} must be an object, not {type_name(overrides)}"]
+        return [_("{file}: {field} must be an object, not {kind}").format(
+            file=source, field=field, kind=type_name(overrides))]
     problems = []
     for key, value in overrides.items():
         check = RULE_CHECKS.get(key)
         if check is None:
-            problems.append(f"{source}: {field}.{brief(key)} is not a rule (rules are: "
-                            f"{', '.join(RULE_CHECKS)})")
+            problems.append(_("{file}: {field} is not a rule (rules are: {rules})").format(
+                file=source, field=f"{field}.{brief(key)}", rules=", ".join(RULE_CHECKS)))
         elif (message := check(value)) is not None:
-            problems.append(f"{source}: {field}.{key} {message}")
+            problems.append(f"{source}: " + message.replace("{field}", f"{field}.{key}"))
     return problems
 
 
@@ -121,35 +141,40 @@ def level_from_data(data: Any, source: str) -> Level:
 def _check_format(data: Any, source: str) -> None:
     """A JSON object of this format, in a version this program reads: raise if not."""
     if not isinstance(data, dict):
-        raise LevelError([f"{source}: a level file must hold a JSON object, not "
-                          f"{type_name(data)}"])
+        raise LevelError([_("{file}: a level file must hold a JSON object, not {kind}").format(
+            file=source, kind=type_name(data))])
     if data.get("format") != LEVEL_FORMAT:
         if "format" not in data:
-            raise LevelError([f"{source}: format is missing (it must be \"{LEVEL_FORMAT}\")"])
-        raise LevelError([f"{source}: format must be \"{LEVEL_FORMAT}\""])
+            raise LevelError([_("{file}: {field} is missing (it must be \"{value}\")").format(
+                file=source, field="format", value=LEVEL_FORMAT)])
+        raise LevelError([_("{file}: {field} must be \"{value}\"").format(
+            file=source, field="format", value=LEVEL_FORMAT)])
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise LevelError([f"{source}: version must be a whole number such as {LEVEL_VERSION}"])
+        raise LevelError([_("{file}: {field} must be a whole number such as {example}").format(
+            file=source, field="version", example=LEVEL_VERSION)])
     if version > LEVEL_VERSION:
-        raise LevelError([f"{source}: version {number_text(version)} is newer than this program reads "
-                          f"(up to {LEVEL_VERSION}); update maze to open it"])
+        raise LevelError([newer_version(source, number_text(version), LEVEL_VERSION)])
 
 
 def _field_names_problems(data: dict[str, Any], source: str) -> list[str]:
     """Fields this format does not have, and fields it needs that are missing."""
-    problems = [f"{source}: {brief(key)} is not a level field (fields are: "
-                f"{', '.join(TOP_FIELDS)})" for key in data if key not in TOP_FIELDS]
-    return problems + [f"{source}: {key} is missing" for key in REQUIRED if key not in data]
+    problems = [_("{file}: {field} is not a level field (fields are: {fields})").format(
+                    file=source, field=brief(key), fields=", ".join(TOP_FIELDS))
+                for key in data if key not in TOP_FIELDS]
+    return problems + [missing(source, key) for key in REQUIRED if key not in data]
 
 
 def _text_problems(data: dict[str, Any], source: str) -> list[str]:
     problems = []
     name = data.get("name", "")
     if "name" in data and (not isinstance(name, str) or not name.strip() or len(name) > 80):
-        problems.append(f"{source}: name must be text of 1 to 80 characters")
+        problems.append(_("{file}: {field} must be text of {least} to {most} characters").format(
+            file=source, field="name", least=1, most=80))
     description = data.get("description", "")
     if not isinstance(description, str) or len(description) > 2000:
-        problems.append(f"{source}: description must be text of at most 2000 characters")
+        problems.append(_("{file}: {field} must be text of at most {most} characters").format(
+            file=source, field="description", most=2000))
     return problems
 
 
@@ -163,10 +188,12 @@ def _size_problems(data: dict[str, Any], source: str) -> tuple[list[str], bool]:
         if key not in data:
             size_ok = False
         elif not isinstance(value, int) or isinstance(value, bool):
-            problems.append(f"{source}: {key} must be a whole number, not {type_name(value)}")
+            problems.append(_("{file}: {field} must be a whole number, not {kind}").format(
+                file=source, field=key, kind=type_name(value)))
             size_ok = False
         elif not low <= value <= high:
-            problems.append(f"{source}: {key} must be from {low} to {high} (it is {number_text(value)})")
+            problems.append(_("{file}: {field} must be from {low} to {high} (it is {value})").format(
+                file=source, field=key, low=low, high=high, value=number_text(value)))
             size_ok = False
     return problems, size_ok
 
@@ -175,8 +202,8 @@ def _preset(data: dict[str, Any], source: str) -> tuple[str, list[str]]:
     """The preset, "classic" when absent (or wrong: its problem is listed)."""
     preset = data.get("preset", "classic")
     if not isinstance(preset, str) or preset not in PRESETS:
-        return "classic", [f"{source}: preset must be one of "
-                           + ", ".join(f'"{p}"' for p in PRESETS)]
+        return "classic", [_("{file}: {field} must be one of {options}").format(
+            file=source, field="preset", options=", ".join(f'"{p}"' for p in PRESETS))]
     return preset, []
 
 
@@ -189,8 +216,8 @@ def _rules(data: dict[str, Any], preset: str,
         return {}, PRESETS[preset].diagonals, problems
     resolved = PRESETS[preset].with_overrides(overrides)
     if resolved.currency == Currency.POINTS and resolved.budget is None:
-        problems.append(f"{source}: rules.budget is needed when rules.currency is "
-                        f"\"points\"")
+        problems.append(_("{file}: {field} is needed when {other} is \"{value}\"").format(
+            file=source, field="rules.budget", other="rules.currency", value="points"))
     return overrides, resolved.diagonals, problems
 
 
@@ -202,18 +229,19 @@ def _curveball(data: dict[str, Any], source: str) -> tuple[Curveball | None, Any
     problems = []
     raw_curveball = data["curveball"]
     if not isinstance(raw_curveball, dict):
-        problems.append(f"{source}: curveball must be an object, not "
-                        f"{type_name(raw_curveball)}")
+        problems.append(_("{file}: {field} must be an object, not {kind}").format(
+            file=source, field="curveball", kind=type_name(raw_curveball)))
         raw_curveball = {}
     for key in raw_curveball:
         if key not in ("path", "after_crossings"):
-            problems.append(f"{source}: curveball.{brief(key)} is not a curveball field "
-                            f"(fields are: path, after_crossings)")
+            problems.append(_("{file}: {field} is not a curveball field (fields are: "
+                              "{fields})").format(file=source, field=f"curveball.{brief(key)}",
+                                                  fields="path, after_crossings"))
     after = raw_curveball.get("after_crossings")
     if after is not None and (not isinstance(after, int) or isinstance(after, bool)
                               or not 1 <= after <= 1000):
-        problems.append(f"{source}: curveball.after_crossings must be a whole number "
-                        f"from 1 to 1000")
+        problems.append(_("{file}: {field} must be a whole number from {low} to {high}").format(
+            file=source, field="curveball.after_crossings", low=1, high=1000))
         after = None
     alt = raw_curveball.get("path")
     return Curveball(tuple(alt) if isinstance(alt, list) else None, after), raw_curveball, problems
@@ -229,7 +257,8 @@ def _paths_problems(board: Board, data: dict[str, Any], raw_curveball: Any,
         alt_problems = _path_problems(board, raw_curveball["path"], "curveball.path")
         problems += [f"{source}: {p}" for p in alt_problems]
         if not alt_problems and raw_curveball["path"] == data.get("path"):
-            problems.append(f"{source}: curveball.path is the same as path")
+            problems.append(_("{file}: {field} is the same as {other}").format(
+                file=source, field="curveball.path", other="path"))
     return problems
 
 
@@ -238,8 +267,8 @@ def _path_problems(board: Board, names: Any, field: str) -> list[str]:
     per square (a 150,000-square path in a 900 KB file gave 449,998 lines)."""
     squares = board.cols * board.rows
     if isinstance(names, list) and len(names) > squares:
-        return [f"{field} has {len(names)} squares; a {board.cols}x{board.rows} board has "
-                f"only {squares}"]
+        return [_("{field} has {n} squares; a {cols}x{rows} board has only {squares}").format(
+            field=field, n=len(names), cols=board.cols, rows=board.rows, squares=squares)]
     return path_problems(board, names, field)
 
 
@@ -315,18 +344,31 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
     for entry in list_levels(user_dir):
         if entry.key.casefold() == wanted or (entry.level and entry.level.name.casefold() == wanted):
             return entry.path
-    raise LevelError([f"{spec}: no such level file, and no built-in or user level by that "
-                      f"name (see `maze levels`)"])
+    raise LevelError([_("{level}: no such level file, and no built-in or user level by that "
+                        "name (see `maze levels`)").format(level=spec)])
+
+
+def amount(value: float) -> str:
+    """A number as :g writes it, in the language's decimals ("2.5", "2,5")."""
+    return number(value, 0) if float(value).is_integer() else number(value, 2).rstrip("0")
 
 
 def rules_summary(rules: Rules) -> str:
     limit = rules.time_limit
-    time = f"{limit / 60:g} min" if limit >= 60 and limit % 60 == 0 else (
-        f"{limit:g} s" if limit < 60 else f"{int(limit // 60)} min {limit % 60:g} s")
-    parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
-             f"{rules.retreat} retreat", time]
+    if limit >= 60 and limit % 60 == 0:
+        time = _("{n} min").format(n=amount(limit / 60))
+    elif limit < 60:
+        time = _("{n} s").format(n=amount(limit))
+    else:
+        time = _("{minutes} min {seconds} s").format(minutes=int(limit // 60),
+                                                     seconds=amount(limit % 60))
+    # Translators: a level's rules in one line, as in "6x8, no diagonals, auto retreat, 10 min"
+    parts = [f"{rules.cols}x{rules.rows}", _("diagonals") if rules.diagonals else
+             _("no diagonals"), _("auto retreat") if rules.retreat == "auto" else
+             _("manual retreat") if rules.retreat == "manual" else
+             _("{retreat} retreat").format(retreat=rules.retreat), time]
     if rules.planning:
-        parts.append(f"{rules.planning:g} s planning")
+        parts.append(_("{n} s planning").format(n=amount(rules.planning)))
     if rules.currency == Currency.POINTS:
-        parts.append(f"budget {rules.budget:g}")
+        parts.append(_("budget {n}").format(n=amount(rules.budget or 0)))
     return ", ".join(parts)

@@ -34,7 +34,8 @@ from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import MAX_PLAYERS, SessionSetup
 from maze.core.vocabulary import Currency
-from maze.storage.checks import EventChecker, name_check, text_check
+from maze.lang import _, n_
+from maze.storage.checks import FIELD, EventChecker, name_check, text_check
 from maze.storage.jsonfile import (
     DataError,
     brief,
@@ -43,7 +44,7 @@ from maze.storage.jsonfile import (
     parse_json_bytes,
     parse_json_text,
     read_regular,
-    size_text,
+    too_large,
     type_name,
 )
 from maze.storage.levels import check_rule_overrides, level_from_data
@@ -131,7 +132,8 @@ def _lock(fd: int, path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise LogInUse(f"{path}: the session is open in another maze window") from None
+        raise LogInUse(_("{file}: the session is open in another maze window").format(
+            file=path)) from None
     except OSError:
         pass                     # a filesystem without locks: carry on without one
 
@@ -157,7 +159,7 @@ class SessionLog:
         assert setup is not None
         # Never start a log that the reader would refuse (a name over MAX_NAME, say): the
         # command line and the setup screen bound what people type, this says so if not.
-        setup_from_header(json.loads(dumps(header(setup))), "the new session")
+        setup_from_header(json.loads(dumps(header(setup))), _("the new session"))
         folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / log_file_name(setup)
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND, 0o644)
@@ -204,7 +206,7 @@ class SessionLog:
                 return False
             if written < len(data):
                 self._torn = True    # a torn line is on disk; readers skip it
-                self.error = OSError("the disk took only part of a line")
+                self.error = OSError(_("the disk took only part of a line"))
                 return False
             self._torn = False
             self._written.append(self._pending.pop(0))
@@ -298,8 +300,8 @@ UNUSABLE = (ValueError, TypeError, KeyError, AttributeError, IndexError, Asserti
 
 def unusable(source: str, exc: BaseException) -> DataError:
     """The one line for a log whose events this program cannot use."""
-    return DataError([f"{source}: its events make no sense to this program "
-                      f"({type(exc).__name__}: {brief(exc, 120)})"])
+    return DataError([_("{file}: its events make no sense to this program ({error})").format(
+        file=source, error=f"{type(exc).__name__}: {brief(exc, 120)}")])
 
 
 MAX_LOG_BYTES = 64_000_000      # a 24-hour session of 30 players is a few MB
@@ -320,27 +322,34 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
                         session_id=data["session_id"], started_at=data["started_at"])
 
 
+def not_a_log(source: str) -> str:
+    return _("{file}: line 1 is not a maze session log header").format(file=source)
+
+
 def _refuse(source: str, field_name: str, message: str) -> LogError:
-    return LogError([f"{source}: header.{field_name} {message}"])
+    """``message``: a sentence about {field} (see maze/storage/checks.py)."""
+    return LogError([f"{source}: " + message.replace(FIELD, f"header.{field_name}", 1)])
 
 
 def _check_log_format(data: Any, source: str) -> None:
     """A log header, in a version this program reads."""
     if not isinstance(data, dict) or data.get("format") != LOG_FORMAT:
-        raise LogError([f"{source}: line 1 is not a maze session log header"])
+        raise LogError([not_a_log(source)])
     version = data.get("version")
     if type(version) is not int or version < 1:
-        raise LogError([f"{source}: header.version must be a whole number"])
+        raise LogError([_("{file}: {field} must be a whole number").format(
+            file=source, field="header.version")])
     if version > LOG_VERSION:
-        raise LogError([f"{source}: log format version {number_text(version)} is newer than "
-                        f"this program reads (up to {LOG_VERSION}); update maze to read it"])
+        raise LogError([_("{file}: log format version {version} is newer than this program "
+                          "reads (up to {newest}); update maze to read it").format(
+            file=source, version=number_text(version), newest=LOG_VERSION)])
 
 
 def _check_header_text(data: dict[str, Any], source: str) -> None:
     """Every field is there; the team, the seed, the names and the program are right."""
     for key in ("team", "roster", "preset", "seed", "session_id", "started_at", "rules", "level"):
         if key not in data:
-            raise _refuse(source, key, "is missing")
+            raise _refuse(source, key, _("{field} is missing").format(field=FIELD))
     checks: dict[str, Any] = {"team": text_check, "seed": _seed,
                               **{key: name_check for key in _HEADER_TEXT}}
     if "program" in data:
@@ -353,34 +362,39 @@ def _check_header_text(data: dict[str, Any], source: str) -> None:
 def _roster(data: dict[str, Any], source: str) -> tuple[str, ...]:
     roster = data["roster"]
     if type(roster) is not list or not 1 <= len(roster) <= MAX_PLAYERS:
-        raise _refuse(source, "roster", f"must list 1 to {MAX_PLAYERS} names, not "
-                      f"{type_name(roster)}" + (f" of {len(roster)}" if type(roster) is list else ""))
+        raise _refuse(source, "roster", (
+            _("{field} must list 1 to {most} names, not {kind} of {n}") if type(roster) is list
+            else _("{field} must list 1 to {most} names, not {kind}")).format(
+            field=FIELD, most=MAX_PLAYERS, kind=type_name(roster),
+            n=len(roster) if type(roster) is list else 0))
     for i, name in enumerate(roster):
         if (message := name_check(name)) is not None:
             raise _refuse(source, f"roster[{i}]", message)
     if len(set(roster)) != len(roster):
-        raise _refuse(source, "roster", "names the same player twice")
+        raise _refuse(source, "roster", _("{field} names the same player twice").format(
+            field=FIELD))
     return tuple(roster)
 
 
 def _rules_of_header(rules_data: Any, level: Level, source: str) -> Rules:
     """The resolved rules: every rule there, each right, the board the level's."""
     if type(rules_data) is not dict:
-        raise _refuse(source, "rules", f"must be an object, not {type_name(rules_data)}")
+        raise _refuse(source, "rules", _("{field} must be an object, not {kind}").format(
+            field=FIELD, kind=type_name(rules_data)))
     unknown = [k for k in rules_data if k not in RULE_NAMES]
     missing = [k for k in RULE_NAMES if k not in rules_data]
     if unknown or missing:
-        raise LogError([f"{source}: header.rules has unknown or missing rules: "
-                        f"{brief(', '.join(unknown + missing), 120)}"])
+        raise LogError([_("{file}: {field} has unknown or missing rules: {rules}").format(
+            file=source, field="header.rules", rules=brief(", ".join(unknown + missing), 120))])
     sized = {k: v for k, v in rules_data.items() if k not in ("cols", "rows")}
     problems = check_rule_overrides(sized, f"{source}: header", "rules")
     for key in ("cols", "rows"):
         if rules_data[key] != getattr(level, key) or type(rules_data[key]) is not int:
-            problems.append(f"{source}: header.rules.{key} must be the level's "
-                            f"{key} ({getattr(level, key)})")
+            problems.append(_("{file}: {field} must be the level's {key} ({value})").format(
+                file=source, field=f"header.rules.{key}", key=key, value=getattr(level, key)))
     if not problems and rules_data["currency"] == Currency.POINTS and rules_data["budget"] is None:
-        problems.append(f"{source}: header.rules.budget is needed when rules.currency is "
-                        f"\"points\"")
+        problems.append(_("{file}: {field} is needed when {other} is \"{value}\"").format(
+            file=source, field="header.rules.budget", other="rules.currency", value="points"))
     if problems:
         raise LogError(problems[:1])
     return Rules(**rules_data)
@@ -388,8 +402,10 @@ def _rules_of_header(rules_data: Any, level: Level, source: str) -> Rules:
 
 def _seed(value: Any) -> str | None:
     if type(value) is not int:
-        return f"must be a whole number, not {type_name(value)}"
-    return None if -2**63 <= value < 2**63 else "must be a whole number of at most 19 digits"
+        return _("{field} must be a whole number, not {kind}").format(field=FIELD,
+                                                                       kind=type_name(value))
+    return None if -2**63 <= value < 2**63 else _(
+        "{field} must be a whole number of at most {n} digits").format(field=FIELD, n=19)
 
 
 def read_log(path: str | os.PathLike[str]) -> LogRead:
@@ -402,14 +418,14 @@ def read_log(path: str | os.PathLike[str]) -> LogRead:
 def log_from_bytes(raw: bytes, source: str) -> LogRead:
     """A log from a file's bytes (what read_log does after reading the file)."""
     if len(raw) > MAX_LOG_BYTES:
-        raise LogError([f"{source}: larger than {size_text(MAX_LOG_BYTES)}, so it is not read"])
+        raise LogError([too_large(source, MAX_LOG_BYTES)])
     raw_lines = raw.split(b"\n")
     if not raw_lines or not raw_lines[0].strip():
-        raise LogError([f"{source}: empty: not a session log"])
+        raise LogError([_("{file}: empty: not a session log").format(file=source)])
     try:
         head = parse_json_text(raw_lines[0].decode("utf-8"), f"{source}: line 1", constants=True)
     except (UnicodeDecodeError, DataError):
-        raise LogError([f"{source}: line 1 is not a maze session log header"]) from None
+        raise LogError([not_a_log(source)]) from None
     setup = setup_from_header(head, source)
     events: list[Event] = []
     damaged: list[int] = []
@@ -439,10 +455,12 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
     _check_events(source, setup, events, numbers, None)
     warnings = []
     if damaged:
-        shown = ", ".join(str(n) for n in damaged[:5]) + (
-            f" and {len(damaged) - 5} more" if len(damaged) > 5 else "")
-        word = "line" if len(damaged) == 1 else "lines"
-        warnings.append(f"{source}: skipped {len(damaged)} damaged {word}: {word} {shown}")
+        shown = ", ".join(str(n) for n in damaged[:5])
+        if len(damaged) > 5:
+            shown = _("{numbers} and {n} more").format(numbers=shown, n=len(damaged) - 5)
+        warnings.append(n_("{file}: skipped {n} damaged line: line {numbers}",
+                           "{file}: skipped {n} damaged lines: lines {numbers}",
+                           len(damaged)).format(file=source, n=len(damaged), numbers=shown))
     return LogRead(source, head, setup, events, warnings + _gap_warnings(source, events))
 
 
@@ -455,7 +473,8 @@ def _check_events(source: str, setup: SessionSetup, events: list[Event],
         index, message = found
         if lines is not None:                  # every non-blank line is one event
             numbers = [n for n, line in enumerate(lines, start=2) if line and not line.isspace()]
-        raise LogError([f"{source}: line {numbers[index]}: {message}"])
+        raise LogError([_("{file}: line {n}: {problem}").format(file=source, n=numbers[index],
+                                                                problem=message)])
 
 
 def _read_whole(lines: list[str | bytes]) -> list[Event] | None:
@@ -483,10 +502,14 @@ def _gap_warnings(source: str, events: list[Event]) -> list[str]:
     for event in events:
         if event.seq > expected:
             gap = f"{expected}" if event.seq == expected + 1 else f"{expected}-{event.seq - 1}"
-            warnings.append(f"{source}: events {gap} are missing")
+            warnings.append(_("{file}: events {numbers} are missing").format(file=source,
+                                                                              numbers=gap))
         expected = max(expected, event.seq + 1)
     if len(warnings) > 5:                # a few lines, then a count
-        warnings[5:] = [f"{source}: and {len(warnings) - 5} more gaps in the events"]
+        more = len(warnings) - 5
+        warnings[5:] = [n_("{file}: and {n} more gap in the events",
+                           "{file}: and {n} more gaps in the events", more).format(
+            file=source, n=more)]
     return warnings
 
 
@@ -586,16 +609,19 @@ def read_for_resume(path: str | os.PathLike[str]) -> LogRead:
     source = str(path)
     ended = next((e for e in read.events if isinstance(e, SessionEnded)), None)
     if ended is not None:
-        raise LogError([f"{source}: this session has ended ({ended.outcome}); "
-                        f"nothing to resume (`maze replay` shows it)"])
+        raise LogError([_("{file}: this session has ended ({outcome}); nothing to resume "
+                          "(`maze replay` shows it)").format(file=source,
+                                                            outcome=ended.outcome)])
     if not read.events:
-        raise LogError([f"{source}: the session never started; start a new one instead"])
-    missing = [w for w in read.warnings if w.endswith("are missing")]
+        raise LogError([_("{file}: the session never started; start a new one instead").format(
+            file=source)])
+    missing = _gap_warnings(source, read.events)[:1]
     for seq, event in enumerate(read.events, start=1):
         if event.seq != seq:
-            missing = missing or [f"{source}: events are out of order at line {seq + 1}"]
+            missing = missing or [_("{file}: events are out of order at line {n}").format(
+                file=source, n=seq + 1)]
             break
     if missing:
-        raise LogError([f"{missing[0]}: the session cannot be rebuilt exactly, so it is not "
-                        f"resumed (`maze score` still reads it)"])
+        raise LogError([_("{problem}: the session cannot be rebuilt exactly, so it is not "
+                          "resumed (`maze score` still reads it)").format(problem=missing[0])])
     return read

@@ -3,6 +3,9 @@
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
+  // Every word comes from the server, in the program's language (maze/room/words.py).
+  const WORDS = JSON.parse($("words").textContent);
+  const t = (key, name) => WORDS[key].split("{name}").join(name);
   const params = new URLSearchParams(location.search);
   let code = (params.get("room") || localStorage.getItem("maze-room-code") || "").toUpperCase();
   let saved = {};
@@ -37,25 +40,26 @@
   }
   function render() {
     if (!view || !me) return;
-    $("who").textContent = "You are " + me;
+    $("who").textContent = t("you_are", me);
     const status = $("status");
     const mine = view.at_board === me;
     const turns = view.turns ? view.turns[me] : null;
     let text;
-    if (view.phase === "ended") text = "The session is over. Look at the board.";
-    else if (view.paused) text = "Paused";
-    else if (view.phase === "planning") text = "Planning: talk it over. " + (mine ? "You go first." : view.at_board + " goes first.");
-    else if (mine && view.walking_back && !view.manual_retreat) text = "Beep! Walking back";
-    else if (mine && view.walking_back) text = "Beep! Walk back the way you came";
-    else if (mine) text = "Your turn!";
-    else if (turns === null || turns === undefined) text = view.at_board + " is at the board. You are across.";
-    else text = view.at_board + " is at the board. " + (turns === 1 ? "You are next." : turns + " turns until yours.");
+    if (view.phase === "ended") text = WORDS.over;
+    else if (view.paused) text = WORDS.paused;
+    else if (view.phase === "planning") text = mine ? WORDS.planning_first : t("planning_other", view.at_board);
+    else if (mine && view.walking_back && !view.manual_retreat) text = WORDS.walking_back;
+    else if (mine && view.walking_back) text = WORDS.walk_back;
+    else if (mine) text = WORDS.your_turn;
+    else if (turns === null || turns === undefined) text = t("across", view.at_board);
+    else if (turns === 1) text = t("next", view.at_board);
+    else text = (WORDS.turns[turns] || WORDS.turns[WORDS.turns.length - 1].replace(/\d+/, turns)).split("{name}").join(view.at_board);
     status.textContent = text;
     status.className = mine && view.can_move ? "turn" : "";
     const active = mine && view.can_move;
     for (const b of document.querySelectorAll("#pad button")) b.disabled = !active;
     $("pad").classList.toggle("no-diagonals", !view.diagonals);
-    $("centre").textContent = active ? (view.at_start ? "Up: step on" : "One tap, one step") : "";
+    $("centre").textContent = active ? (view.at_start ? WORDS.step_on : WORDS.one_tap) : "";
     const cols = $("columns");
     cols.hidden = !(active && view.at_start);
     if (!cols.hidden) {
@@ -99,7 +103,7 @@
       } else if (m.type === "reply" || m.type === "error") {
         say(m.text);
         if (!me && m.type === "error" && window.mazeRoster) names(window.mazeRoster);
-        if (m.text === "Wrong room code") { localStorage.removeItem("maze-room-code"); show("code-box"); }
+        if (m.text === WORDS.wrong_room) { localStorage.removeItem("maze-room-code"); show("code-box"); }
       } else if (m.type === "freed") {
         me = null; saved = {}; localStorage.removeItem("maze-player");
         say(m.text);

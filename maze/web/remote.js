@@ -3,11 +3,14 @@
 (function () {
   const base = location.pathname.replace(/\/$/, "");
   const $ = (id) => document.getElementById(id);
+  // Every word comes from the server, in the program's language (maze/room/words.py).
+  const WORDS = JSON.parse($("words").textContent);
+  const t = (key, values) => Object.keys(values).reduce((s, k) => s.split("{" + k + "}").join(values[k]), WORDS[key]);
   async function act(action, extra) {
-    if (action === "end" && !confirm("End the session now?")) return;
+    if (action === "end" && !confirm(WORDS.confirm_end)) return;
     const r = await fetch(base + "/act", { method: "POST", headers: { "Content-Type": "application/json" },
       body: JSON.stringify(Object.assign({ action: action }, extra || {})) });
-    const m = await r.json().catch(() => ({ text: "No answer" }));
+    const m = await r.json().catch(() => ({ text: WORDS.no_answer }));
     $("say").textContent = m.text || "";
     refresh();
   }
@@ -16,12 +19,13 @@
     if (!r || !r.ok) return;
     const m = await r.json();
     const v = m.view;
-    $("status").textContent = v ? (v.phase + (v.paused ? " (paused)" : "") + ": " + (v.at_board || "") + " at the board") : "";
+    const phase = v ? (WORDS["phase_" + v.phase] || v.phase) : "";
+    $("status").textContent = v ? t(v.paused ? "status_paused" : "status", { phase: phase, name: v.at_board || "" }) : "";
     const box = $("claimed");
     box.textContent = "";
     for (const name of m.claimed) {
       const b = document.createElement("button");
-      b.textContent = "Free " + name + (m.online.indexOf(name) >= 0 ? " (online)" : "");
+      b.textContent = t(m.online.indexOf(name) >= 0 ? "free_online" : "free", { name: name });
       b.addEventListener("click", () => act("free", { name: name }));
       box.appendChild(b);
     }
