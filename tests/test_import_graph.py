@@ -269,7 +269,7 @@ def test_a_planted_upward_import_is_named_with_its_line(tmp_path):
 def test_a_relative_import_of_the_command_line_from_the_front_end_is_caught(tmp_path):
     bad = dict(GOOD, **{"cli.py": "X = 1\n", "ui/launch.py": "from .. import cli\n"})
     problems = problems_of(_tree(tmp_path, bad))
-    assert problems == ["maze.wiring -> maze.cli (line 1): ui may import only analysis, core, "
+    assert problems == ["maze.ui.launch -> maze.cli (line 1): ui may import only analysis, core, "
                         "host, lang, paths, room, sim, storage, terminal"]
 
 
