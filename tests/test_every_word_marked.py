@@ -31,8 +31,11 @@ def _data(tmp_path, monkeypatch):
 
 def _data_words() -> tuple[str, ...]:
     levels = [load_level(p) for p in sorted(builtin_levels_dir().glob("*.json"))]
+    # A level file's field names are the format's, the same in every language (the editor's
+    # check names them: "path must have at least 2 squares").
+    fields = ("path", "curveball", "cols", "rows", "rules", "preset", "name")
     return (*ORDINARY, "Blue team", *(level.name for level in levels), *PRESETS,
-            *lang.LANGUAGES.values())
+            *lang.LANGUAGES.values(), *fields)
 
 
 def _descriptions() -> list[str]:

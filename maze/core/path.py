@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from maze.core.board import Board, Square, parse_square
@@ -23,35 +24,55 @@ _CANDIDATES = 24
 _SEARCH_BUDGET = 4000
 
 
-def path_problems(board: Board, names: Sequence[object], field: str = "path") -> list[str]:
-    """Every problem with a path given as square names, one line each, naming the field.
+def N_(text: str) -> str:
+    """Marks an English sentence for the translators' catalogue (the core speaks no language:
+    the edge that shows a Problem translates its ``text``)."""
+    return text
 
-    >>> path_problems(Board(3, 3, diagonals=False), ["A1", "B2", "B3"])
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with a path: an English sentence with named {placeholders}, and their values.
+    ``str()`` gives the English; a front end shows ``_(problem.text).format(**problem.values)``."""
+
+    text: str
+    values: dict[str, object]
+
+    def __str__(self) -> str:
+        return self.text.format(**self.values)
+
+
+def path_problems(board: Board, names: Sequence[object], field: str = "path") -> list[Problem]:
+    """Every problem with a path given as square names, one each, naming the field.
+
+    >>> [str(p) for p in path_problems(Board(3, 3, diagonals=False), ["A1", "B2", "B3"])]
     ['path[1] "B2" is not next to "A1" (diagonals are off)']
     """
     if not isinstance(names, list):
-        return [f"{field} must be a list of square names, like [\"A1\", \"A2\"]"]
+        return [Problem(N_('{field} must be a list of square names, like ["A1", "A2"]'),
+                        {"field": field})]
     if len(names) < 2:
-        return [f"{field} must have at least 2 squares (it has {len(names)})"]
-    problems: list[str] = []
+        return [Problem(N_("{field} must have at least 2 squares (it has {n})"),
+                        {"field": field, "n": len(names)})]
+    problems: list[Problem] = []
     squares: list[Square | None] = []
     for i, name in enumerate(names):
         where = f"{field}[{i}]"
+        sq = None
         if not isinstance(name, str):
-            problems.append(f"{where} must be a square name in quotes, like \"C4\"")
-            squares.append(None)
-            continue
-        try:
-            sq = parse_square(name)
-        except ValueError as exc:
-            problems.append(f"{where} {exc}")
-            squares.append(None)
-            continue
-        if sq not in board:
-            problems.append(f"{where} \"{name}\" is off the board ({board.cols} columns "
-                            f"A-{board.column_name(board.cols - 1)}, {board.rows} rows)")
-            squares.append(None)
-            continue
+            problems.append(Problem(N_('{where} must be a square name in quotes, like "C4"'),
+                                    {"where": where}))
+        elif (sq := square_or_none(name)) is None:
+            problems.append(Problem(N_("{where} {name} is not a square name (a letter A-Z then "
+                                       "a row number, like C4)"),
+                                    {"where": where, "name": shown_name(name)}))
+        elif sq not in board:
+            problems.append(Problem(N_('{where} "{name}" is off the board ({cols} columns '
+                                       "A-{last_column}, {rows} rows)"),
+                                    {"where": where, "name": name, "cols": board.cols,
+                                     "last_column": board.column_name(board.cols - 1),
+                                     "rows": board.rows}))
+            sq = None
         squares.append(sq)
     seen: dict[Square, int] = {}
     last = board.rows - 1
@@ -61,23 +82,41 @@ def path_problems(board: Board, names: Sequence[object], field: str = "path") ->
         sq = maybe
         where = f"{field}[{i}] \"{sq.name}\""
         if sq in seen:
-            problems.append(f"{where} repeats {field}[{seen[sq]}]")
+            problems.append(Problem(N_("{where} repeats {first}"),
+                                    {"where": where, "first": f"{field}[{seen[sq]}]"}))
         else:
             seen[sq] = i
         prev = squares[i - 1] if i > 0 else None
         if prev is not None and not board.adjacent(prev, sq):
-            rule = "" if board.diagonals else " (diagonals are off)"
-            problems.append(f"{where} is not next to \"{prev.name}\"{rule}")
+            text = (N_('{where} is not next to "{previous}"') if board.diagonals
+                    else N_('{where} is not next to "{previous}" (diagonals are off)'))
+            problems.append(Problem(text, {"where": where, "previous": prev.name}))
         if i == 0 and sq.row != 0:
-            problems.append(f"{where} must be in row 1 (the path starts at the start edge)")
+            problems.append(Problem(N_("{where} must be in row 1 (the path starts at the start "
+                                       "edge)"), {"where": where}))
         if i == len(squares) - 1 and sq.row != last:
-            problems.append(f"{where} must be in row {last + 1} (the path ends at the goal edge)")
+            problems.append(Problem(N_("{where} must be in row {row} (the path ends at the goal "
+                                       "edge)"), {"where": where, "row": last + 1}))
         if 0 < i and sq.row == 0:
-            problems.append(f"{where} touches row 1 again (only the first square may be in row 1)")
+            problems.append(Problem(N_("{where} touches row 1 again (only the first square may "
+                                       "be in row 1)"), {"where": where}))
         if i < len(squares) - 1 and sq.row == last:
-            problems.append(f"{where} reaches row {last + 1} before the end "
-                            f"(only the last square may be in the last row)")
+            problems.append(Problem(N_("{where} reaches row {row} before the end (only the last "
+                                       "square may be in the last row)"),
+                                    {"where": where, "row": last + 1}))
     return problems
+
+
+def shown_name(name: str) -> str:
+    """A bad square name as a message quotes it: at most 40 characters."""
+    return repr(name if len(name) <= 40 else name[:40] + "…").replace("'", '"')
+
+
+def square_or_none(name: str) -> Square | None:
+    try:
+        return parse_square(name)
+    except ValueError:
+        return None
 
 
 def parse_path(names: Sequence[str]) -> tuple[Square, ...]:

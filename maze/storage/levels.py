@@ -269,7 +269,8 @@ def _path_problems(board: Board, names: Any, field: str) -> list[str]:
     if isinstance(names, list) and len(names) > squares:
         return [_("{field} has {n} squares; a {cols}x{rows} board has only {squares}").format(
             field=field, n=len(names), cols=board.cols, rows=board.rows, squares=squares)]
-    return path_problems(board, names, field)
+    return [_(problem.text).format(**problem.values)
+            for problem in path_problems(board, names, field)]
 
 
 def load_level(path: str | os.PathLike[str]) -> Level:
