@@ -526,7 +526,10 @@ def start_language(option: str | None) -> str:
                 option="--lang", value=option, codes=", ".join(lang.LANGUAGES))) from None
     else:
         code = remembered_language() or lang.from_environment(os.environ)
-    lang.use(code)
+    if not lang.use(code):
+        say(f"maze: the {lang.LANGUAGES[code]} catalogue cannot be read "
+            f"({lang.CATALOGUES / code}); English instead", error=True)
+        return lang.DEFAULT
     return code
 
 

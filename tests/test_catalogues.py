@@ -84,3 +84,16 @@ def test_the_system_language_or_english():
     assert lang.from_environment({}) == "en"
     with pytest.raises(lang.UnknownLanguage):
         lang.choose("klingon")
+
+
+def test_an_unreadable_catalogue_leaves_english_with_one_line(tmp_path, monkeypatch, capsys):
+    """A damaged install (the German .mo gone or broken) never stops the program."""
+    (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "de" / "LC_MESSAGES" / "maze.mo").write_bytes(b"\xde\x12\x04\x95 broken")
+    monkeypatch.setattr(lang, "CATALOGUES", tmp_path)
+    assert lang.use("de") is False
+    assert lang.current() == "en" and lang.number(1.5) == "1.5"
+    from maze.cli import main
+    assert main(["--lang", "de", "levels"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Deutsch catalogue cannot be read" in err

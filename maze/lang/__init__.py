@@ -20,6 +20,7 @@ Numbers and dates that a person reads go through ``number``, ``integer``, ``perc
 from __future__ import annotations
 
 import gettext
+import struct
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date as _date
@@ -107,13 +108,18 @@ def catalogue(code: str) -> gettext.NullTranslations:
         return gettext.GNUTranslations(f)
 
 
-def use(code: str) -> None:
-    """Speak ``code`` from now on (a code from LANGUAGES)."""
+def use(code: str) -> bool:
+    """Speak ``code`` from now on (a code from LANGUAGES). A catalogue that cannot be read (a
+    damaged install) leaves the program in English, never stopped: False says so."""
     global _code, _words
     if code not in LANGUAGES:
         raise UnknownLanguage(code)
-    _words = catalogue(code)
-    _code = code
+    try:
+        _words, _code = catalogue(code), code
+    except (OSError, EOFError, ValueError, struct.error):    # unreadable, or not a catalogue
+        _words, _code = gettext.NullTranslations(), DEFAULT
+        return False
+    return True
 
 
 def install(words: gettext.NullTranslations, code: str = DEFAULT) -> None:
