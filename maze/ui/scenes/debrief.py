@@ -75,6 +75,7 @@ class DebriefScene(Scene):
         self.notice = ""
         self.player_first = 0          # the players page scrolls a long roster
         self._tabs: list[pygame.Rect] = []
+        self._footer = (10, 1)             # the buttons' text size and rows (planned each frame)
         self._buttons: list[tuple[pygame.Rect, str]] = []
 
     def handle(self, event: pygame.event.Event) -> Transition | None:
@@ -150,44 +151,67 @@ class DebriefScene(Scene):
         surface.fill(theme.BACKGROUND)
         h = surface.get_height()
         unit = max(10, round(0.042 * h))
+        self._plan_footer(surface)
         (self._draw_scores, self._draw_board, self._draw_players,
          self._draw_teams)[self.page](surface, unit)
         self._draw_footer(surface)
 
     def footer_height(self, h: int) -> int:
-        return round(self._small(h) * 2.6)
+        """One row of buttons, or two when the tabs and the actions do not fit side by side at a
+        readable size (German and French labels are long)."""
+        return round(self._small(h) * (2.6 if self._footer[1] == 1 else 4.6))
 
     @staticmethod
     def _small(h: int) -> int:
         return max(10, round(0.03 * h))
 
+    def _footer_labels(self) -> tuple[list[tuple[str, str]], list[str]]:
+        # Translators: buttons, each with its key on the keyboard
+        actions = ([("next", _("Next team: N"))] if self.app.offers(NextTeam) else []) + [
+            ("replay", _("Replay: R")), ("report", _("Report")), ("quit", _("Quit: Ctrl+Q"))]
+        return actions, [_(page) for page in PAGES] + [label for _action, label in actions]
+
+    def _plan_footer(self, surface: pygame.Surface) -> None:
+        """The buttons' text size and the number of rows: the largest size down to the readable
+        one at which every button fits on one row; else two rows (tabs, then actions)."""
+        text = self.app.text
+        w, h = surface.get_size()
+        _actions, labels = self._footer_labels()
+        margin, gap = round(0.02 * w), max(6, self._small(h) // 2)
+
+        def fits(row: list[str], size: int) -> bool:
+            widths = [text.width(label, size, True) + size for label in row]
+            return sum(widths) + gap * (len(row) + 1) + 2 * margin <= w
+
+        for rows in ([labels], [labels[:len(PAGES)], labels[len(PAGES):]]):
+            for size in range(self._small(h), readable(surface) - 1, -1):
+                if all(fits(row, size) for row in rows):
+                    self._footer = (size, len(rows))
+                    return
+        self._footer = (readable(surface), 2)
+
     def _draw_footer(self, surface: pygame.Surface) -> None:
-        """Tabs on the left, actions on the right: buttons for the mouse, each naming its key."""
+        """Tabs on the left, actions on the right (or below them): buttons for the mouse, each
+        naming its key."""
         text = self.app.text
         w, h = surface.get_size()
         small = self._small(h)
         bar = pygame.Rect(0, h - self.footer_height(h), w, self.footer_height(h))
         surface.fill(theme.PANEL, bar)
         text.cover(surface, bar)
-        # Translators: buttons, each with its key on the keyboard
-        actions = ([("next", _("Next team: N"))] if self.app.offers(NextTeam) else []) + [
-            ("replay", _("Replay: R")), ("report", _("Report")), ("quit", _("Quit: Ctrl+Q"))]
-        labels = [_(page) for page in PAGES] + [label for _action, label in actions]
+        actions, labels = self._footer_labels()
         margin, gap = round(0.02 * w), max(6, small // 2)
-        size = small
-        while size > readable(surface):
-            widths = [text.width(label, size, True) + size for label in labels]
-            if sum(widths) + gap * (len(labels) + 1) + 2 * margin <= w:
-                break
-            size -= 1
+        size, rows = self._footer
         widths = [text.width(label, size, True) + size for label in labels]
         height = round(size * 1.7)
-        y = bar.centery - height // 2
-        x = margin
+        row_gap = round(size * 0.5)
+        top = bar.centery - (rows * height + (rows - 1) * row_gap) // 2
+        x, y = margin, top
         self._tabs, self._buttons = [], []
         for i, (label, width) in enumerate(zip(labels, widths, strict=True)):
-            if i == len(PAGES):            # the actions from the right edge
+            if i == len(PAGES):            # the actions from the right edge (of the second row)
                 x = w - margin - sum(widths[len(PAGES):]) - gap * (len(actions) - 1)
+                y = top + (rows - 1) * (height + row_gap)
             rect = pygame.Rect(x, y, width, height)
             current = i == self.page
             if i < len(PAGES):
