@@ -16,14 +16,13 @@ from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import MAX_NAME
 from maze.core.level import Level
 from maze.core.path import DIFFICULTIES, generate_path, path_names
-from maze.core.rules import DEFAULT_PRESET, PRESETS
+from maze.core.rules import DEFAULT_PRESET, PRESETS, rules_summary
 from maze.core.session import SessionSetup
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.levels import (
     find_level,
     list_levels,
     load_level,
-    rules_summary,
     save_level,
 )
 from maze.terminal import (
@@ -203,7 +202,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from maze.analysis.report import write_report
+    from maze.reporting import write_report
 
     output = Path(args.output) if args.output else (None if args.csv else Path("report.html"))
     csv_path = Path(args.csv) if args.csv else None
@@ -225,7 +224,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
     if output is not None and not (args.single or args.summary_only):
-        from maze.analysis.report import pages_folder
+        from maze.storage.reports import pages_folder
         made[0] += f" (a page per session in {pages_folder(output)}{os.sep})"
     say(f"{plural(count, 'session')} -> {', '.join(made)}"
         + (f"; {plural(len(skipped), 'log')} skipped" if skipped else ""))

@@ -303,7 +303,7 @@ def test_sessions_ended_early_or_unfinished_are_listed_but_not_ranked(ten_report
 
 
 def test_the_leaderboard_ranks_only_sessions_that_ran_their_course(ten):
-    from maze.analysis.leaderboard import leaderboard
+    from maze.reporting import leaderboard
     from maze.storage.log import read_log
     red = read_log(next(p for p in ten if "id00021" in p.name)).setup
     shown = leaderboard(ten[0].parent, red)                   # what the results screen lists
@@ -334,6 +334,7 @@ def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
 
 def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_dates(ten, tmp_path):
     from maze.analysis.report import attempt_numbers
+    from maze.storage.sessions import read_headers
     head = json.loads(ten[2].read_text(encoding="utf-8").splitlines()[0])      # Red team, 09:00
     starts = {"a": "2026-11-11T10:00:00+01:00", "b": "2026-11-11T09:30:00+00:00",  # b is later
               "c": "yesterday", "d": "0001-01-01T00:00:00", "e": "2026-11-11T08:00:00+01:00"}
@@ -344,7 +345,8 @@ def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_
                         encoding="utf-8")
         files.append(path)
     (tmp_path / "junk.jsonl").write_bytes(b"\xff not a log")
-    numbers = attempt_numbers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl", files[0]])
+    numbers = attempt_numbers(read_headers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl",
+                                            files[0]]))
     assert numbers == {"e": 1, "a": 2, "b": 3, "d": 4, "c": 5}     # times first, then the others by text
 
 

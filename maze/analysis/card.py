@@ -8,7 +8,7 @@ from html import escape
 
 from maze.core.board import parse_square
 from maze.core.level import Level
-from maze.storage.levels import rules_summary
+from maze.core.rules import rules_summary
 
 CELL = 56
 

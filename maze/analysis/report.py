@@ -7,21 +7,15 @@ so a year of logs does not sit in memory (only one summary row per session does)
 
 from __future__ import annotations
 
-import csv
-import errno
-import json
-import os
-import queue
 import re
-import tempfile
-import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html import escape
-from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from maze import __version__
+from maze.analysis.anonymize import Pseudonyms
 from maze.analysis.debrief import heatmap, prompts, timeline
 from maze.analysis.leaderboard import is_ranked, level_identity, when
 from maze.analysis.scores import Figures, score
@@ -31,10 +25,9 @@ from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
-from maze.core.events import PathChanged, StepTaken
-from maze.storage.jsonfile import DataError, open_regular
-from maze.storage.levels import rules_summary
-from maze.storage.log import MAX_LOG_BYTES, UNUSABLE, read_log, setup_from_header, unusable
+from maze.core.events import Event, PathChanged, StepTaken
+from maze.core.rules import rules_summary
+from maze.core.session import SessionSetup
 
 # date, time and attempt came later: at the end, so a sheet that reads columns by place still works
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
@@ -120,38 +113,19 @@ ul.prompts li { margin: .25rem 0; }
 """
 
 
-def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
+def attempt_numbers(setups: Iterable[SessionSetup]) -> dict[str, int]:
     """Session id -> attempt number: the session is the team's nth on that level (the same board,
-    path(s) and rules, as in the summary), ordered by start time, among the logs given whose
-    header can be read (a copy of a log counts once). Team names match ignoring case and extra
-    spaces. Only the first line of each log is read."""
+    path(s) and rules, as in the summary), ordered by start time, among the sessions given (a
+    copy of a log counts once). Team names match ignoring case and extra spaces."""
     groups: dict[tuple[str, str], dict[str, tuple[int, float | str]]] = {}
-    for path in paths:
-        try:
-            with open_regular(path, str(path), MAX_LOG_BYTES) as handle:   # never a FIFO
-                first = handle.readline(1 << 20)
-            setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
-            key = (_team_key(setup.team), level_identity(setup))
-        except (OSError, RecursionError, *UNUSABLE):
-            continue                      # the full read says what is wrong with it
+    for setup in setups:
+        key = (_team_key(setup.team), level_identity(setup))
         groups.setdefault(key, {})[setup.session_id] = _moment(setup.started_at)
     numbers: dict[str, int] = {}
     for sessions in groups.values():
         ordered = sorted(sessions, key=lambda sid: (sessions[sid], sid))
         numbers.update((sid, n) for n, sid in enumerate(ordered, start=1))
     return numbers
-
-
-def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Log files given, and *.jsonl files found recursively in folders given, in order."""
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.jsonl") if not p.is_dir()))  # a FIFO: said
-        else:
-            found.append(path)
-    return found
 
 
 # The report needs no script, no network and no file besides itself: a browser refuses any,
@@ -166,7 +140,6 @@ def _anchor(number: int, session_id: str) -> str:
 
 def _unquoted(reason: str) -> str:
     """A reason with the values it quotes left out (a name, with --anonymize)."""
-    import re
     return re.sub(r'"[^"]*"', "(a value from the log)", reason)
 
 
@@ -217,7 +190,7 @@ def _crowding(setup: Any) -> str:
     return " busy" if len(setup.roster) > 8 else ""
 
 
-def session_section(read: Any, figures: Figures, anchor: str, attempt: int | None = None) -> str:
+def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
     setup, events = read.setup, read.events
     e = escape
     learn, exe, sw = figures.learning, figures.execution, figures.switch
@@ -296,7 +269,7 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
     return "".join(parts)
 
 
-def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
+def csv_rows(read: SessionRead, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
     started = when(setup.started_at)
@@ -311,11 +284,6 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
 # A session's page, beside the summary in its folder: its anchor (see _anchor: a counter and
 # the session id's letters and digits), then .html. Only files so named are ever removed.
 PAGE_NAME = re.compile(r"s[0-9]+-[A-Za-z0-9]*\.html")
-
-
-def pages_folder(output: Path) -> Path:
-    """Where the sessions' pages go: report.html -> report_files/ beside it."""
-    return output.with_name(f"{output.stem}_files")
 
 
 def _compact(css: str) -> str:
@@ -334,159 +302,127 @@ def _head(title: str, style: str) -> str:
             f"<title>{title}</title><style>{style}</style></head><body>\n")
 
 
-class _Pages:
-    """Writes the sessions' pages on a thread of its own, so the disk works while the next log
-    is read and scored. A page waits in a short queue: memory stays flat. The first error
-    (a full disk, say) stops the writing and is raised in the caller's thread."""
-
-    def __init__(self) -> None:
-        self.queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=16)
-        self.error: OSError | None = None
-        self.thread = threading.Thread(target=self._run, name="report pages", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while (item := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    with open(item[0], "wb") as page:
-                        page.write(item[1])
-                except OSError as exc:
-                    self.error = exc
-
-    def put(self, path: Path, data: bytes) -> None:
-        if self.error is not None:
-            raise self.error
-        self.queue.put((path, data))
-
-    def stop(self) -> None:
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-
-    def close(self) -> None:
-        self.stop()
-        if self.error is not None:
-            raise self.error
+class SessionRead(Protocol):
+    """A session as read from its log: its setup, its events, the warnings its reading gave
+    and where it came from (as shown to people)."""
+    path: str
+    setup: SessionSetup
+    events: list[Event]
+    warnings: list[str]
 
 
-def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
-                 csv_path: Path | None = None, summary_only: bool = False,
-                 warn: Any = None, anonymize: bool = False,
-                 single: bool = False) -> tuple[int, list[tuple[str, str]]]:
-    """Write the report (and CSV); returns how many sessions it holds and what was skipped.
+@dataclass(frozen=True)
+class Made:
+    """One session's part of the report: its summary row, its section (empty when the report
+    is the summary alone) and what it was made from (for its CSV rows)."""
+    row: Row
+    section: str
+    read: SessionRead
 
-    The report is ``output``, a summary of every session linking to one page per session in
-    the folder beside it (``pages_folder``); with ``single``, one self-contained file holding
-    the summary and then every session. Either way each session is written as soon as it is
-    made: only one summary row per session stays in memory. With ``anonymize``, names become
-    pseudonyms and no file path (which holds the team's name) is written."""
-    from maze.analysis.anonymize import Pseudonyms
-    pseudonyms = Pseudonyms() if anonymize else None
-    rows: list[Row] = []
-    skipped: list[tuple[str, str]] = []
-    seen: dict[str, Path] = {}
-    sections = output is not None and not summary_only
-    folder = pages_folder(output) if sections and not single and output is not None else None
-    written: set[str] = set()
-    pages: _Pages | None = None
-    body = tempfile.TemporaryFile("w+", encoding="utf-8") if sections and single else None
-    csv_handle: IO[str] | None = None
-    writer = None
-    if folder is not None:
-        if folder.exists() and not folder.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
-                                     "sessions' pages", str(folder))
-        folder.mkdir(exist_ok=True)
-        pages = _Pages()
-        back = "../" + quote(output.name) if output is not None else ""
-    if csv_path is not None:
-        csv_handle = open(csv_path, "w", encoding="utf-8-sig", newline="")
-        writer = csv.writer(csv_handle)
-        writer.writerow(CSV_FIELDS)
-    try:
-        paths = find_logs(inputs)
-        attempts = attempt_numbers(paths)
-        for path in paths:
-            try:
-                read = read_log(path)
-            except DataError as exc:
-                shown = "a log" if anonymize else str(path)
-                reason = exc.problems[0].split(": ", 1)[-1]
-                skipped.append((shown, _unquoted(reason) if anonymize else reason))
-                continue
-            if pseudonyms is not None:
-                read.setup, read.events = pseudonyms.session(read.setup, read.events)
-                read.warnings = [w.replace(str(path), "a log") for w in read.warnings]
-                read.path = "a log"
-            if read.setup.session_id in seen:      # a file given twice, or a copy of a log
-                skipped.append(("a log" if anonymize else str(path),
-                                f"the same session as {'another log' if anonymize else seen[read.setup.session_id]}"))
-                continue
-            seen[read.setup.session_id] = path
-            if warn:
-                for warning in read.warnings:
-                    warn(warning)
-            anchor = _anchor(len(rows) + 1, read.setup.session_id)
-            try:
-                figures = score(read.setup, read.events)
-                attempt = attempts.get(read.setup.session_id)
-                section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
-            except UNUSABLE as exc:
-                skipped.append(("a log" if anonymize else str(path),
-                                unusable(str(path), exc).problems[0].split(": ", 1)[1]))
-                del seen[read.setup.session_id]
-                continue
-            rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
-                            level_identity(read.setup), rules_summary(read.setup.rules),
-                            read.setup.started_at, figures.outcome,
-                            (figures.learning.discoveries_per_minute,
-                             figures.execution.error_free_speed, figures.switch.score),
-                            anchor, attempt))
-            if body is not None:
-                body.write(section)
-            elif folder is not None:
-                name = f"{anchor}.html"
-                title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
-                assert pages is not None
-                pages.put(folder / name, f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="'
-                          f'{escape(back)}">All sessions</a></nav>\n{section}</body></html>\n'.encode())
-                written.add(name)
-            if writer is not None:
-                writer.writerows(map(safe_row, csv_rows(read, attempt)))   # no formulas from names
-        if pages is not None:
-            pages.close()              # every page on disk (or its error raised) before the summary
-        if output is not None:
-            prefix = quote(folder.name) + "/" if folder is not None else ""
+    @property
+    def page_name(self) -> str:
+        """Its page's file name, beside the summary (see PAGE_NAME)."""
+        return f"{self.row.anchor}.html"
 
-            def link(row: Row) -> str | None:
-                if folder is not None:
-                    return f"{prefix}{row.anchor}.html"
-                return f"#{row.anchor}" if sections else None
-            tmp = output.with_name(f".{output.name}.tmp")
-            with open(tmp, "w", encoding="utf-8") as out:
-                out.write(_head(f"maze report: {count(len(rows), 'session')}",
-                                _compact(STYLE + SUMMARY_STYLE)))
-                out.write("<h1>Maze sessions</h1>"
-                          f'<p class="meta">{count(len(rows), "session")}; made by maze {escape(__version__)}. '
-                          "What each figure means: docs/metrics.md in the program.</p>\n")
-                for piece in summary_html(rows, skipped, link):
-                    out.write(piece)
-                if body is not None:
-                    body.seek(0)
-                    while chunk := body.read(1 << 16):
-                        out.write(chunk)
-                out.write("</body></html>\n")
-            os.replace(tmp, output)
-            if folder is not None:       # pages of an earlier report with more sessions
-                for old in folder.iterdir():
-                    if PAGE_NAME.fullmatch(old.name) and old.name not in written:
-                        old.unlink()
-    finally:
-        if pages is not None:
-            pages.stop()
-        if body is not None:
-            body.close()
-        if csv_handle is not None:
-            csv_handle.close()
-    return len(rows), skipped
+
+END = "</body></html>\n"
+
+
+class Report:
+    """The report, made one session at a time from sessions read elsewhere: each session's
+    section and CSV rows are handed back as soon as they are made (to be written out), and
+    only one summary row per session is kept, so memory stays flat however many logs there
+    are. No file is read or written here: the caller chooses what to read and where to write.
+
+    A session goes in by ``admit`` (not twice) and then ``add`` (scored); a log that cannot be
+    used is ``skip``-ped with the one line that says why. With ``anonymize``, names become
+    pseudonyms and no file path (which holds the team's name) is shown."""
+
+    def __init__(self, attempts: dict[str, int], sections: bool = True,
+                 anonymize: bool = False) -> None:
+        self.attempts = attempts
+        self.sections = sections
+        self.pseudonyms = Pseudonyms() if anonymize else None
+        self.rows: list[Row] = []
+        self.skipped: list[tuple[str, str]] = []
+        self._seen: dict[str, str] = {}
+
+    def _shown(self, source: str) -> str:
+        return "a log" if self.pseudonyms is not None else source
+
+    def skip(self, source: str, problem: str) -> None:
+        """Leave a log out: ``problem`` is the one line saying why, "source: reason"."""
+        prefix = source + ": "
+        reason = problem[len(prefix):] if problem.startswith(prefix) else problem.split(": ", 1)[-1]
+        self.skipped.append((self._shown(source),
+                             reason if self.pseudonyms is None else _unquoted(reason)))
+
+    def admit(self, source: str, read: SessionRead) -> bool:
+        """Whether a session goes in: not one already in (a file given twice, or a copy of a
+        log), which is skipped. With ``anonymize`` its names become pseudonyms here, before its
+        warnings are said."""
+        if self.pseudonyms is not None:
+            read.setup, read.events = self.pseudonyms.session(read.setup, read.events)
+            read.warnings = [w.replace(source, "a log") for w in read.warnings]
+            read.path = "a log"
+        earlier = self._seen.get(read.setup.session_id)
+        if earlier is not None:
+            self.skipped.append((self._shown(source), "the same session as "
+                                 + (earlier if self.pseudonyms is None else "another log")))
+            return False
+        return True
+
+    def add(self, source: str, read: SessionRead) -> Made:
+        """A session admitted, scored and made into its row and section. Events that make no
+        sense raise what the scorer raises; the session is then not in (skip its log)."""
+        setup = read.setup
+        anchor = _anchor(len(self.rows) + 1, setup.session_id)
+        figures = score(setup, read.events)
+        attempt = self.attempts.get(setup.session_id)
+        section = session_section(read, figures, anchor=anchor, attempt=attempt) if self.sections else ""
+        self._seen[setup.session_id] = source
+        row = Row(setup.session_id, setup.team, setup.level.name, level_identity(setup),
+                  rules_summary(setup.rules), setup.started_at, figures.outcome,
+                  (figures.learning.discoveries_per_minute, figures.execution.error_free_speed,
+                   figures.switch.score), anchor, attempt)
+        self.rows.append(row)
+        return Made(row, section, read)
+
+    @staticmethod
+    def csv_rows(made: Made) -> Iterator[tuple[Any, ...]]:
+        """A session's CSV rows, no cell read as a formula (a name starting with "=")."""
+        return map(safe_row, csv_rows(made.read, made.row.attempt))
+
+    @staticmethod
+    def page(made: Made, summary_name: str) -> str:
+        """A session's own page, linking back to the summary (the file ``summary_name`` in
+        the folder above)."""
+        title = escape(f"maze: {made.read.setup.team}: {made.read.setup.level.name}")
+        back = "../" + quote(summary_name)
+        return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'
+                f"All sessions</a></nav>\n{made.section}{END}")
+
+    def summary(self, pages: str | None) -> Iterator[str]:
+        """The summary page, in pieces, up to where the sections go (if in the same file; then
+        END). Each row links to its page in the folder named ``pages`` beside the summary, or,
+        without, to its section further down (if there are sections)."""
+        prefix = quote(pages) + "/" if pages is not None else ""
+
+        def link(row: Row) -> str | None:
+            if pages is not None:
+                return f"{prefix}{row.anchor}.html"
+            return f"#{row.anchor}" if self.sections else None
+        n = len(self.rows)
+        yield _head(f"maze report: {count(n, 'session')}", _compact(STYLE + SUMMARY_STYLE))
+        yield ("<h1>Maze sessions</h1>"
+               f'<p class="meta">{count(n, "session")}; made by maze {escape(__version__)}. '
+               "What each figure means: docs/metrics.md in the program.</p>\n")
+        yield from summary_html(self.rows, self.skipped, link)
+
+
+def write_report(*args: Any, **kwargs: Any) -> tuple[int, list[tuple[str, str]]]:
+    """Moved to maze.reporting.write_report (it reads logs and writes files). Kept only until
+    the results screen (maze/ui/scenes/debrief.py) and benchmarks/run.py import it from there;
+    then delete this."""
+    from maze import reporting
+    return reporting.write_report(*args, **kwargs)

@@ -44,3 +44,17 @@ PRESETS: dict[str, Rules] = {
     "quick-demo": Rules(cols=5, rows=5, time_limit=300.0),
 }
 DEFAULT_PRESET = "classic"
+
+
+def rules_summary(rules: Rules) -> str:
+    """The rules in one line, as people read them: "6x9, diagonals, auto retreat, 20 min"."""
+    limit = rules.time_limit
+    time = f"{limit / 60:g} min" if limit >= 60 and limit % 60 == 0 else (
+        f"{limit:g} s" if limit < 60 else f"{int(limit // 60)} min {limit % 60:g} s")
+    parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
+             f"{rules.retreat} retreat", time]
+    if rules.planning:
+        parts.append(f"{rules.planning:g} s planning")
+    if rules.currency == Currency.POINTS:
+        parts.append(f"budget {rules.budget:g}")
+    return ", ".join(parts)

@@ -17,7 +17,8 @@ from maze.core.format import LEVEL_FORMAT, LEVEL_VERSION
 from maze.core.level import Curveball, Level
 from maze.core.path import path_problems
 from maze.core.record import Record
-from maze.core.rules import PRESETS, Rules
+from maze.core.rules import PRESETS
+from maze.core.rules import rules_summary as rules_summary  # moved; ui/scenes/setup.py
 from maze.core.vocabulary import Currency, RetreatMode
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
@@ -317,16 +318,3 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
             return entry.path
     raise LevelError([f"{spec}: no such level file, and no built-in or user level by that "
                       f"name (see `maze levels`)"])
-
-
-def rules_summary(rules: Rules) -> str:
-    limit = rules.time_limit
-    time = f"{limit / 60:g} min" if limit >= 60 and limit % 60 == 0 else (
-        f"{limit:g} s" if limit < 60 else f"{int(limit // 60)} min {limit % 60:g} s")
-    parts = [f"{rules.cols}x{rules.rows}", "diagonals" if rules.diagonals else "no diagonals",
-             f"{rules.retreat} retreat", time]
-    if rules.planning:
-        parts.append(f"{rules.planning:g} s planning")
-    if rules.currency == Currency.POINTS:
-        parts.append(f"budget {rules.budget:g}")
-    return ", ".join(parts)
