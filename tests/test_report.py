@@ -420,3 +420,46 @@ def test_the_summary_of_a_thousand_sessions_is_small():
     html = "".join(summary_html(rows, [], lambda row: f"report_files/{row.anchor}.html"))
     assert html.count("<tr class=") == 1000
     assert len(html.encode()) < 500_000, len(html.encode())
+
+
+def test_the_report_is_made_from_sessions_in_memory_without_a_file(tmp_path):
+    """The analysis side of the report takes sessions and gives text: a session's section,
+    its own page linking back, its CSV rows and the summary linking to the pages."""
+    from types import SimpleNamespace
+
+    from maze.analysis.report import END, Report, attempt_numbers
+    from maze.core.events import StepTaken
+    level = load_level(builtin_levels_dir() / "classic.json")
+    reads = []
+    for seed, team in ((1, "Red"), (2, "Blue")):
+        setup = make_setup(level, team, ["Ana", "Ben"], None, {}, seed, f"mem{seed}",
+                           f"2026-11-1{seed}T09:00:00+00:00")
+        events: list = []
+        play(setup, random.Random(seed), sink=events.append)
+        reads.append(SimpleNamespace(path=f"/logs/{team}.jsonl", setup=setup, events=events,
+                                     warnings=[]))
+    report = Report(attempt_numbers(r.setup for r in reads))
+    made = [report.add(r.path, r) for r in reads if report.admit(r.path, r)]
+    assert [m.row.team for m in made] == ["Red", "Blue"]
+    assert "<h2>Red: Classic" in made[0].section
+    page = report.page(made[0], "my report.html")
+    assert page.startswith("<!DOCTYPE html>") and page.endswith(END)
+    assert 'href="../my%20report.html"' in page and made[0].section in page
+    steps = sum(type(e) is StepTaken for e in reads[0].events)
+    assert len(list(report.csv_rows(made[0]))) == steps
+    assert not report.admit("/logs/copy.jsonl", reads[0])          # the same session again
+    assert report.skipped == [("/logs/copy.jsonl", "the same session as /logs/Red.jsonl")]
+    summary = "".join(report.summary("my report_files"))
+    assert f'href="my%20report_files/{made[1].page_name}"' in summary
+    assert "/logs/copy.jsonl" in summary                            # listed as skipped
+
+
+def test_a_report_cut_short_leaves_the_earlier_one_whole(tmp_path):
+    from maze.storage.reports import atomic_text
+    out = tmp_path / "report.html"
+    out.write_text("the earlier report", encoding="utf-8")
+    with pytest.raises(OSError), atomic_text(out) as handle:
+        handle.write("half a report")
+        raise OSError(28, "No space left on device")
+    assert out.read_text(encoding="utf-8") == "the earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]   # no temporary file left

@@ -22,9 +22,13 @@ def atomic_text(path: Path) -> Iterator[IO[str]]:
     """A text file written beside ``path`` and put in its place only once it is whole: a
     reader (or a failure halfway) never sees half a report."""
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as out:
-        yield out
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 class CsvFile:
