@@ -1,9 +1,11 @@
-"""`maze report`: one self-contained HTML file for any number of session logs, and a CSV of
-every step. The HTML uses no network, no scripts and no files besides itself; it prints on A4
-and Letter; every name typed by people is escaped, never taken as markup.
+"""What `maze report` writes: a summary of any number of sessions, a page per session (or one
+self-contained file), and a CSV of every step, as text made from sessions already read. The
+HTML uses no network, no scripts and no files besides itself; it prints on A4 and Letter;
+every name typed by people is escaped, never taken as markup.
 
-Logs are read one at a time and each session's section is written out as soon as it is made,
-so a year of logs does not sit in memory (only one summary row per session does)."""
+Sessions come one at a time (see Report) and each one's section is handed back as soon as it is
+made, so a year of logs never sits in memory (only one summary row per session does). Reading
+the logs and writing the files is maze/reporting.py's, with maze/storage."""
 
 from __future__ import annotations
 
