@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from maze import __version__
+from maze.analysis.rules_text import rules_summary
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import MAX_NAME
 from maze.core.level import Level
@@ -29,7 +30,6 @@ from maze.storage.levels import (
     find_level,
     list_levels,
     load_level,
-    rules_summary,
     save_level,
 )
 from maze.terminal import (
@@ -248,7 +248,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from maze.analysis.report import write_report
+    from maze.reporting import write_report
 
     output = Path(args.output) if args.output else (None if args.csv else Path("report.html"))
     csv_path = Path(args.csv) if args.csv else None
@@ -274,7 +274,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         return 1
     made = [str(p) for p in (output, csv_path) if p is not None]
     if output is not None and not (args.single or args.summary_only):
-        from maze.analysis.report import pages_folder
+        from maze.storage.reports import pages_folder
         made[0] = _("{file} (a page per session in {folder})").format(
             file=made[0], folder=f"{pages_folder(output)}{os.sep}")
     sessions = n_("{n} session", "{n} sessions", count).format(n=count)

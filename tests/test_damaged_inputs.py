@@ -28,8 +28,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from test_hostile import damaged_log, hostile_level
 
-from maze.analysis.leaderboard import leaderboard
 from maze.cli import main
+from maze.reporting import leaderboard
 from maze.sim.team import play
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import SessionLog, unfinished_logs

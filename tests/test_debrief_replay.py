@@ -18,7 +18,7 @@ from maze.storage.levels import load_level, save_level
 from maze.storage.log import SessionLog, read_log
 from maze.ui.app import App
 from maze.ui.navigator import navigated
-from maze.ui.scenes.debrief import DebriefScene
+from maze.ui.scenes.debrief import PAGES, DebriefScene
 from maze.ui.scenes.replay import ReplayScene
 from maze.wiring import build_replay
 
@@ -87,12 +87,27 @@ def test_the_debrief_shows_the_figures_of_the_log(curveball_log):
 
 @pytest.mark.parametrize("size", [(800, 600), (1920, 1080), (2560, 1080)])
 def test_the_debrief_draws_every_page_at_any_size(curveball_log, size):
+    """Each page, reached with the arrow key, shows what it is about, with the page tabs, and
+    nothing of its text is cut, overlapping, off the screen or too small for the room."""
+    from screens import draw_audited
     read = read_log(curveball_log)
     app = navigated(App(size, clock=FakeClock()))
-    app.start(DebriefScene(app, read.setup, read.events, curveball_log))
-    for _ in range(3):
-        app.draw(force=True)
+    scene = DebriefScene(app, read.setup, read.events, curveball_log)
+    app.start(scene)
+    roster = list(read.setup.roster)
+    expected = {0: ["Everyone crossed!", f"{read.setup.team}, {read.setup.level.name}: "],
+                1: ["START", "GOAL"],
+                2: ["Players", *roster],
+                3: [f"Teams on {read.setup.level.name}", f"{read.setup.team}  2026-11-22 09:00"]}
+    for page in range(len(PAGES)):
+        assert scene.page == page
+        audit = draw_audited(app, list(app.stack))
+        assert audit.problems(size[1]) == [], (page, size)
+        shown = [p.text for p in audit.placed]
+        for wanted in [*expected[page], *PAGES]:
+            assert any(line.startswith(wanted) for line in shown), (page, wanted, shown)
         key(app, pygame.K_RIGHT)
+    assert scene.page == 0                      # round the pages, back to the scores
 
 
 @pytest.mark.slow

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from test_damaged_inputs import good_log
 
-from maze.analysis.leaderboard import leaderboard
 from maze.cli import main
+from maze.reporting import leaderboard
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import log_from_bytes, read_log
 
@@ -195,7 +195,7 @@ def test_a_fifo_in_the_log_folder_never_stops_the_report_resume_list_or_leaderbo
     assert "fifo_ffff.jsonl: not a regular file" in result.stderr
     assert "Skipped" in (fifo_folder.parent / "r.html").read_text(encoding="utf-8")
     code = ("import sys; from pathlib import Path; from maze.storage.log import unfinished_logs, "
-            "read_log; from maze.analysis.leaderboard import leaderboard; f = Path(sys.argv[1]); "
+            "read_log; from maze.reporting import leaderboard; f = Path(sys.argv[1]); "
             "print(len(unfinished_logs(f))); "
             "print(len(leaderboard(f, read_log(f / sys.argv[2]).setup)))")
     result = subprocess.run([sys.executable, "-c", code, str(fifo_folder), GOOD_NAME],
@@ -475,7 +475,7 @@ def test_an_anonymized_report_quotes_no_name_from_a_log_it_skipped(tmp_path):
     result = maze("report", str(bad), "-o", str(out), "--anonymize")
     assert result.returncode == 1
     assert "Secret" not in (out.read_text(encoding="utf-8") if out.exists() else "")
-    from maze.analysis.report import write_report
+    from maze.reporting import write_report
     count, skipped = write_report([bad], out, anonymize=True)
     assert count == 0 and len(skipped) == 1 and skipped[0][0] == "a log"
     assert "step.player" in skipped[0][1] and "Secret" not in skipped[0][1]

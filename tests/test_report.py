@@ -304,7 +304,7 @@ def test_sessions_ended_early_or_unfinished_are_listed_but_not_ranked(ten_report
 
 
 def test_the_leaderboard_ranks_only_sessions_that_ran_their_course(ten):
-    from maze.analysis.leaderboard import leaderboard
+    from maze.reporting import leaderboard
     from maze.storage.log import read_log
     red = read_log(next(p for p in ten if "id00021" in p.name)).setup
     shown = leaderboard(ten[0].parent, red)                   # what the results screen lists
@@ -335,6 +335,7 @@ def test_a_session_with_more_notes_than_a_page_holds_flows_over(tmp_path):
 
 def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_dates(ten, tmp_path):
     from maze.analysis.report import attempt_numbers
+    from maze.storage.sessions import read_headers
     head = json.loads(ten[2].read_text(encoding="utf-8").splitlines()[0])      # Red team, 09:00
     starts = {"a": "2026-11-11T10:00:00+01:00", "b": "2026-11-11T09:30:00+00:00",  # b is later
               "c": "yesterday", "d": "0001-01-01T00:00:00", "e": "2026-11-11T08:00:00+01:00"}
@@ -345,7 +346,8 @@ def test_attempts_follow_the_start_instant_and_survive_start_times_that_are_not_
                         encoding="utf-8")
         files.append(path)
     (tmp_path / "junk.jsonl").write_bytes(b"\xff not a log")
-    numbers = attempt_numbers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl", files[0]])
+    numbers = attempt_numbers(read_headers([*files, tmp_path / "junk.jsonl", tmp_path / "missing.jsonl",
+                                            files[0]]))
     assert numbers == {"e": 1, "a": 2, "b": 3, "d": 4, "c": 5}     # times first, then the others by text
 
 
@@ -419,3 +421,46 @@ def test_the_summary_of_a_thousand_sessions_is_small():
     html = "".join(summary_html(rows, [], lambda row: f"report_files/{row.anchor}.html"))
     assert html.count("<tr class=") == 1000
     assert len(html.encode()) < 500_000, len(html.encode())
+
+
+def test_the_report_is_made_from_sessions_in_memory_without_a_file(tmp_path):
+    """The analysis side of the report takes sessions and gives text: a session's section,
+    its own page linking back, its CSV rows and the summary linking to the pages."""
+    from types import SimpleNamespace
+
+    from maze.analysis.report import END, Report, attempt_numbers
+    from maze.core.events import StepTaken
+    level = load_level(builtin_levels_dir() / "classic.json")
+    reads = []
+    for seed, team in ((1, "Red"), (2, "Blue")):
+        setup = make_setup(level, team, ["Ana", "Ben"], None, {}, seed, f"mem{seed}",
+                           f"2026-11-1{seed}T09:00:00+00:00")
+        events: list = []
+        play(setup, random.Random(seed), sink=events.append)
+        reads.append(SimpleNamespace(path=f"/logs/{team}.jsonl", setup=setup, events=events,
+                                     warnings=[]))
+    report = Report(attempt_numbers(r.setup for r in reads))
+    made = [report.add(r.path, r) for r in reads if report.admit(r.path, r)]
+    assert [m.row.team for m in made] == ["Red", "Blue"]
+    assert "<h2>Red: Classic" in made[0].section
+    page = report.page(made[0], "my report.html")
+    assert page.startswith("<!DOCTYPE html>") and page.endswith(END)
+    assert 'href="../my%20report.html"' in page and made[0].section in page
+    steps = sum(type(e) is StepTaken for e in reads[0].events)
+    assert len(list(report.csv_rows(made[0]))) == steps
+    assert not report.admit("/logs/copy.jsonl", reads[0])          # the same session again
+    assert report.skipped == [("/logs/copy.jsonl", "the same session as /logs/Red.jsonl")]
+    summary = "".join(report.summary("my report_files"))
+    assert f'href="my%20report_files/{made[1].page_name}"' in summary
+    assert "/logs/copy.jsonl" in summary                            # listed as skipped
+
+
+def test_a_report_cut_short_leaves_the_earlier_one_whole(tmp_path):
+    from maze.storage.reports import atomic_text
+    out = tmp_path / "report.html"
+    out.write_text("the earlier report", encoding="utf-8")
+    with pytest.raises(OSError), atomic_text(out) as handle:
+        handle.write("half a report")
+        raise OSError(28, "No space left on device")
+    assert out.read_text(encoding="utf-8") == "the earlier report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]   # no temporary file left

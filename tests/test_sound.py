@@ -34,14 +34,24 @@ def test_samples_are_shaped_to_the_mixer(size, channels, dtype):
     assert data.shape == ((4410, channels) if channels > 1 else (4410,))
 
 
-def test_the_dummy_audio_driver_gives_real_sounds():
+def test_the_dummy_audio_driver_gives_real_sounds_and_muted_plays_none():
+    """With sound on, a beep reaches the mixer (a channel is playing); muted (the M key), the
+    mixer gets nothing; unmuted again, it plays."""
     pygame.init()
     try:
         player = sound.open_sound(True)
         assert player.available and player.notice is None
+        assert not pygame.mixer.get_busy()
         player.play("beep")
+        assert pygame.mixer.get_busy()
+        pygame.mixer.stop()
         player.muted = True
-        player.play("beep")
+        for name in ("beep", "repeat", "step", "crossing"):
+            player.play(name)
+        assert not pygame.mixer.get_busy()
+        player.muted = False
+        player.play("step")
+        assert pygame.mixer.get_busy()
     finally:
         pygame.quit()
 

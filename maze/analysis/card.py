@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from html import escape
 
+from maze.analysis.rules_text import rules_summary
 from maze.core.board import parse_square
 from maze.core.level import Level
 from maze.lang import _, current, n_
-from maze.storage.levels import rules_summary
 
 CELL = 56
 

@@ -1,4 +1,5 @@
-"""Earlier teams on the same level, from the session logs in a folder.
+"""Earlier teams on the same level, ranked, from their setups and figures (reading the logs of a
+folder is the caller's: maze/reporting.py).
 
 "Same level" means the same board, paths and rules (different boards are not comparable).
 Each headline score is ranked on its own, among the sessions that ran their course: a team
@@ -8,16 +9,14 @@ never ended (a closed window), is listed but not ranked: six seconds of play are
 from __future__ import annotations
 
 import json
-import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from maze.analysis.scores import Figures, score
+from maze.analysis.scores import Figures
 from maze.core.session import SessionSetup
 from maze.core.vocabulary import Outcome
-from maze.lang import date_time, n_
-from maze.storage.jsonfile import DataError, shown
-from maze.storage.log import UNUSABLE, read_log, unusable
+from maze.lang import date_time
 
 # Sessions that ran their course under the rules: everyone crossed, the time ran out (penalties
 # in seconds included) or the penalty budget was spent (the same end, in points).
@@ -75,13 +74,6 @@ class Entry:
         return when(self.started_at)[11:]
 
 
-def _mtime_ns(path: Path) -> int:
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:            # removed meanwhile: read_log says so
-        return 0
-
-
 def rank_values(values: list[float | None], ranked: list[bool] | None = None) -> list[int | None]:
     """Each value's rank, 1 for the best (highest); equal values share a rank; None stays.
     With ``ranked``, only the values marked True are ranked (the others get None)."""
@@ -92,34 +84,13 @@ def rank_values(values: list[float | None], ranked: list[bool] | None = None) ->
             for v, k in zip(values, keep, strict=True)]
 
 
-def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
-                include_unranked: bool = False, skipped: list[str] | None = None) -> list[Entry]:
-    """Teams that played this level, newest first, each score ranked among them (1 = best).
-    Sessions ended early or unfinished are left out (what the room sees ranks only sessions
-    that ran their course), or with ``include_unranked`` listed with ``ranked`` False and no
-    ranks. Logs that cannot be used are left out, with one warning on stderr for all of them;
-    a screen that wants to say so itself passes ``skipped`` and gets one line per log."""
-    identity = level_identity(setup)
-    rows: list[tuple[SessionSetup, Figures]] = []
-    # Newest first: names start with the start time; within one second, the file written last.
-    files = sorted(folder.glob("*.jsonl"), key=lambda p: (p.name[:17], _mtime_ns(p)),
-                   reverse=True)[:limit]
-    skipped = [] if skipped is None else skipped  # a damaged neighbour never costs a debrief
-    for path in files:
-        try:
-            read = read_log(path)
-            if level_identity(read.setup) != identity:
-                continue
-            rows.append((read.setup, score(read.setup, read.events)))
-        except DataError as exc:
-            skipped.append(exc.problems[0])
-        except UNUSABLE as exc:
-            skipped.append(unusable(str(path), exc).problems[0])
-    if skipped:                 # said once, not once per file
-        print(n_("warning: the leaderboard left out {n} log it could not use, e.g. {problem}",
-                 "warning: the leaderboard left out {n} logs it could not use, e.g. {problem}",
-                 len(skipped)).format(n=len(skipped), problem=shown(skipped[0])),
-              file=sys.stderr)
+def entries(scored: Iterable[tuple[SessionSetup, Figures]],
+            include_unranked: bool = False) -> list[Entry]:
+    """Sessions of one level (see level_identity), in the order given, each score ranked among
+    them (1 = best). Sessions ended early or unfinished are left out (what the room sees ranks
+    only sessions that ran their course), or with ``include_unranked`` listed with ``ranked``
+    False and no ranks."""
+    rows = list(scored)
     values = [[f.learning.discoveries_per_minute, f.execution.error_free_speed, f.switch.score]
               for _setup, f in rows]
     ranked = [is_ranked(f.outcome) for _setup, f in rows]
@@ -132,3 +103,10 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
                          (values[i][0], values[i][1], values[i][2]),
                          (ranks[0][i], ranks[1][i], ranks[2][i]), ranked[i]))
     return out
+
+
+def leaderboard(*args: Any, **kwargs: Any) -> list[Entry]:
+    """Moved to maze.reporting.leaderboard (it reads a folder). Kept only until the results
+    screen (maze/ui/scenes/debrief.py) imports it from there; then delete this."""
+    from maze import reporting
+    return reporting.leaderboard(*args, **kwargs)

@@ -1,41 +1,35 @@
-"""`maze report`: one self-contained HTML file for any number of session logs, and a CSV of
-every step. The HTML uses no network, no scripts and no files besides itself; it prints on A4
-and Letter; every name typed by people is escaped, never taken as markup.
+"""What `maze report` writes: a summary of any number of sessions, a page per session (or one
+self-contained file), and a CSV of every step, as text made from sessions already read. The
+HTML uses no network, no scripts and no files besides itself; it prints on A4 and Letter;
+every name typed by people is escaped, never taken as markup.
 
-Logs are read one at a time and each session's section is written out as soon as it is made,
-so a year of logs does not sit in memory (only one summary row per session does)."""
+Sessions come one at a time (see Report) and each one's section is handed back as soon as it is
+made, so a year of logs never sits in memory (only one summary row per session does). Reading
+the logs and writing the files is maze/reporting.py's, with maze/storage."""
 
 from __future__ import annotations
 
-import csv
-import errno
-import json
-import os
-import queue
 import re
-import tempfile
-import threading
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from html import escape
-from pathlib import Path
-from typing import IO, Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from maze import __version__
+from maze.analysis.anonymize import Pseudonyms
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, when, when_shown
+from maze.analysis.leaderboard import is_ranked, level_identity, when
+from maze.analysis.rules_text import rules_summary
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
 from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
-from maze.core.events import PathChanged, StepTaken
-from maze.lang import _, current, n_, number
-from maze.storage.jsonfile import DataError, open_regular
-from maze.storage.levels import rules_summary
-from maze.storage.log import MAX_LOG_BYTES, UNUSABLE, read_log, setup_from_header, unusable
+from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
+from maze.core.events import Event, PathChanged, StepTaken
+from maze.core.session import SessionSetup
 
 # date, time and attempt came later: at the end, so a sheet that reads columns by place still works
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
@@ -121,38 +115,19 @@ ul.prompts li { margin: .25rem 0; }
 """
 
 
-def attempt_numbers(paths: Iterable[Path]) -> dict[str, int]:
+def attempt_numbers(setups: Iterable[SessionSetup]) -> dict[str, int]:
     """Session id -> attempt number: the session is the team's nth on that level (the same board,
-    path(s) and rules, as in the summary), ordered by start time, among the logs given whose
-    header can be read (a copy of a log counts once). Team names match ignoring case and extra
-    spaces. Only the first line of each log is read."""
+    path(s) and rules, as in the summary), ordered by start time, among the sessions given (a
+    copy of a log counts once). Team names match ignoring case and extra spaces."""
     groups: dict[tuple[str, str], dict[str, tuple[int, float | str]]] = {}
-    for path in paths:
-        try:
-            with open_regular(path, str(path), MAX_LOG_BYTES) as handle:   # never a FIFO
-                first = handle.readline(1 << 20)
-            setup = setup_from_header(json.loads(first.decode("utf-8")), str(path))
-            key = (_team_key(setup.team), level_identity(setup))
-        except (OSError, RecursionError, *UNUSABLE):
-            continue                      # the full read says what is wrong with it
+    for setup in setups:
+        key = (_team_key(setup.team), level_identity(setup))
         groups.setdefault(key, {})[setup.session_id] = _moment(setup.started_at)
     numbers: dict[str, int] = {}
     for sessions in groups.values():
         ordered = sorted(sessions, key=lambda sid: (sessions[sid], sid))
         numbers.update((sid, n) for n, sid in enumerate(ordered, start=1))
     return numbers
-
-
-def find_logs(inputs: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Log files given, and *.jsonl files found recursively in folders given, in order."""
-    found: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.jsonl") if not p.is_dir()))  # a FIFO: said
-        else:
-            found.append(path)
-    return found
 
 
 # The report needs no script, no network and no file besides itself: a browser refuses any,
@@ -167,12 +142,11 @@ def _anchor(number: int, session_id: str) -> str:
 
 def _unquoted(reason: str) -> str:
     """A reason with the values it quotes left out (a name, with --anonymize)."""
-    import re
-    return re.sub(r'"[^"]*"', _("(a value from the log)"), reason)
+    return re.sub(r'"[^"]*"', "(a value from the log)", reason)
 
 
 def _headline(value: float | None, digits: int = 1) -> str:
-    return "-" if value is None else number(value, digits)
+    return "-" if value is None else f"{value:.{digits}f}"
 
 
 # Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
@@ -218,136 +192,76 @@ def _crowding(setup: Any) -> str:
     return " busy" if len(setup.roster) > 8 else ""
 
 
-def _scores_html(figures: Figures) -> str:
-    """The three headline figures, each with what it counts."""
+def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
+    setup, events = read.setup, read.events
     e = escape
     learn, exe, sw = figures.learning, figures.execution, figures.switch
-    learning = _("discoveries per minute; {discoveries}, {repeats}; path found after {time}").format(
-        discoveries=n_("{n} discovery", "{n} discoveries", learn.discoveries).format(
-            n=learn.discoveries),
-        repeats=n_("{n} repeat beep", "{n} repeat beeps", learn.repeat_errors).format(
-            n=learn.repeat_errors),
-        time=minutes(learn.path_found_seconds))
-    execution = _("squares per minute, error-free; {crossings} crossings, {errors} errors").format(
-        crossings=num(exe.crossings), errors=num(exe.errors))
-    switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path} off-path steps").format(
-        lag=num(sw.lag_seconds, _(" s")), ratio=num(sw.pace_ratio, "", 2),
-        off_path=num(sw.off_path_steps))
-    return ('<div class="scores">'
-            f'<div class="score learning">{e(_("Learning"))}'
-            f'<b>{_headline(learn.discoveries_per_minute)}</b>{e(learning)}</div>'
-            f'<div class="score execution">{e(_("Execution"))}'
-            f'<b>{_headline(exe.error_free_speed)}</b>{e(execution)}</div>'
-            f'<div class="score switching">{e(_("Switching"))}'
-            f'<b>{_headline(sw.score, 0)}</b>{e(switching)}</div></div>')
-
-
-def _legends(paths: list[tuple[str, ...]]) -> tuple[str, str]:
-    """The legends under the board and under the timeline."""
-    e = escape
-    board = ('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100">'
-             f'</i>{e(_("beeps per square (number written in, crossed corner)"))}</span>'
-             f'<span><i class="swatch" style="background:#c9a800"></i>{e(_("the path"))}</span>'
-             + ('<span><i class="swatch" style="background:#56b4e9"></i>'
-                f'{e(_("the path after a change (dashed)"))}</span>' if len(paths) > 1 else "")
-             + "</figcaption>")
-    line = ('<figcaption class="legend note">'
-            f'<span>{e(_("circles: safe steps (blue new, grey known)"))}</span>'
-            f'<span>{e(_("squares: beeps (orange new, dark red repeat, pink surprise)"))}</span>'
-            f'<span>{e(_("shading: learning blue, execution green, planning pink"))}</span>'
-            "</figcaption>")
-    return board, line
-
-
-def _players_table(figures: Figures) -> str:
-    e = escape
-    # Translators: column headers of the report's players' table
-    heads = (_("Player"), _("Steps"), _("Attempts"), _("Crossings"), _("Discoveries"),
-             _("Repeat beeps"), _("Execution errors"), _("Median pause"), _("Before new squares"))
-    parts = [f"<h3>{e(_('Players'))}</h3><table class=players><thead><tr>"
-             + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>"]
+    attempt_text = f"; attempt {attempt}" if attempt else ""
+    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
+             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
+             f'<p class="meta">{e(when(setup.started_at))}{attempt_text}; '
+             f'{e(OUTCOMES.get(figures.outcome, figures.outcome))}'
+             f'{"" if is_ranked(figures.outcome) else " (not ranked)"}; '
+             f"{minutes(figures.seconds)} played; "
+             f"<span class=roster>roster: {e(', '.join(setup.roster))}; </span>"
+             f"{e(rules_summary(setup.rules))}; session {e(setup.session_id)}</p>"]
+    for warning in read.warnings:
+        parts.append(f'<p class="note">Note: {e(warning)}</p>')
+    parts.append('<div class="scores">'
+                 f'<div class="score learning">Learning<b>{_headline(learn.discoveries_per_minute)}</b>'
+                 f'discoveries per minute; {learn.discoveries} discoveries, {learn.repeat_errors} '
+                 f'repeat beeps; path found after {minutes(learn.path_found_seconds)}</div>'
+                 f'<div class="score execution">Execution<b>{_headline(exe.error_free_speed)}</b>'
+                 f'squares per minute, error-free; {num(exe.crossings)} crossings, '
+                 f'{num(exe.errors)} errors</div>'
+                 f'<div class="score switching">Switching<b>{_headline(sw.score, 0)}</b>'
+                 f'out of 100; lag {num(sw.lag_seconds, " s")}, pace ratio {num(sw.pace_ratio, "", 2)}, '
+                 f'{num(sw.off_path_steps)} off-path steps</div></div>')
+    for i, curve in enumerate(sw.curveballs, start=1):
+        parts.append(f'<p class="meta">Curveball {i} at {minutes(curve.changed_at)}: noticed after '
+                     f'{num(curve.detect_steps)} steps ({num(curve.detect_seconds, " s")}), '
+                     f'{curve.rigid_repeats} beeps on the old path, relearned in '
+                     f'{num(curve.relearn_seconds, " s")}.</p>')
+    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
+    parts.append('<div class="charts"><figure class="map">')
+    line = timeline(events)
+    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
+    parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
+                 'beeps per square (number written in, crossed corner)</span>'
+                 '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
+                 + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
+                    '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
+    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
+    parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
+                 '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
+                 '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
+                 '</figure></div>')
+    parts.append("<h3>Players</h3><table class=players><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
+                 "<th>Crossings</th><th>Discoveries</th><th>Repeat beeps</th><th>Execution errors</th>"
+                 "<th>Median pause</th><th>Before new squares</th></tr></thead><tbody>")
     for name, p in figures.players.items():
         parts.append(f"<tr><td>{e(name)}</td><td class=n>{p.steps}</td><td class=n>{p.attempts}</td>"
                      f"<td class=n>{p.crossings}</td><td class=n>{p.discoveries}</td>"
                      f"<td class=n>{p.repeat_errors}</td><td class=n>{p.execution_errors}</td>"
-                     f"<td class=n>{e(num(p.median_dwell, _(' s')))}</td>"
-                     f"<td class=n>{e(num(p.median_dwell_new, _(' s')))}</td></tr>")
+                     f"<td class=n>{num(p.median_dwell, ' s')}</td>"
+                     f"<td class=n>{num(p.median_dwell_new, ' s')}</td></tr>")
     parts.append("</tbody></table>")
-    return "".join(parts)
-
-
-def _notes(figures: Figures) -> list[str]:
-    """Penalties, undone actions, the memory aid and reveals, one paragraph each."""
-    e = escape
-    out = []
     pen = figures.penalties
     if pen.count:
-        cost = cost_text(pen.cost, pen.currency)
-        kinds = ", ".join(f"{penalty_word(k)} {v}" for k, v in pen.by_type.items())
-        out.append('<p class="meta">' + e(_("Penalties: {n} ({cost}): {kinds}.").format(
-            n=pen.count, cost=cost, kinds=kinds)) + "</p>")
+        unit = "s" if pen.currency == "seconds" else "points"
+        kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen.by_type.items())
+        parts.append(f'<p class="meta">Penalties: {pen.count} ({pen.cost:g} {unit}): {kinds}.</p>')
     if figures.undone:
-        out.append('<p class="meta">' + e(_("Undone by the facilitator, not counted: {actions}."))
-                   .replace("{actions}", "; ".join(f"<s>{e(undone_text(u))}</s>"
-                                                   for u in figures.undone)) + "</p>")
+        parts.append('<p class="meta">Undone by the facilitator, not counted: ' + "; ".join(
+            f"<s>{e(undone_text(u))}</s>" for u in figures.undone) + ".</p>")
     extras = []
     if figures.memory_aid_used:
-        extras.append(_("the memory aid was on"))
+        extras.append("the memory aid was on")
     if figures.reveals:
-        extras.append(n_("the path was revealed {n} time", "the path was revealed {n} times",
-                         figures.reveals).format(n=figures.reveals))
+        extras.append(f"the path was revealed {count(figures.reveals, 'time')}")
     if extras:
-        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes="; ".join(extras)))
-                   + "</p>")
-    return out
-
-
-def _meta(read: Any, figures: Figures, attempt: int | None) -> str:
-    setup = read.setup
-    e = escape
-    outcome = outcome_text(figures.outcome)
-    if not is_ranked(figures.outcome):
-        outcome = _("{outcome} (not ranked)").format(outcome=outcome)
-    started = e(when_shown(setup.started_at))
-    if attempt:
-        started = e(_("{when}; attempt {n}").format(when=when_shown(setup.started_at), n=attempt))
-    roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
-    return (f'<p class="meta">{started}; {e(outcome)}; '
-            f"{e(_('{time} played').format(time=minutes(figures.seconds)))}; "
-            f"<span class=roster>{roster}; </span>"
-            f"{e(rules_summary(setup.rules))}; "
-            f"{e(_('session {id}').format(id=setup.session_id))}</p>")
-
-
-def session_section(read: Any, figures: Figures, anchor: str, attempt: int | None = None) -> str:
-    setup, events = read.setup, read.events
-    e = escape
-    sw = figures.switch
-    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
-             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
-             _meta(read, figures, attempt)]
-    for warning in read.warnings:
-        parts.append('<p class="note">' + e(_("Note: {warning}").format(warning=warning))
-                     + "</p>")
-    parts.append(_scores_html(figures))
-    for i, curve in enumerate(sw.curveballs, start=1):
-        parts.append('<p class="meta">' + e(_(
-            "Curveball {i} at {at}: noticed after {steps} steps ({seconds}), {beeps} beeps on "
-            "the old path, relearned in {relearn}.").format(
-            i=i, at=minutes(curve.changed_at), steps=num(curve.detect_steps),
-            seconds=num(curve.detect_seconds, _(" s")), beeps=curve.rigid_repeats,
-            relearn=num(curve.relearn_seconds, _(" s")))) + "</p>")
-    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
-    board_legend, line_legend = _legends(paths)
-    parts.append('<div class="charts"><figure class="map">')
-    line = timeline(events)
-    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
-    parts.append(board_legend + "</figure>")
-    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
-    parts.append(line_legend + "</figure></div>")
-    parts.append(_players_table(figures))
-    parts.extend(_notes(figures))
-    parts.append(f"<h3>{e(_('For the debrief'))}</h3><ul class=\"prompts\">")
+        parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
+    parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
     questions = prompts(setup, events, figures)
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
@@ -357,7 +271,7 @@ def session_section(read: Any, figures: Figures, anchor: str, attempt: int | Non
     return "".join(parts)
 
 
-def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
+def csv_rows(read: SessionRead, attempt: int | None = None) -> Iterator[tuple[Any, ...]]:
     """One row per step, in the order of CSV_FIELDS."""
     setup = read.setup
     started = when(setup.started_at)
@@ -374,11 +288,6 @@ def csv_rows(read: Any, attempt: int | None = None) -> Iterator[tuple[Any, ...]]
 PAGE_NAME = re.compile(r"s[0-9]+-[A-Za-z0-9]*\.html")
 
 
-def pages_folder(output: Path) -> Path:
-    """Where the sessions' pages go: report.html -> report_files/ beside it."""
-    return output.with_name(f"{output.stem}_files")
-
-
 def _compact(css: str) -> str:
     """The style without comments and indentation: it is written into every page."""
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
@@ -389,170 +298,133 @@ PAGE_STYLE = _compact(STYLE + "nav.back { margin-bottom: 1rem; } @media print { 
 
 
 def _head(title: str, style: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="{current().replace("_", "-")}"><head><meta charset="utf-8">'
+    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f"<title>{title}</title><style>{style}</style></head><body>\n")
 
 
-class _Pages:
-    """Writes the sessions' pages on a thread of its own, so the disk works while the next log
-    is read and scored. A page waits in a short queue: memory stays flat. The first error
-    (a full disk, say) stops the writing and is raised in the caller's thread."""
-
-    def __init__(self) -> None:
-        self.queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=16)
-        self.error: OSError | None = None
-        self.thread = threading.Thread(target=self._run, name="report pages", daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        while (item := self.queue.get()) is not None:
-            if self.error is None:
-                try:
-                    with open(item[0], "wb") as page:
-                        page.write(item[1])
-                except OSError as exc:
-                    self.error = exc
-
-    def put(self, path: Path, data: bytes) -> None:
-        if self.error is not None:
-            raise self.error
-        self.queue.put((path, data))
-
-    def stop(self) -> None:
-        if self.thread.is_alive():
-            self.queue.put(None)
-            self.thread.join()
-
-    def close(self) -> None:
-        self.stop()
-        if self.error is not None:
-            raise self.error
+class SessionRead(Protocol):
+    """A session as read from its log: its setup, its events, the warnings its reading gave
+    and where it came from (as shown to people)."""
+    path: str
+    setup: SessionSetup
+    events: list[Event]
+    warnings: list[str]
 
 
-def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
-                 csv_path: Path | None = None, summary_only: bool = False,
-                 warn: Any = None, anonymize: bool = False,
-                 single: bool = False) -> tuple[int, list[tuple[str, str]]]:
-    """Write the report (and CSV); returns how many sessions it holds and what was skipped.
+@dataclass(frozen=True)
+class Made:
+    """One session's part of the report: its summary row, its section (empty when the report
+    is the summary alone) and what it was made from (for its CSV rows)."""
+    row: Row
+    section: str
+    read: SessionRead
 
-    The report is ``output``, a summary of every session linking to one page per session in
-    the folder beside it (``pages_folder``); with ``single``, one self-contained file holding
-    the summary and then every session. Either way each session is written as soon as it is
-    made: only one summary row per session stays in memory. With ``anonymize``, names become
-    pseudonyms and no file path (which holds the team's name) is written."""
-    from maze.analysis.anonymize import Pseudonyms
-    pseudonyms = Pseudonyms() if anonymize else None
-    rows: list[Row] = []
-    skipped: list[tuple[str, str]] = []
-    seen: dict[str, Path] = {}
-    sections = output is not None and not summary_only
-    folder = pages_folder(output) if sections and not single and output is not None else None
-    written: set[str] = set()
-    pages: _Pages | None = None
-    body = tempfile.TemporaryFile("w+", encoding="utf-8") if sections and single else None
-    csv_handle: IO[str] | None = None
-    writer = None
-    if folder is not None:
-        if folder.exists() and not folder.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, _("a file is in the way of the folder for "
-                                                      "the sessions' pages"), str(folder))
-        folder.mkdir(exist_ok=True)
-        pages = _Pages()
-        back = "../" + quote(output.name) if output is not None else ""
-    if csv_path is not None:
-        csv_handle = open(csv_path, "w", encoding="utf-8-sig", newline="")
-        writer = csv.writer(csv_handle)
-        writer.writerow(CSV_FIELDS)
-    try:
-        paths = find_logs(inputs)
-        attempts = attempt_numbers(paths)
-        for path in paths:
-            try:
-                read = read_log(path)
-            except DataError as exc:
-                shown = _("a log") if anonymize else str(path)
-                reason = exc.problems[0].split(": ", 1)[-1]
-                skipped.append((shown, _unquoted(reason) if anonymize else reason))
-                continue
-            if pseudonyms is not None:
-                read.setup, read.events = pseudonyms.session(read.setup, read.events)
-                read.warnings = [w.replace(str(path), _("a log")) for w in read.warnings]
-                read.path = _("a log")
-            if read.setup.session_id in seen:      # a file given twice, or a copy of a log
-                skipped.append((_("a log") if anonymize else str(path),
-                                _("the same session as {log}").format(
-                                    log=_("another log") if anonymize
-                                    else seen[read.setup.session_id])))
-                continue
-            seen[read.setup.session_id] = path
-            if warn:
-                for warning in read.warnings:
-                    warn(warning)
-            anchor = _anchor(len(rows) + 1, read.setup.session_id)
-            try:
-                figures = score(read.setup, read.events)
-                attempt = attempts.get(read.setup.session_id)
-                section = session_section(read, figures, anchor=anchor, attempt=attempt) if sections else ""
-            except UNUSABLE as exc:
-                skipped.append((_("a log") if anonymize else str(path),
-                                unusable(str(path), exc).problems[0].split(": ", 1)[-1]))
-                del seen[read.setup.session_id]
-                continue
-            rows.append(Row(read.setup.session_id, read.setup.team, read.setup.level.name,
-                            level_identity(read.setup), rules_summary(read.setup.rules),
-                            read.setup.started_at, figures.outcome,
-                            (figures.learning.discoveries_per_minute,
-                             figures.execution.error_free_speed, figures.switch.score),
-                            anchor, attempt))
-            if body is not None:
-                body.write(section)
-            elif folder is not None:
-                name = f"{anchor}.html"
-                title = escape(f"maze: {read.setup.team}: {read.setup.level.name}")
-                assert pages is not None
-                pages.put(folder / name, f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="'
-                          f'{escape(back)}">{escape(_("All sessions"))}</a></nav>\n{section}'
-                          '</body></html>\n'.encode())
-                written.add(name)
-            if writer is not None:
-                writer.writerows(map(safe_row, csv_rows(read, attempt)))   # no formulas from names
-        if pages is not None:
-            pages.close()              # every page on disk (or its error raised) before the summary
-        if output is not None:
-            prefix = quote(folder.name) + "/" if folder is not None else ""
+    @property
+    def page_name(self) -> str:
+        """Its page's file name, beside the summary (see PAGE_NAME)."""
+        return f"{self.row.anchor}.html"
 
-            def link(row: Row) -> str | None:
-                if folder is not None:
-                    return f"{prefix}{row.anchor}.html"
-                return f"#{row.anchor}" if sections else None
-            tmp = output.with_name(f".{output.name}.tmp")
-            with open(tmp, "w", encoding="utf-8") as out:
-                sessions = n_("{n} session", "{n} sessions", len(rows)).format(n=len(rows))
-                out.write(_head(escape(_("maze report: {sessions}").format(sessions=sessions)),
-                                _compact(STYLE + SUMMARY_STYLE)))
-                out.write(f"<h1>{escape(_('Maze sessions'))}</h1><p class=\"meta\">"
-                          + escape(_("{sessions}; made by maze {version}. What each figure "
-                                     "means: docs/metrics.md in the program.").format(
-                              sessions=sessions, version=__version__)) + "</p>\n")
-                for piece in summary_html(rows, skipped, link):
-                    out.write(piece)
-                if body is not None:
-                    body.seek(0)
-                    while chunk := body.read(1 << 16):
-                        out.write(chunk)
-                out.write("</body></html>\n")
-            os.replace(tmp, output)
-            if folder is not None:       # pages of an earlier report with more sessions
-                for old in folder.iterdir():
-                    if PAGE_NAME.fullmatch(old.name) and old.name not in written:
-                        old.unlink()
-    finally:
-        if pages is not None:
-            pages.stop()
-        if body is not None:
-            body.close()
-        if csv_handle is not None:
-            csv_handle.close()
-    return len(rows), skipped
+
+END = "</body></html>\n"
+
+
+class Report:
+    """The report, made one session at a time from sessions read elsewhere: each session's
+    section and CSV rows are handed back as soon as they are made (to be written out), and
+    only one summary row per session is kept, so memory stays flat however many logs there
+    are. No file is read or written here: the caller chooses what to read and where to write.
+
+    A session goes in by ``admit`` (not twice) and then ``add`` (scored); a log that cannot be
+    used is ``skip``-ped with the one line that says why. With ``anonymize``, names become
+    pseudonyms and no file path (which holds the team's name) is shown."""
+
+    def __init__(self, attempts: dict[str, int], sections: bool = True,
+                 anonymize: bool = False) -> None:
+        self.attempts = attempts
+        self.sections = sections
+        self.pseudonyms = Pseudonyms() if anonymize else None
+        self.rows: list[Row] = []
+        self.skipped: list[tuple[str, str]] = []
+        self._seen: dict[str, str] = {}
+
+    def _shown(self, source: str) -> str:
+        return "a log" if self.pseudonyms is not None else source
+
+    def skip(self, source: str, problem: str) -> None:
+        """Leave a log out: ``problem`` is the one line saying why, "source: reason"."""
+        prefix = source + ": "
+        reason = problem[len(prefix):] if problem.startswith(prefix) else problem.split(": ", 1)[-1]
+        self.skipped.append((self._shown(source),
+                             reason if self.pseudonyms is None else _unquoted(reason)))
+
+    def admit(self, source: str, read: SessionRead) -> bool:
+        """Whether a session goes in: not one already in (a file given twice, or a copy of a
+        log), which is skipped. With ``anonymize`` its names become pseudonyms here, before its
+        warnings are said."""
+        if self.pseudonyms is not None:
+            read.setup, read.events = self.pseudonyms.session(read.setup, read.events)
+            read.warnings = [w.replace(source, "a log") for w in read.warnings]
+            read.path = "a log"
+        earlier = self._seen.get(read.setup.session_id)
+        if earlier is not None:
+            self.skipped.append((self._shown(source), "the same session as "
+                                 + (earlier if self.pseudonyms is None else "another log")))
+            return False
+        return True
+
+    def add(self, source: str, read: SessionRead) -> Made:
+        """A session admitted, scored and made into its row and section. Events that make no
+        sense raise what the scorer raises; the session is then not in (skip its log)."""
+        setup = read.setup
+        anchor = _anchor(len(self.rows) + 1, setup.session_id)
+        figures = score(setup, read.events)
+        attempt = self.attempts.get(setup.session_id)
+        section = session_section(read, figures, anchor=anchor, attempt=attempt) if self.sections else ""
+        self._seen[setup.session_id] = source
+        row = Row(setup.session_id, setup.team, setup.level.name, level_identity(setup),
+                  rules_summary(setup.rules), setup.started_at, figures.outcome,
+                  (figures.learning.discoveries_per_minute, figures.execution.error_free_speed,
+                   figures.switch.score), anchor, attempt)
+        self.rows.append(row)
+        return Made(row, section, read)
+
+    @staticmethod
+    def csv_rows(made: Made) -> Iterator[tuple[Any, ...]]:
+        """A session's CSV rows, no cell read as a formula (a name starting with "=")."""
+        return map(safe_row, csv_rows(made.read, made.row.attempt))
+
+    @staticmethod
+    def page(made: Made, summary_name: str) -> str:
+        """A session's own page, linking back to the summary (the file ``summary_name`` in
+        the folder above)."""
+        title = escape(f"maze: {made.read.setup.team}: {made.read.setup.level.name}")
+        back = "../" + quote(summary_name)
+        return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'
+                f"All sessions</a></nav>\n{made.section}{END}")
+
+    def summary(self, pages: str | None) -> Iterator[str]:
+        """The summary page, in pieces, up to where the sections go (if in the same file; then
+        END). Each row links to its page in the folder named ``pages`` beside the summary, or,
+        without, to its section further down (if there are sections)."""
+        prefix = quote(pages) + "/" if pages is not None else ""
+
+        def link(row: Row) -> str | None:
+            if pages is not None:
+                return f"{prefix}{row.anchor}.html"
+            return f"#{row.anchor}" if self.sections else None
+        n = len(self.rows)
+        yield _head(f"maze report: {count(n, 'session')}", _compact(STYLE + SUMMARY_STYLE))
+        yield ("<h1>Maze sessions</h1>"
+               f'<p class="meta">{count(n, "session")}; made by maze {escape(__version__)}. '
+               "What each figure means: docs/metrics.md in the program.</p>\n")
+        yield from summary_html(self.rows, self.skipped, link)
+
+
+def write_report(*args: Any, **kwargs: Any) -> tuple[int, list[tuple[str, str]]]:
+    """Moved to maze.reporting.write_report (it reads logs and writes files). Kept only until
+    the results screen (maze/ui/scenes/debrief.py) and benchmarks/run.py import it from there;
+    then delete this."""
+    from maze import reporting
+    return reporting.write_report(*args, **kwargs)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from maze.analysis.rules_text import amount
 from maze.core.vocabulary import Currency, Outcome, PenaltyKind, Phase, StepClass, UndoAction
 from maze.lang import N_, _, n_, number, p_
-from maze.storage.levels import amount
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction

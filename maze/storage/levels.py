@@ -17,9 +17,9 @@ from maze.core.format import LEVEL_FORMAT, LEVEL_VERSION
 from maze.core.level import Curveball, Level
 from maze.core.path import path_problems
 from maze.core.record import Record
-from maze.core.rules import PRESETS, Rules
+from maze.core.rules import PRESETS
 from maze.core.vocabulary import Currency, RetreatMode
-from maze.lang import _, number
+from maze.lang import _
 from maze.paths import builtin_levels_dir, user_levels_dir
 from maze.storage.jsonfile import (
     DataError,
@@ -347,29 +347,3 @@ def find_level(spec: str, user_dir: Path | None = None) -> Path:
             return entry.path
     raise LevelError([_("{level}: no such level file, and no built-in or user level by that "
                         "name (see `maze levels`)").format(level=spec)])
-
-
-def amount(value: float) -> str:
-    """A number as :g writes it, in the language's decimals ("2.5", "2,5")."""
-    return number(value, 0) if float(value).is_integer() else number(value, 2).rstrip("0")
-
-
-def rules_summary(rules: Rules) -> str:
-    limit = rules.time_limit
-    if limit >= 60 and limit % 60 == 0:
-        time = _("{n} min").format(n=amount(limit / 60))
-    elif limit < 60:
-        time = _("{n} s").format(n=amount(limit))
-    else:
-        time = _("{minutes} min {seconds} s").format(minutes=int(limit // 60),
-                                                     seconds=amount(limit % 60))
-    # Translators: a level's rules in one line, as in "6x8, no diagonals, auto retreat, 10 min"
-    parts = [f"{rules.cols}x{rules.rows}", _("diagonals") if rules.diagonals else
-             _("no diagonals"), _("auto retreat") if rules.retreat == "auto" else
-             _("manual retreat") if rules.retreat == "manual" else
-             _("{retreat} retreat").format(retreat=rules.retreat), time]
-    if rules.planning:
-        parts.append(_("{n} s planning").format(n=amount(rules.planning)))
-    if rules.currency == Currency.POINTS:
-        parts.append(_("budget {n}").format(n=amount(rules.budget or 0)))
-    return ", ".join(parts)

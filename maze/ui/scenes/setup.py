@@ -16,13 +16,14 @@ from typing import Any
 
 import pygame
 
+from maze.analysis.rules_text import rules_summary
 from maze.core.board import Board
 from maze.core.level import Level
 from maze.core.path import generate_path, path_names
 from maze.core.rules import PRESETS
 from maze.core.session import MAX_PLAYERS
 from maze.lang import LANGUAGES, N_, _, current, integer, n_, use
-from maze.storage.levels import LevelEntry, rules_summary
+from maze.storage.levels import LevelEntry
 from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
 from maze.ui import theme

@@ -1,0 +1,114 @@
+"""Writing the report's files: a file that appears whole or not at all, the sessions' pages
+written on a thread of their own, a spool for text that goes after the summary, and the CSV.
+What goes in them is made in maze/analysis/report.py."""
+
+from __future__ import annotations
+
+import csv
+import errno
+import os
+import queue
+import re
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+
+@contextmanager
+def atomic_text(path: Path) -> Iterator[IO[str]]:
+    """A text file written beside ``path`` and put in its place only once it is whole: a
+    reader (or a failure halfway) never sees half a report."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+class CsvFile:
+    """A CSV file being written, with the byte-order mark spreadsheets need to read UTF-8."""
+
+    def __init__(self, path: Path, fields: Iterable[str]) -> None:
+        self.handle = open(path, "w", encoding="utf-8-sig", newline="")
+        self.writer = csv.writer(self.handle)
+        self.writer.writerow(fields)
+
+    def write(self, rows: Iterable[Iterable[object]]) -> None:
+        self.writer.writerows(rows)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def spool() -> IO[str]:
+    """A temporary file for text written now and copied later (see copy_spool)."""
+    return tempfile.TemporaryFile("w+", encoding="utf-8")
+
+
+def copy_spool(spooled: IO[str], out: IO[str]) -> None:
+    spooled.seek(0)
+    while chunk := spooled.read(1 << 16):
+        out.write(chunk)
+
+
+def pages_folder(output: Path) -> Path:
+    """Where the sessions' pages go: report.html -> report_files/ beside it."""
+    return output.with_name(f"{output.stem}_files")
+
+
+class PageWriter:
+    """Writes pages into a folder on a thread of its own, so the disk works while the next
+    log is read and scored. A page waits in a short queue: memory stays flat. The first error
+    (a full disk, say) stops the writing and is raised in the caller's thread."""
+
+    def __init__(self, folder: Path) -> None:
+        if folder.exists() and not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
+                                     "sessions' pages", str(folder))
+        folder.mkdir(exist_ok=True)
+        self.folder = folder
+        self.written: set[str] = set()
+        self.queue: queue.Queue[tuple[Path, bytes] | None] = queue.Queue(maxsize=16)
+        self.error: OSError | None = None
+        self.thread = threading.Thread(target=self._run, name="report pages", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (item := self.queue.get()) is not None:
+            if self.error is None:
+                try:
+                    with open(item[0], "wb") as page:
+                        page.write(item[1])
+                except OSError as exc:
+                    self.error = exc
+
+    def put(self, name: str, text: str) -> None:
+        if self.error is not None:
+            raise self.error
+        self.written.add(name)
+        self.queue.put((self.folder / name, text.encode()))
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def close(self) -> None:
+        """Every page on disk, or the first error raised."""
+        self.stop()
+        if self.error is not None:
+            raise self.error
+
+    def remove_others(self, named: re.Pattern[str]) -> None:
+        """Remove the files of the folder whose whole name matches ``named`` but that were
+        not written this time (pages of an earlier report with more sessions); no other file
+        is ever removed."""
+        for old in self.folder.iterdir():
+            if named.fullmatch(old.name) and old.name not in self.written:
+                old.unlink()
