@@ -36,7 +36,7 @@ def english_after():
 @pytest.fixture
 def pseudo_cli(monkeypatch):
     """`maze` speaking the pseudo-language whatever --lang says (with the numbers of --lang)."""
-    monkeypatch.setattr(lang, "use", lambda code: lang.install(PseudoWords(), code))
+    monkeypatch.setattr(lang, "use", lambda code: lang.install(PseudoWords(), code) or True)
 
 
 @pytest.fixture(scope="module")
