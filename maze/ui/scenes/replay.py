@@ -116,6 +116,7 @@ class ReplayScene(Scene):
         self._static: pygame.Surface | None = None   # the board, drawn once for the window
         self._base: pygame.Surface | None = None     # ... with the key hints, the legend and marks
         self._marked: dict[Square, bool] = {}        # the squares marked on _base: beeped?
+        self._marked_at = -1                         # ... after this many events
         self._timeline = TimelineCache(app.text, self.line, setup.roster)
         self._timeline_rect = pygame.Rect(0, 0, 0, 0)
         self._keys: list[tuple[str, pygame.Rect]] = []
@@ -416,7 +417,10 @@ class ReplayScene(Scene):
         if self._base is None:
             self._base = pygame.Surface(self._static.get_size())
             self._paint_base(self._base)
-            self._marked = {}
+            self._marked, self._marked_at = {}, -1
+        if self._marked_at == self.index:      # the same events applied: the same squares
+            return self._base
+        self._marked_at = self.index
         tested, marked = self.tested_squares(), self._marked
         changed = {sq: beeped for sq, beeped in tested.items() if marked.get(sq) != beeped}
         gone = [sq for sq in marked if sq not in tested] if len(marked) + len(changed) > len(tested) else []
