@@ -568,3 +568,22 @@ def test_the_kept_timeline_is_a_fresh_draw_whatever_lanes_it_shows(played):
                                   first=first, follow=follow)
             assert (view.first, view.shown, view.label_w) == (again.first, again.shown, again.label_w)
             assert _pixels(kept) == _pixels(fresh)
+
+
+@pytest.mark.slow
+def test_the_replay_benchmark_runs_and_prints_every_row():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "replay.py"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True,
+                            text=True, env=env, timeout=600)
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:5] == ["figure", "median", "p95", "p99", "max"]
+    for name in ("baseline: one full-screen blit", "frame, playing at 1x", "frame, playing at 16x",
+                 "seek: End", "seek: Home", "seek: one step back at the end", "seek: click at 50%"):
+        assert any(line.startswith(name) for line in lines), name
+    timed = [line for line in lines if line.startswith(("frame,", "seek:"))]
+    assert timed and all(line.rstrip().endswith(("PASS", "FAIL")) for line in timed)
