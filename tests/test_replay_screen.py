@@ -22,7 +22,7 @@ from maze.ui import theme
 from maze.ui.app import App
 from maze.ui.layout import compute
 from maze.ui.navigator import navigated
-from maze.ui.scenes.charts import EVERYONE, draw_heatmap
+from maze.ui.scenes.charts import EVERYONE, draw_heatmap, draw_timeline
 from maze.ui.scenes.debrief import DebriefScene
 from maze.ui.scenes.render import execution_progress, headline_lines, hud_content
 from maze.ui.scenes.replay import ConfirmQuit, ReplayScene
@@ -348,3 +348,243 @@ def test_a_short_timeline_with_30_players_is_labelled_not_a_block(played, size):
     assert text.audit.problems(size[1]) == []
     later = draw_timeline(surface, text, rect, timeline(p.events), p.setup.roster, first=100)
     assert later.first == later.total - later.shown          # scrolled as far as it goes
+
+
+# ---------------------------------------------------------------------------- a long replay (issue 18)
+def facilitated_session(seed: int = 13, actions: int = 900):
+    """A session on the curveball level with a facilitator at work: penalties, the memory aid
+    switched, players skipped, a curveball armed (and some taken back), every kind of action
+    undone now and then; the path changes. (setup, events)"""
+    from screens import _setup
+
+    from maze.core.events import ActionUndone, PathChanged
+    from maze.core.record import replace
+    from maze.core.session import ActionRefused, IllegalMove, Session
+    from maze.core.vocabulary import Phase, RetreatMode
+    from maze.sim.team import STYLE_TABLE, ManualClock, choose
+    setup = _setup(("Ana", "Ben", "Chen", "Dorota", "Emil"), "curveball.json")
+    setup = replace(setup, rules=setup.rules.with_overrides({"time_limit": 7200.0}))
+    events: list = []
+    clock = ManualClock()
+    session = Session(setup, clock, random.Random(seed), events.append)
+    session.start()
+    rng = random.Random(seed)
+    facilitator = ([lambda: session.penalty("talking")] * 3 + [session.undo] * 4
+                   + [session.toggle_memory_aid] * 2 + [session.skip, session.curveball])
+    for _ in range(actions):
+        state = session.state
+        if state.ended:
+            break
+        clock.now += rng.uniform(0.3, 2.0)
+        try:
+            if state.phase is Phase.PLANNING:
+                session.end_planning()
+            elif state.retreat is not None and setup.rules.retreat == RetreatMode.AUTO:
+                clock.now += session.seconds_to_next_due() or 0.0
+                session.tick()
+            elif rng.random() < 0.08:
+                rng.choice(facilitator)()
+            else:
+                target = choose(session, STYLE_TABLE["forgetful"], rng)
+                session.move(target) if target is not None else session.skip()
+        except (ActionRefused, IllegalMove):
+            session.tick()
+    if not session.state.ended:
+        session.end()
+    kinds = {type(e) for e in events}
+    assert PathChanged in kinds and ActionUndone in kinds     # what the tests below cross
+    return setup, events
+
+
+@pytest.fixture(scope="module")
+def facilitated():
+    return facilitated_session()
+
+
+def _from_the_start(setup, events, index):
+    from maze.analysis.scores import Scorer
+    from maze.core.session import replay
+    return replay(setup, events[:index]), Scorer(setup).feed_all(events[:index])
+
+
+def test_snapshots_give_exactly_the_state_and_score_of_replaying_from_the_first_event(facilitated):
+    """State and figures at random points, reached forward, back, a step back, across the
+    path's change and the undone actions, equal a replay of the log from its first event."""
+    from maze.host.replaying import Rewind
+    setup, events = facilitated
+    rewind = Rewind(setup, events, every=7)       # many snapshots for a short log
+    rng = random.Random(5)
+    changed = next(i for i, e in enumerate(events) if type(e).__name__ == "PathChanged")
+    targets = [rng.randrange(len(events) + 1) for _ in range(60)]
+    targets += [len(events), 0, changed, changed + 1, changed - 1, len(events) - 1, 3, 2]
+    for target in targets:
+        for index in (target, target - 1, target + 5):        # then a step back, then on
+            index = min(max(0, index), len(events))
+            rewind.go(index)
+            state, scorer = _from_the_start(setup, events, index)
+            assert rewind.index == index
+            assert rewind.state == state, f"state after {index} events"
+            assert rewind.scorer.figures() == scorer.figures(), f"figures after {index} events"
+            assert rewind.scorer.board(events[-1].t) == scorer.board(events[-1].t)
+
+
+def test_a_seek_applies_the_events_a_scan_from_the_start_would(facilitated):
+    """Seeking to a time applies every event up to the first later one, also when times
+    repeat (several events at one moment) or run backwards in a log."""
+    from maze.host.replaying import Rewind
+    setup, events = facilitated
+    rewind = Rewind(setup, events)
+    times = [e.t for e in events]
+
+    def scanned(t: float) -> int:
+        return next((i for i, e in enumerate(times) if e > t), len(times))
+
+    for t in [*times[::7], -1.0, 0.0, times[-1], times[-1] + 1, *(x + 0.0005 for x in times[::11])]:
+        assert rewind.index_at(t) == scanned(t)
+    from maze.core.record import replace
+    backwards = list(events)                   # a log whose clock went back once
+    backwards[10] = replace(events[10], t=events[5].t - 0.5)
+    rewind = Rewind(setup, backwards)
+    times = [e.t for e in backwards]
+    for t in times:
+        assert rewind.index_at(t) == scanned(t)
+
+
+def test_the_replay_screen_seeks_anywhere_and_shows_what_playing_from_the_start_shows(facilitated):
+    """End, Home, clicks on the timeline, steps back and on, in a random order: the board's
+    state and the live score are those of the log's events up to that point."""
+    setup, events = facilitated
+    app = App((1280, 800), clock=FakeClock())
+    scene = ReplayScene(app, setup, events)
+    app.start(scene)
+    app.draw(force=True)
+    rect = scene._timeline_rect
+    rng = random.Random(8)
+
+    def click() -> None:
+        x = rng.randrange(rect.x + scene._label_w, rect.right)
+        app.step([pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(x, rect.centery))])
+
+    seeks = [lambda: press(app, pygame.K_END), lambda: press(app, pygame.K_HOME), click, click]
+    steps = [lambda: press(app, pygame.K_LEFT)] * 3 + [lambda: press(app, pygame.K_RIGHT)] * 2
+    times = [e.t for e in events]
+    for _ in range(80):
+        if rng.random() < 0.5:
+            rng.choice(seeks)()          # every event up to the first one later than the time
+            assert scene.index == next((i for i, t in enumerate(times) if t > scene.session.t),
+                                       len(times))
+        else:
+            before = scene.index
+            rng.choice(steps)()          # one event on or back, at that event's time
+            assert abs(scene.index - before) <= 1
+            assert scene.session.t == (times[scene.index - 1] if scene.index else 0.0)
+        state, scorer = _from_the_start(setup, events, scene.index)
+        assert scene.session.state == state
+        assert scene.live_board() == scorer.board(scene.session.t)
+
+
+def _pixels(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_frame_from_the_caches_is_the_frame_drawn_whole(played, facilitated, size):
+    """The kept timeline (only the position's line drawn each frame) and the kept marks
+    (only changed squares redrawn, also after seeking back) give the pixels of drawing
+    everything afresh, as a frame under an audit is; the lanes scrolled too."""
+    app = App(size, clock=FakeClock())
+    for setup, events in ((played[30].setup, played[30].events), facilitated):
+        scene = ReplayScene(app, setup, events)
+        app.start(scene)
+        rng = random.Random(2)
+        for fraction in (0.5, 0.9, 0.2, 1.0, 0.0, 0.6, *(rng.random() for _ in range(4))):
+            scene.seek(events[-1].t * fraction)
+            if rng.random() < 0.3:
+                press(app, pygame.K_PAGEDOWN)
+            app.draw(force=True)
+            cached = _pixels(app.screen)
+            app.text.audit = TextAudit()
+            app.draw(force=True)
+            app.text.audit = None
+            assert _pixels(app.screen) == cached, f"at {fraction:.0%} of the session"
+
+
+def test_the_timelines_marks_are_every_steps_mark_drawn_in_turn(played):
+    """Each mark drawn once from a stamp (a later mark at the same place covers an earlier
+    one) gives the pixels of drawing every step's square or dot in turn."""
+    from maze.analysis.debrief import timeline
+    from maze.ui.scenes import charts
+    from maze.ui.text import TextCache
+    p = played[30]
+    line = timeline(p.events)
+
+    def every_step(rect, line, plan, lane_of, everyone=False):
+        marks = []
+        for step in line.steps:
+            x = charts.timeline_x(rect, plan.label_w, plan.end, step.t)
+            marks += [(0, x, step.class_)] if plan.summary or everyone else []
+            marks += [(lane_of[step.player], x, step.class_)] if step.player in lane_of else []
+        return marks
+
+    def drawn_in_turn(surface, marks, plan, top):
+        for row, x, cls in marks:
+            y = top + row * plan.lane_h + plan.lane_h // 2
+            color = charts.CLASS_COLORS.get(cls, theme.TEXT_DIM)
+            if "beep" in cls:
+                surface.fill(color, (x - plan.mark, y - plan.mark, 2 * plan.mark, 2 * plan.mark))
+            else:
+                pygame.draw.circle(surface, color, (x, y), max(2, plan.mark - 1))
+
+    text = TextCache()
+    for size, rect, roster in (((1920, 1080), pygame.Rect(1000, 60, 880, 900), p.setup.roster),
+                               ((1024, 768), pygame.Rect(20, 500, 980, 200), p.setup.roster),
+                               ((1024, 768), pygame.Rect(20, 500, 980, 200), p.setup.roster[:3])):
+        fast = pygame.Surface(size)
+        draw_timeline(fast, text, rect, line, roster, position=line.end / 3, first=4)
+        slow = pygame.Surface(size)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(charts, "_marks", every_step)
+            patch.setattr(charts, "_stamp", drawn_in_turn)
+            draw_timeline(slow, text, rect, line, roster, position=line.end / 3, first=4)
+        assert _pixels(fast) == _pixels(slow)
+
+
+def test_the_kept_timeline_is_a_fresh_draw_whatever_lanes_it_shows(played):
+    from maze.analysis.debrief import timeline
+    from maze.ui.scenes.charts import TimelineCache
+    from maze.ui.text import TextCache
+    p = played[30]
+    line = timeline(p.events)
+    text = TextCache()
+    background = pygame.Surface((1024, 768))
+    background.fill(theme.BACKGROUND)
+    pygame.draw.line(background, theme.TEXT, (0, 0), (1023, 767), 5)   # not a plain colour
+    rect = pygame.Rect(30, 520, 960, 200)
+    cache = TimelineCache(text, line, p.setup.roster)
+    for first, position in ((0, 0.0), (7, 100.0), (26, line.end), (0, 50.0), (12, 10.0), (7, 3.0)):
+        for follow in (None, p.setup.roster[first]):
+            kept, fresh = background.copy(), background.copy()
+            view = cache.draw(kept, rect, position=position, first=first, follow=follow)
+            again = draw_timeline(fresh, text, rect, line, p.setup.roster, position=position,
+                                  first=first, follow=follow)
+            assert (view.first, view.shown, view.label_w) == (again.first, again.shown, again.label_w)
+            assert _pixels(kept) == _pixels(fresh)
+
+
+@pytest.mark.slow
+def test_the_replay_benchmark_runs_and_prints_every_row():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "replay.py"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    result = subprocess.run([sys.executable, str(script), "--quick"], capture_output=True,
+                            text=True, env=env, timeout=600)
+    lines = result.stdout.splitlines()
+    assert lines[1].split()[:5] == ["figure", "median", "p95", "p99", "max"]
+    for name in ("baseline: one full-screen blit", "frame, playing at 1x", "frame, playing at 16x",
+                 "seek: End", "seek: Home", "seek: one step back at the end", "seek: click at 50%"):
+        assert any(line.startswith(name) for line in lines), name
+    timed = [line for line in lines if line.startswith(("frame,", "seek:"))]
+    assert timed and all(line.rstrip().endswith(("PASS", "FAIL")) for line in timed)

@@ -5,7 +5,7 @@ dots), never by colour alone."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pygame
 
@@ -84,6 +84,46 @@ def lanes_fit(rect_height: int, screen_height: int) -> int:
     return max(1, room // lane_height(screen_height))
 
 
+class _Plan:
+    """Where a timeline puts everything, for one rect and one window of player lanes."""
+
+    def __init__(self, width: Callable[[str, int], int], rect: pygame.Rect, line: Timeline,
+                 roster: Sequence[str], screen_h: int, first: int, follow: str | None) -> None:
+        self.label_h = label_h = readable_label(screen_h)
+        self.axis_h = axis_height(screen_h)
+        names = list(roster) or [""]
+        total = len(names)
+        room = max(lane_height(screen_h), rect.height - self.axis_h - 6)
+        fit = lanes_fit(rect.height, screen_h)
+        if total <= fit:
+            first, shown, summary = 0, total, False
+        else:
+            shown = max(1, fit - 1)
+            summary = True
+            if follow in names:
+                at = names.index(follow)
+                if not first <= at < first + shown:
+                    first = at - shown // 2
+            first = min(max(0, first), total - shown)
+        self.first, self.shown, self.total, self.summary = first, shown, total, summary
+        self.names = names
+        lanes = shown + summary
+        self.lane_h = lane_h = max(lane_height(screen_h), min(room // lanes, round(label_h * ROOMY_LANE)))
+        self.labels = ([_(EVERYONE)] if summary else []) + names[first:first + shown]
+        # A name up to 24 characters is never cut (the text rule): the names take up to half.
+        # As wide as the widest name of the team, so the axis stays put as the lanes scroll.
+        widest = max(width(n, label_h) for n in ([_(EVERYONE)] if summary else []) + names)
+        self.label_w = min(rect.width // 2, widest + label_h // 2 + 6)
+        self.end = max(line.end, 1.0)
+        self.inner = pygame.Rect(rect.x + self.label_w, rect.y + 3, rect.width - self.label_w - 4,
+                                 lane_h * lanes)
+        self.mark = max(2, min(lane_h // 3, 6))
+
+    @property
+    def view(self) -> TimelineView:
+        return TimelineView(self.label_w, self.first, self.shown, self.total)
+
+
 def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, line: Timeline,
                   roster: Sequence[str], position: float | None = None, first: int = 0,
                   follow: str | None = None) -> TimelineView:
@@ -93,40 +133,109 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     Names and times are detail text (2.5% of the window height at least), never smaller:
     when the lanes do not all fit at that size (30 players on a short strip) the first lane
     shows everyone's steps and the others show as many players as fit, from ``first`` (or
-    around ``follow``, the player at the board); the caller scrolls them."""
+    around ``follow``, the player at the board); the caller scrolls them. (``TimelineCache``
+    draws the same pixels from what it drew before.)"""
+    plan = _Plan(text.width, rect, line, roster, surface.get_height(), first, follow)
+    _draw_under(surface, text, rect, line, plan)
+    lane_of = {name: plan.summary + i for i, name in enumerate(plan.labels[plan.summary:])}
+    _stamp(surface, _marks(rect, line, plan, lane_of), plan, plan.inner.y)
+    _draw_over(surface, text, rect, line, plan)
+    if position is not None:
+        _draw_position(surface, rect, plan, position)
+    return plan.view
+
+
+class TimelineCache:
+    """One session's timeline drawn once and kept, for a replay: each frame blits what was
+    drawn and draws only the line at the replay's position. Pixel for pixel what
+    ``draw_timeline`` draws over the same background (a test compares them).
+
+    Every lane's marks (everyone's and each player's) are drawn once, into a sheet; the
+    timeline for a window of lanes is the background, the phases and the names, then the
+    sheet's rows for those lanes, then the curveballs and the axis, kept for the next frames
+    (a few windows at once, as the lanes follow the player at the board)."""
+
+    KEPT = 3                 # windows of lanes kept drawn
+
+    def __init__(self, text: TextCache, line: Timeline, roster: Sequence[str]) -> None:
+        self.text, self.line, self.roster = text, line, roster
+        self._sheet: pygame.Surface | None = None
+        self._sheet_key: tuple[object, ...] = ()
+        self._drawn: dict[tuple[object, ...], pygame.Surface] = {}
+        self._widths: dict[tuple[str, int], int] = {}
+
+    def _width(self, name: str, height: int) -> int:
+        known = self._widths.get((name, height))
+        if known is None:
+            known = self._widths[name, height] = self.text.width(name, height)
+        return known
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, position: float | None = None,
+             first: int = 0, follow: str | None = None) -> TimelineView:
+        """Draw the timeline over what ``surface`` already shows (the same background every
+        time: what is under the timeline is drawn first, as it is kept with it)."""
+        screen_h = surface.get_height()
+        plan = _Plan(self._width, rect, self.line, self.roster, screen_h, first, follow)
+        area = rect.inflate(2 * SPILL, 2 * SPILL)
+        key = (tuple(area), screen_h, plan.first)
+        piece = self._drawn.pop(key, None)
+        if piece is None:
+            piece = self._compose(surface, rect, area, plan)
+            while len(self._drawn) >= self.KEPT:
+                del self._drawn[next(iter(self._drawn))]
+        self._drawn[key] = piece                          # the most recent last
+        surface.blit(piece, area)
+        if position is not None:
+            _draw_position(surface, rect, plan, position)
+        return plan.view
+
+    def _compose(self, surface: pygame.Surface, rect: pygame.Rect, area: pygame.Rect,
+                 plan: _Plan) -> pygame.Surface:
+        piece = pygame.Surface(area.size)
+        piece.blit(surface, (0, 0), area)                  # what the timeline is drawn over
+        local = rect.move(-area.x, -area.y)
+        local_plan = _Plan(self._width, local, self.line, self.roster, surface.get_height(),
+                           plan.first, None)
+        sheet = self._marks_sheet(local, local_plan)
+        _draw_under(piece, self.text, local, self.line, local_plan)
+        lane_h, y = local_plan.lane_h, local_plan.inner.y
+        if local_plan.summary:                             # everyone's lane: the sheet's first row
+            piece.blit(sheet, (0, y), pygame.Rect(0, 0, sheet.get_width(), lane_h))
+            y += lane_h
+        rows = pygame.Rect(0, (1 + local_plan.first) * lane_h, sheet.get_width(),
+                           local_plan.shown * lane_h)
+        piece.blit(sheet, (0, y), rows)
+        _draw_over(piece, self.text, local, self.line, local_plan)
+        return piece
+
+    def _marks_sheet(self, local: pygame.Rect, plan: _Plan) -> pygame.Surface:
+        """Every lane's marks, drawn once for this size: everyone's, then each player's, a
+        lane's height apart, on a transparent sheet as wide as the timeline's piece."""
+        key = (local.size, plan.lane_h, plan.mark, plan.label_w, plan.end)
+        if self._sheet is None or key != self._sheet_key:
+            sheet = pygame.Surface((local.right + SPILL, plan.lane_h * (plan.total + 1)),
+                                   pygame.SRCALPHA)
+            lane_of = {name: 1 + i for i, name in enumerate(plan.names)}
+            _stamp(sheet, _marks(local, self.line, plan, lane_of, everyone=True), plan, 0)
+            self._sheet, self._sheet_key = sheet, key
+        return self._sheet
+
+
+SPILL = 3    # pixels a timeline's marks and axis may reach outside its rect
+
+
+def _draw_under(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, line: Timeline,
+                plan: _Plan) -> None:
+    """What lies under the marks: the panel, the phases' shading, the lanes' names."""
     pygame.draw.rect(surface, theme.PANEL, rect)
-    screen_h = surface.get_height()
-    label_h = readable_label(screen_h)
-    axis_h = axis_height(screen_h)
-    names = list(roster) or [""]
-    total = len(names)
-    room = max(lane_height(screen_h), rect.height - axis_h - 6)
-    fit = lanes_fit(rect.height, screen_h)
-    if total <= fit:
-        first, shown, summary = 0, total, False
-    else:
-        shown = max(1, fit - 1)
-        summary = True
-        if follow in names:
-            at = names.index(follow)
-            if not first <= at < first + shown:
-                first = at - shown // 2
-        first = min(max(0, first), total - shown)
-    lanes = shown + summary
-    lane_h = max(lane_height(screen_h), min(room // lanes, round(label_h * ROOMY_LANE)))
-    window = names[first:first + shown]
-    labels = ([_(EVERYONE)] if summary else []) + window
-    # A name up to 24 characters is never cut (the text rule): the names take up to half.
-    label_w = min(rect.width // 2, max(text.width(n, label_h) for n in labels) + label_h // 2 + 6)
-    end = max(line.end, 1.0)
-    inner = pygame.Rect(rect.x + label_w, rect.y + 3, rect.width - label_w - 4, lane_h * lanes)
+    inner, label_h, lane_h, label_w = plan.inner, plan.label_h, plan.lane_h, plan.label_w
     for span in line.spans:
-        x0, x1 = (timeline_x(rect, label_w, end, t) for t in (span.start, span.end))
+        x0, x1 = (timeline_x(rect, label_w, plan.end, t) for t in (span.start, span.end))
         band = pygame.Surface((max(1, x1 - x0), inner.height), pygame.SRCALPHA)
         band.fill((*PHASE_COLORS.get(span.phase, theme.TEXT_DIM), 55))
         surface.blit(band, (x0, inner.y))
-    lane_of: dict[str, int] = {name: summary + i for i, name in enumerate(window)}
-    for i, name in enumerate(labels):
+    summary = plan.summary
+    for i, name in enumerate(plan.labels):
         y = inner.y + i * lane_h + lane_h // 2
         text.draw(surface, name, label_h, theme.TEXT if summary and i == 0 else theme.TEXT_DIM,
                   max_width=label_w - label_h // 2 - 4, user=not (summary and i == 0),
@@ -134,28 +243,70 @@ def draw_timeline(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, l
     if summary:              # everyone's lane, set apart from the players' lanes
         pygame.draw.line(surface, theme.TEXT_DIM, (inner.x, inner.y + lane_h),
                          (inner.right, inner.y + lane_h), 1)
-    mark = max(2, min(lane_h // 3, 6))
-    for step in line.steps:
-        x = timeline_x(rect, label_w, end, step.t)
-        rows = [0] if summary else []
-        if step.player in lane_of:
-            rows.append(lane_of[step.player])
-        for row in rows:
-            y = inner.y + row * lane_h + lane_h // 2
-            color = CLASS_COLORS.get(step.class_, theme.TEXT_DIM)
-            if "beep" in step.class_:
-                surface.fill(color, (x - mark, y - mark, 2 * mark, 2 * mark))
-            else:
-                pygame.draw.circle(surface, color, (x, y), max(2, mark - 1))
+
+
+def _draw_over(surface: pygame.Surface, text: TextCache, rect: pygame.Rect, line: Timeline,
+               plan: _Plan) -> None:
+    """What lies over the marks: the curveballs' dashes and the time axis."""
+    inner = plan.inner
     for t in line.curveballs:
-        x = timeline_x(rect, label_w, end, t)
+        x = timeline_x(rect, plan.label_w, plan.end, t)
         for y in range(inner.y, inner.bottom, 8):
             pygame.draw.line(surface, theme.PLANNING, (x, y), (x, min(y + 4, inner.bottom)), 2)
-    _draw_axis(surface, text, rect, label_w, end, inner.bottom + 2, label_h)
-    if position is not None:
-        x = timeline_x(rect, label_w, end, position)
-        pygame.draw.line(surface, theme.TOKEN, (x, rect.y), (x, inner.bottom + 2), 3)
-    return TimelineView(label_w, first, shown, total)
+    _draw_axis(surface, text, rect, plan.label_w, plan.end, inner.bottom + 2, plan.label_h)
+
+
+def _draw_position(surface: pygame.Surface, rect: pygame.Rect, plan: _Plan, position: float) -> None:
+    x = timeline_x(rect, plan.label_w, plan.end, position)
+    pygame.draw.line(surface, theme.TOKEN, (x, rect.y), (x, plan.inner.bottom + 2), 3)
+
+
+Mark = tuple[int, int, str]          # (lane, x, step class)
+
+
+def _marks(rect: pygame.Rect, line: Timeline, plan: _Plan, lane_of: dict[str, int],
+           everyone: bool = False) -> list[Mark]:
+    """The marks to draw, in order: each step's in everyone's lane (lane 0, when there is
+    one, or ``everyone``) and in its player's lane, if that lane is in ``lane_of``. A mark
+    drawn again later at the same place is left out the first time: the later one covers it
+    (thousands of steps share a few hundred columns of pixels)."""
+    x0, width, end = rect.x + plan.label_w, rect.width - plan.label_w - 4, plan.end
+    steps = line.steps
+    xs = [x0 + round(width * min(max(step.t, 0.0), end) / end) for step in steps]  # timeline_x
+    summary = plan.summary or everyone
+    latest: dict[Mark, None] = {}          # from the last step back: the first seen is kept
+    for step, x in zip(reversed(steps), reversed(xs), strict=True):
+        cls = step.class_
+        lane = lane_of.get(step.player)
+        if lane is not None:
+            latest.setdefault((lane, x, cls))
+        if summary:
+            latest.setdefault((0, x, cls))
+    return list(reversed(latest))
+
+
+def _stamp(surface: pygame.Surface, marks: list[Mark], plan: _Plan, top: int) -> None:
+    """Each mark, as a stamp drawn once per class: a square for a beep, a dot for a safe step
+    (shapes, not colour alone), centred in its lane (lanes ``plan.lane_h`` apart from ``top``)."""
+    mark, lane_h = plan.mark, plan.lane_h
+    radius = max(2, mark - 1)
+    stamps: dict[str, tuple[pygame.Surface, int]] = {}
+    for cls in {m[2] for m in marks}:
+        color = CLASS_COLORS.get(cls, theme.TEXT_DIM)
+        if "beep" in cls:
+            image = pygame.Surface((2 * mark, 2 * mark))
+            image.fill(color)
+            stamps[cls] = (image, mark)
+        else:
+            image = pygame.Surface((2 * radius + 3, 2 * radius + 3), pygame.SRCALPHA)
+            pygame.draw.circle(image, color, (radius + 1, radius + 1), radius)
+            stamps[cls] = (image, radius + 1)
+    middle = top + lane_h // 2
+    seq = []
+    for lane, x, cls in marks:
+        image, half = stamps[cls]
+        seq.append((image, (x - half, middle + lane * lane_h - half)))
+    surface.fblits(seq)
 
 
 LEGEND = (("dot", theme.SAFE, N_("new safe step")),

@@ -17,27 +17,29 @@ timeline beside the board when the board leaves enough width (16:9, 21:9), else 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pygame
 
 from maze.analysis.debrief import timeline
-from maze.analysis.scores import BoardFigures, LiveScore
-from maze.core.board import parse_square
+from maze.analysis.scores import BoardFigures
+from maze.core.board import Square, parse_square
 from maze.core.events import BeepSounded, Crossed, Event, PhaseChanged, RetreatErred, StepTaken
 from maze.core.record import replace as record_replace
 from maze.core.rules import Rules
-from maze.core.session import SessionSetup, replay
+from maze.core.session import SessionSetup
 from maze.core.state import Phase, SessionState, StepClass
 from maze.host.host import ANNOUNCE_SECONDS, FLASH_SECONDS, Timed
+from maze.host.replaying import Rewind
 from maze.lang import N_, _, number, p_
 from maze.ui import theme
 from maze.ui.app import App, Pop, Push, Quit, Replace, Scene, Transition
 from maze.ui.keymap import ctrl_held
 from maze.ui.layout import LABELLED_ROWS, READABLE, Layout, compute
 from maze.ui.scenes.charts import (
+    TimelineCache,
     TimelineView,
     draw_legend,
     draw_timeline,
@@ -63,10 +65,14 @@ class _NoLog:
 class ReplayView:
     """What the board renderer asks of a session, answered from a replayed state at a time."""
 
-    def __init__(self, setup: SessionSetup) -> None:
-        self.setup = setup
-        self.state: SessionState = setup.initial_state()
+    def __init__(self, rewind: Rewind) -> None:
+        self.setup = rewind.setup
+        self.rewind = rewind
         self.t = 0.0
+
+    @property
+    def state(self) -> SessionState:
+        return self.rewind.state
 
     @property
     def rules(self) -> Rules:
@@ -92,8 +98,9 @@ class ReplayScene(Scene):
         self.setup = setup
         self.events = list(events)
         self.log_path = log_path
-        self.session = ReplayView(setup)
-        self.index = 0                                  # events applied so far
+        # The state and the live score at any event, reached from snapshots (issue 18).
+        self.rewind = Rewind(setup, self.events)
+        self.session = ReplayView(self.rewind)
         self.speed = min(SPEEDS, key=lambda s: abs(s - speed))
         self.paused = False
         self.line = timeline(self.events)
@@ -108,7 +115,11 @@ class ReplayScene(Scene):
         self.cursor = setup.level.cols // 2
         self._last_wall = app.clock()
         self._layout: Layout | None = None
-        self._static: pygame.Surface | None = None
+        self._static: pygame.Surface | None = None   # the board, drawn once for the window
+        self._base: pygame.Surface | None = None     # ... with the key hints, the legend and marks
+        self._marked: dict[Square, bool] = {}        # the squares marked on _base: beeped?
+        self._marked_at = -1                         # ... after this many events
+        self._timeline = TimelineCache(app.text, self.line, setup.roster)
         self._timeline_rect = pygame.Rect(0, 0, 0, 0)
         self._keys: list[tuple[str, pygame.Rect]] = []
         self._legend = pygame.Rect(0, 0, 0, 0)
@@ -116,17 +127,19 @@ class ReplayScene(Scene):
         self._view: TimelineView | None = None      # what the timeline drew last
         self._lane_first = 0                        # the first player lane shown
         self._followed: str | None = None           # the player the lanes last followed
-        self._live = LiveScore(setup)
 
     # ------------------------------------------------------------------ the replay clock
     @property
+    def index(self) -> int:
+        """Events applied so far."""
+        return self.rewind.index
+
+    @property
     def finished(self) -> bool:
-        return self.index >= len(self.events)
+        return self.rewind.finished
 
     def _apply_next(self, react: bool) -> None:
-        event = self.events[self.index]
-        self.session.state.apply(event)
-        self.index += 1
+        event = self.rewind.forward()
         if react:
             self._react(event)
 
@@ -149,12 +162,13 @@ class ReplayScene(Scene):
                                               now + ANNOUNCE_SECONDS / 2, to)
 
     def seek(self, t: float) -> None:
-        """Jump to active time ``t``: rebuild the state from the start (replays are cheap)."""
+        """Jump to active time ``t``: every event up to the first later one applied, from
+        where the replay is or from the nearest snapshot before it."""
         t = min(max(0.0, t), self.end)
-        self.session.state = self.setup.initial_state()
-        self.index = 0
-        while not self.finished and self.events[self.index].t <= t:
-            self._apply_next(react=False)
+        self._jump(self.rewind.index_at(t), t)
+
+    def _jump(self, index: int, t: float) -> None:
+        self.rewind.go(index)
         self.session.t = t
         self.flashes.clear()
         self.border_until = 0.0
@@ -166,11 +180,8 @@ class ReplayScene(Scene):
             self._apply_next(react=True)
             self.session.t = self.events[self.index - 1].t
         elif delta < 0 and self.index > 0:
-            target = self.index - 1
-            self.seek(self.events[target - 1].t if target > 0 else 0.0)
-            while self.index > target:        # several events can share one time
-                self.session.state = replay(self.setup, self.events[:target])
-                self.index = target
+            target = self.index - 1           # one event back, even among several at one time
+            self._jump(target, self.events[target - 1].t if target > 0 else 0.0)
         self.dirty = True
 
     def update(self) -> Transition | None:
@@ -219,32 +230,31 @@ class ReplayScene(Scene):
         if key == pygame.K_q and ctrl_held(event):
             self.paused = True
             return Push(ConfirmQuit(self.app))
-        if key == pygame.K_SPACE:
-            if self.finished:
-                self.seek(0.0)
-            self.paused = not self.paused
-            self._last_wall = self.app.clock()
-        elif key == pygame.K_RIGHT:
-            self.step(1)
-        elif key == pygame.K_LEFT:
-            self.step(-1)
-        elif key in (pygame.K_UP, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
-            self.speed = SPEEDS[min(len(SPEEDS) - 1, SPEEDS.index(self.speed) + 1)]
-        elif key in (pygame.K_DOWN, pygame.K_MINUS, pygame.K_KP_MINUS):
-            self.speed = SPEEDS[max(0, SPEEDS.index(self.speed) - 1)]
-        elif key == pygame.K_HOME:
-            self.seek(0.0)
-        elif key == pygame.K_END:
-            self.seek(self.end)
-        elif key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN) and self._view is not None:
-            self.scroll_lanes(self._view.shown * (1 if key == pygame.K_PAGEDOWN else -1))
-        elif key == pygame.K_p:
-            self.revealing = not self.revealing
-        elif key == pygame.K_d:
+        if key == pygame.K_d:
             return Replace(self._debrief())
-        elif key == pygame.K_ESCAPE:
+        if key == pygame.K_ESCAPE:
             return self.back()
+        action = KEY_ACTIONS.get(key)
+        if action is not None:
+            action(self)
         return None
+
+    # What the other keys do (KEY_ACTIONS, below the class): nothing they do leaves the replay.
+    def play_or_pause(self) -> None:
+        if self.finished:
+            self.seek(0.0)
+        self.paused = not self.paused
+        self._last_wall = self.app.clock()
+
+    def change_speed(self, delta: int) -> None:
+        self.speed = SPEEDS[min(max(0, SPEEDS.index(self.speed) + delta), len(SPEEDS) - 1)]
+
+    def page_lanes(self, delta: int) -> None:
+        if self._view is not None:
+            self.scroll_lanes(self._view.shown * delta)
+
+    def toggle_path(self) -> None:
+        self.revealing = not self.revealing
 
     def back(self) -> Transition:
         """Esc: one level back, never out of the program. Over another screen (a debrief that
@@ -267,7 +277,7 @@ class ReplayScene(Scene):
 
     # ------------------------------------------------------------------ drawing
     def live_board(self) -> BoardFigures:
-        return self._live.update(self.events[: self.index]).board(self.session.t)
+        return self.rewind.scorer.board(self.session.t)
 
     def tested_squares(self) -> dict[Any, bool]:
         """Every square stepped on so far and whether it beeped (what the replay marks)."""
@@ -297,7 +307,7 @@ class ReplayScene(Scene):
             hints.insert(5, _(SCROLL_HINT))             # the lanes scroll: say how
             area = self._arrange(full, hints)
         self._layout = _board_in(full, area, _margin(w, h), self._words)
-        self._static = None
+        self._static = self._base = None
         return self._layout
 
     def _arrange(self, full: Layout, hints: list[str]) -> pygame.Rect:
@@ -348,39 +358,95 @@ class ReplayScene(Scene):
         self.dirty = True
 
     def draw(self, surface: pygame.Surface) -> None:
-        from maze.ui.scenes.render import _cross, _ring, draw_board_dynamic, draw_hud, hud_content
+        """A frame: the board, the key hints, the legend and every tested square's mark from
+        a cached layer (only the squares whose marks changed redrawn into it), the timeline
+        from its cache (only the position's line drawn), then the token, the flashes and the
+        side panel. With an audit on (the tests, a developer's check) everything is drawn
+        where it goes instead, so the audit sees every line: the same pixels (a test says so)."""
+        from maze.ui.scenes.render import draw_board_dynamic, draw_hud, hud_content
         layout = self.layout()
         text = self.app.text
         if self._static is None:
             self._static = draw_board_static(text, layout, self.setup.level.cols)
-        surface.fill(theme.BACKGROUND)
-        surface.blit(self._static, (0, 0))
-        # Tested squares, always (GAME.md: replay shows square states): the board's memory
-        # aid marks them itself when it was on; the token and the flashes go over them.
-        if not self.session.state.memory_aid:
-            gap = max(1, layout.square // 16)
-            for square, beeped in self.tested_squares().items():
-                rect = layout.square_rect(square).inflate(-gap, -gap)
-                (_cross if beeped else _ring)(surface, rect, theme.BEEP if beeped else theme.SAFE)
-        draw_board_dynamic(self, surface, layout)  # type: ignore[arg-type]
+        current = self.session.state.current_player
+        follow = current if current != self._followed else None
+        self._followed = current
+        position = self.session.t
+        if text.audit is not None:
+            self._paint_base(surface)
+            self._paint_marks(surface, layout, self.tested_squares())
+            self._view = draw_timeline(surface, text, self._timeline_rect, self.line,
+                                       self.setup.roster, position=position,
+                                       first=self._lane_first, follow=follow)
+        else:
+            surface.blit(self._marked_base(layout), (0, 0))
+            self._view = self._timeline.draw(surface, self._timeline_rect, position=position,
+                                             first=self._lane_first, follow=follow)
+        self._lane_first, self._label_w = self._view.first, self._view.label_w
+        # Tested squares are marked whatever the memory aid was (GAME.md: replay shows square
+        # states), by the replay itself: the board's renderer is told the aid is off.
+        unaided = _Overlay(self.session.state, memory_aid=False)
+        draw_board_dynamic(_Overlay(self, session=_Overlay(self.session, state=unaided)),  # type: ignore[arg-type]
+                           surface, layout)
         content = hud_content(self)  # type: ignore[arg-type]
         content.pop("hint", None)                   # no F1 help here: the keys are below
         playing, where = self.status_lines()
         content["message"] = ("text", playing, theme.TOKEN, True)
         content["message2"] = ("text", where, theme.TEXT, False)
         draw_hud(self, surface, layout, content)  # type: ignore[arg-type]
-        current = self.session.state.current_player
-        follow = current if current != self._followed else None
-        self._followed = current
-        self._view = draw_timeline(surface, text, self._timeline_rect, self.line,
-                                   self.setup.roster, position=self.session.t,
-                                   first=self._lane_first, follow=follow)
-        self._lane_first, self._label_w = self._view.first, self._view.label_w
+
+    def _paint_base(self, surface: pygame.Surface) -> None:
+        """What never changes while the window keeps its size: the board, the legend, the keys."""
+        assert self._static is not None
+        text = self.app.text
+        surface.blit(self._static, (0, 0))
         if self._legend.height:
             draw_legend(surface, text, self._legend)
         for line, rect in self._keys:
             text.draw(surface, line, math.ceil(KEY_SHARE * surface.get_height()), theme.TEXT_DIM,
                       role=DETAIL, topleft=rect.topleft)
+
+    def _paint_marks(self, surface: pygame.Surface, layout: Layout,
+                     squares: dict[Any, bool]) -> None:
+        """A cross for a beep, a ring for a safe step (shapes, not colour alone)."""
+        from maze.ui.scenes.render import _cross, _ring
+        gap = max(1, layout.square // 16)
+        for square, beeped in squares.items():
+            rect = layout.square_rect(square).inflate(-gap, -gap)
+            (_cross if beeped else _ring)(surface, rect, theme.BEEP if beeped else theme.SAFE)
+
+    def _marked_base(self, layout: Layout) -> pygame.Surface:
+        """The cached layer: the base and the marks, brought up to the state's tested squares
+        (a square no longer tested, after a seek back, is drawn again from the bare board)."""
+        assert self._static is not None
+        if self._base is None:
+            self._base = pygame.Surface(self._static.get_size())
+            self._paint_base(self._base)
+            self._marked, self._marked_at = {}, -1
+        if self._marked_at == self.index:      # the same events applied: the same squares
+            return self._base
+        self._marked_at = self.index
+        tested, marked = self.tested_squares(), self._marked
+        changed = {sq: beeped for sq, beeped in tested.items() if marked.get(sq) != beeped}
+        gone = [sq for sq in marked if sq not in tested] if len(marked) + len(changed) > len(tested) else []
+        for square in [*gone, *changed]:
+            cell = layout.square_rect(square)
+            self._base.blit(self._static, cell, cell)
+            marked.pop(square, None)
+        self._paint_marks(self._base, layout, changed)
+        marked.update(changed)
+        return self._base
+
+
+class _Overlay:
+    """An object seen through, with some attributes answered otherwise."""
+
+    def __init__(self, under: Any, **instead: Any) -> None:
+        self._under = under
+        self.__dict__.update(instead)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._under, name)
 
 
 # Translators: keys on the keyboard, then what they do in the replay
@@ -388,6 +454,20 @@ KEY_HINTS = (N_("Space: play/pause"), N_("Left/Right: step"), N_("Up/Down: speed
              N_("Home/End: start/end"), N_("click the timeline: jump"), N_("P: path"),
              N_("D: debrief"), N_("Esc: back"), N_("Ctrl+Q: quit"))
 SCROLL_HINT = N_("PgUp/PgDn: more players")
+_FASTER = (pygame.K_UP, pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS)
+_SLOWER = (pygame.K_DOWN, pygame.K_MINUS, pygame.K_KP_MINUS)
+KEY_ACTIONS: dict[int, Callable[[ReplayScene], None]] = {
+    pygame.K_SPACE: ReplayScene.play_or_pause,
+    pygame.K_RIGHT: lambda scene: scene.step(1),
+    pygame.K_LEFT: lambda scene: scene.step(-1),
+    **{key: lambda scene: scene.change_speed(1) for key in _FASTER},
+    **{key: lambda scene: scene.change_speed(-1) for key in _SLOWER},
+    pygame.K_HOME: lambda scene: scene.seek(0.0),
+    pygame.K_END: lambda scene: scene.seek(scene.end),
+    pygame.K_PAGEUP: lambda scene: scene.page_lanes(-1),
+    pygame.K_PAGEDOWN: lambda scene: scene.page_lanes(1),
+    pygame.K_p: ReplayScene.toggle_path,
+}
 KEY_SHARE = 0.03           # the key hints' height: detail text (2.5% of the window at least)
 BESIDE_SHARE = 0.38        # the timeline goes beside the board when this much width is left
 BESIDE_LABELS = 16         # ... and at least this many label heights (names and an axis)
