@@ -70,7 +70,7 @@ class Board:
     """The real board scene in the real app loop (blocking in SDL between events)."""
 
     def __init__(self, roster: tuple[str, ...], folder: Path) -> None:
-        from maze.cli import make_setup
+        from maze.core.session import make_setup
         from maze.core.level import Level
         from maze.storage.log import SessionLog
         from maze.ui.app import App
