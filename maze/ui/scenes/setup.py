@@ -450,9 +450,10 @@ class SetupScene(Scene):
         self.add.rect = pygame.Rect(left, bottom - field_h, col_w, field_h)
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
         # The buttons take the width their labels need (Start may give up width to Quit).
-        quit_w = min(col_w * 3 // 5, max(round(unit * 6.5),
+        quit_w = min(col_w * 3 // 5, max(min(col_w * 2 // 5, round(unit * 6.5)),
                                          self.quit_button.needed(text, round(unit * 0.9))))
-        start_w = min(col_w - quit_w - gap, max(round(unit * 8), self.start_button.needed(text, unit)))
+        start_w = min(col_w - quit_w - gap,
+                      max(min(col_w, round(unit * 8)), self.start_button.needed(text, unit)))
         self.start_button.rect = pygame.Rect(left, h - margin - field_h, start_w, field_h)
         self.quit_button.rect = pygame.Rect(left + col_w - quit_w, h - margin - field_h, quit_w,
                                             field_h)
