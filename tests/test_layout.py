@@ -68,3 +68,14 @@ def test_the_board_uses_the_room_it_has():
     # The board and the how-to-move cue under it fill the height.
     layout = compute(1920, 1080, 6, 9)
     assert layout.grid.height + layout.cue.height > 0.8 * 1080
+
+
+@pytest.mark.parametrize("width, height", [(1024, 768), (1920, 1080)])
+def test_a_cue_of_three_lines_gets_a_taller_band_at_the_rooms_size(width, height):
+    """When a language's how-to-move words wrap, the band under the start edge holds three lines
+    at the size the room reads, and the board gives up that height (never the panel's)."""
+    two, three = compute(width, height, 6, 9), compute(width, height, 6, 9, cue_rows=3)
+    assert three.cue_rows == 3 and three.cue.height >= 3 * READABLE * height
+    assert three.cue.bottom <= height and not three.cue.colliderect(three.board_area)
+    assert three.square < two.square and three.hud == two.hud
+

@@ -39,6 +39,7 @@ class Layout(Record):
     label_every: int
     hud_lines: tuple[HudLine, ...] = field(default=())
     cue: Rect = field(default=Rect(0, 0, 0, 0))   # under the start edge: how to move
+    cue_rows: int = 2                             # the lines of text the cue band holds
 
     def square_rect(self, square: Square) -> Rect:
         x = self.grid.x + square.col * self.square
@@ -81,11 +82,12 @@ HUD_ROLES: tuple[tuple[str, float], ...] = (   # few sizes: each one is a font t
 
 
 def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
-            readable: int | None = None, snug: bool = True) -> Layout:
+            readable: int | None = None, snug: bool = True, cue_rows: int = 2) -> Layout:
     """The play screen's layout; ``hud=False`` gives the whole area to the board (the editor
     draws its own panel beside it). ``readable``: the square names' height, when the board is
     a part of a larger screen (by default 4% of this area's height). ``snug``: the side panel
-    takes the width the board does not need (else it keeps its own minimum)."""
+    takes the width the board does not need (else it keeps its own minimum). ``cue_rows``: the
+    lines of the how-to-move band under the board (more when a language's words wrap)."""
     width, height = max(width, 1), max(height, 1)
     readable = readable or math.ceil(READABLE * height)
     margin = max(4, round(0.02 * min(width, height)))
@@ -116,9 +118,9 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
     strip_h = round(label_height * 1.5)
     band = round(label_height * (1.8 if rows >= 10 else 1.2))   # room for "12" beside a row
     avail_w = region.width - 2 * margin - 2 * band
-    # Under the start edge, two lines that tell a first-time player how to move, at the size
-    # the room reads (the board gives up that much height; the editor has no players).
-    cue_h = round(readable * 2.3) if hud else 0
+    # Under the start edge, two lines (or more) that tell a first-time player how to move, at
+    # the size the room reads (the board gives up that much height; the editor has no players).
+    cue_h = round(readable * 1.15 * cue_rows) if hud else 0
     avail_h = region.height - 2 * margin - 2 * strip_h - cue_h
     square = max(2, min(avail_w // cols, avail_h // rows))
     grid_w, grid_h = square * cols, square * rows
@@ -136,7 +138,7 @@ def compute(width: int, height: int, cols: int, rows: int, hud: bool = True,
     cue = Rect(region.x + margin, start.bottom, region.width - 2 * margin, cue_h)
     lines = _hud_lines(panel.inflate(-2 * margin, -2 * margin), height, side) if hud else ()
     return Layout(width, height, cols, rows, square, grid, start, goal, panel, region, label_height,
-                  col_label_height, label_every, lines, cue)
+                  col_label_height, label_every, lines, cue, cue_rows)
 
 
 def _hud_lines(area: Rect, height: int, side: bool) -> tuple[HudLine, ...]:

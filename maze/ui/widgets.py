@@ -8,7 +8,7 @@ from typing import Any
 
 import pygame
 
-from maze.lang import N_, _
+from maze.lang import N_, _, current
 from maze.ui import theme
 from maze.ui.text import DETAIL_SHARE, TextCache
 
@@ -103,6 +103,7 @@ class Choice(Widget):
         super().__init__(label)
         self.options = list(options)          # (value, shown text)
         self.data = data
+        self._needed: dict[tuple[str, int, int], int] = {}
         self.index = next((i for i, (v, _) in enumerate(self.options) if v == value), 0)
 
     @property
@@ -127,12 +128,26 @@ class Choice(Widget):
         draw_frame(surface, self.rect, focused, unit)
         _arrows(surface, self.rect, unit)
         room = self.rect.width - 2 * (unit // 2 + max(4, unit // 3)) - unit // 2
+        draw_fitted(surface, text, self.line(), unit, theme.TEXT, room, center=self.rect.center)
+
+    def line(self) -> str:
         shown = self.options[self.index][1]
         value = shown if self.data and isinstance(shown, str) else say(shown)
         # Translators: a setting on the setup screen and its value, as "Sound: on"
-        line = _("{label}: {value}").format(label=say(self.label), value=value)
-        draw_fitted(surface, text, line, unit,
-                    theme.TEXT, room, center=self.rect.center)
+        return _("{label}: {value}").format(label=say(self.label), value=value)
+
+    def needed(self, text: TextCache, unit: int, smallest: int) -> int:
+        """The width at which every option's line fits, down to ``smallest`` (a layout gives
+        a choice whose words are long the room they need)."""
+        key = (current(), unit, smallest)
+        if key not in self._needed:
+            index, widest = self.index, 0
+            for option in range(len(self.options)):
+                self.index = option
+                widest = max(widest, text.width(self.line(), smallest, False))
+            self.index = index
+            self._needed = {key: widest}
+        return self._needed[key] + 2 * (unit // 2 + max(4, unit // 3)) + unit // 2 + 1
 
 
 class Stepper(Choice):
@@ -186,6 +201,10 @@ class Button(Widget):
                              border_radius=unit // 4)
         draw_fitted(surface, text, say(self.label), unit, theme.BACKGROUND, self.rect.width - unit // 2,
                     bold=True, center=self.rect.center)
+
+    def needed(self, text: TextCache, unit: int) -> int:
+        """The width at which the label fits at its full size."""
+        return text.width(say(self.label), unit, True) + unit // 2 + 1
 
 
 def _arrows(surface: pygame.Surface, rect: pygame.Rect, unit: int) -> None:

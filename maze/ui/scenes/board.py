@@ -256,6 +256,10 @@ class BoardScene(Scene):
         level = self.setup.level
         if self._layout is None or (self._layout.width, self._layout.height) != (w, h):
             self._layout = compute(w, h, level.cols, level.rows)
+            from maze.ui.scenes.render import cue_rows
+            rows = cue_rows(self.app.text, self._layout)    # long words: a taller cue band
+            if rows > self._layout.cue_rows:
+                self._layout = compute(w, h, level.cols, level.rows, cue_rows=rows)
             self._static = None
         return self._layout
 

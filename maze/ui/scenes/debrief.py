@@ -29,7 +29,7 @@ from maze.ui.layout import compute
 from maze.ui.scenes.charts import draw_heatmap, draw_legend, draw_timeline, legend_height
 from maze.ui.scenes.render import draw_board_static
 from maze.ui.screens import NextTeam, QuitProgram, Replay
-from maze.ui.text import ROOM, ROOM_SHARE
+from maze.ui.text import ROOM, ROOM_SHARE, TextCache
 from maze.ui.widgets import draw_fitted, readable
 
 OUTCOME_TEXT = {
@@ -310,8 +310,11 @@ class DebriefScene(Scene):
                 y += round(unit * 1.15)
                 label_w = detail
             size = text.fitting_height(value, unit, True, width - label_w, smallest=room_size)
-            text.draw(surface, value, size, theme.TEXT, bold=True, role=ROOM,
-                      max_width=width - label_w, bottomleft=(x + label_w, y + unit))
+            parts = text.wrap(value, size, True, width - label_w)   # two lines if it must
+            for i, part in enumerate(parts):
+                y += round(size * 1.15) if i else 0
+                text.draw(surface, part, size, theme.TEXT, bold=True, role=ROOM,
+                          max_width=width - label_w, bottomleft=(x + label_w, y + unit))
             y += round(unit * 1.35)
             for line, continued in lines:
                 indent = detail + (hang if continued else 0)
@@ -379,13 +382,15 @@ class DebriefScene(Scene):
                   "and {n} more sessions: maze report lists them all", left_off).format(
             n=integer(left_off)) if left_off else ""
         columns = [x, x + width * 50 // 100, x + width * 67 // 100, x + width * 84 // 100]
-        for left, right, head in zip(columns, [*columns[1:], x + width],
-                                     (_("Team, day and time"), _("Learning"), _("Execution"),
-                                      _("Switching")),
-                                     strict=True):
-            draw_fitted(surface, text, head, size, theme.TEXT_DIM, right - left - size // 2,
-                        bold=True, topleft=(left, y))
-        y += line
+        heads = [text.wrap(head, size, True, right - left - size // 2)   # long ones on two lines
+                 for left, right, head in zip(columns, [*columns[1:], x + width],
+                                              (_("Team, day and time"), _("Learning"),
+                                               _("Execution"), _("Switching")), strict=True)]
+        for left, right, lines in zip(columns, [*columns[1:], x + width], heads, strict=True):
+            for i, head in enumerate(lines):
+                draw_fitted(surface, text, head, size, theme.TEXT_DIM, right - left - size // 2,
+                            bold=True, topleft=(left, y + i * round(size * 1.1)))
+        y += line + (max(len(lines) for lines in heads) - 1) * round(size * 1.1)
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
             label = (_("{team}  {when}") if row.ranked else _("{team}  {when}  (not ranked)")).format(
@@ -460,11 +465,10 @@ class DebriefScene(Scene):
         heads = [_("Player"), _("Steps"), _("Tries"), _("Crossed"), _("New beeps"),
                  _("Repeat beeps"), _("Execution beeps"), _("Pause per step"),
                  _("Pause before new")]
-        shares = [0.22, 0.07, 0.07, 0.1, 0.09, 0.09, 0.12, 0.12, 0.12]
-        columns = [x]
-        for share in shares[:-1]:
-            columns.append(columns[-1] + round(share * (w - 2 * x)))
         size = max(floor, round(unit * 0.72))
+        players = self.figures.players
+        names = list(players)
+        columns = _columns(text, heads, names, x, w - 2 * x, size, floor)
         widths = [b - a - size // 3 for a, b in zip(columns, [*columns[1:], w - x], strict=True)]
         # Headings wrap at spaces; the size is the largest at which every word fits its column.
         head = min([size] + [text.fitting_height(word, size, True, width, smallest=floor)
@@ -476,8 +480,6 @@ class DebriefScene(Scene):
                 text.draw(surface, line, head, theme.TEXT_DIM, bold=True, max_width=width,
                           topleft=(left, y + i * round(head * 1.1)))
         y += max(len(lines) for lines in wrapped) * round(head * 1.1) + size // 2
-        players = self.figures.players
-        names = list(players)
         bottom = h - self.footer_height(h) - 3 * round(size * 1.3)
         row_h = round(size * 1.3)
         room = max(1, (bottom - y) // row_h)
@@ -527,3 +529,33 @@ class DebriefScene(Scene):
                           "Undone by the facilitator, not counted: {n} actions (maze score lists them)",
                           len(undone)).format(n=integer(len(undone)))
             draw_fitted(surface, text, line, size, theme.TEXT_DIM, w - 2 * x, topleft=(x, y))
+
+
+SHARES = (0.22, 0.07, 0.07, 0.1, 0.09, 0.09, 0.12, 0.12, 0.12)   # the players' table
+
+
+def _columns(text: TextCache, heads: list[str], names: list[str], x: int, width: int, size: int,
+             floor: int) -> list[int]:
+    """Where the players' table's columns start: each its share of the width, widened to its
+    longest heading word at the readable size (headings wrap at spaces, never inside a word)
+    and, for the names, to the longest ordinary name; the width a column needs is taken from
+    the columns that have more than they need."""
+    gap = size // 3
+    longest = min(max((text.width(n, size) for n in names), default=0), text.width("W" * 12, size))
+    for head_size in (size, floor):        # the headings at the table's size if they can be
+        need = [max(text.width(word, head_size, True) for word in head.split()) + gap + 1
+                for head in heads]
+        need[0] = max(need[0], longest + gap + 1)
+        if sum(need) <= width:
+            break
+    share = [round(s * width) for s in SHARES]
+    given = [max(a, b) for a, b in zip(share, need, strict=True)]
+    excess = sum(given) - width
+    slack = [g - n for g, n in zip(given, need, strict=True)]
+    if excess > 0 and sum(slack) > 0:
+        given = [g - excess * s // sum(slack) - (1 if s else 0) for g, s in zip(given, slack, strict=True)]
+    columns = [x]
+    for step in given[:-1]:
+        columns.append(columns[-1] + step)
+    return columns
+

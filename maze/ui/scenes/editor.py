@@ -26,7 +26,7 @@ from maze.ui.app import App, Push, Quit, Scene, Transition
 from maze.ui.layout import Layout, compute
 from maze.ui.scenes.render import draw_board_static
 from maze.ui.screens import Question, QuitProgram
-from maze.ui.text import AXIS
+from maze.ui.text import AXIS, TextCache
 from maze.ui.widgets import Button, Choice, Stepper, TextField, Widget, readable
 
 SOURCE = "level"
@@ -331,14 +331,17 @@ class EditorScene(Scene):
             [self.retreat, self.time_limit], [self.after], [self.drawing],
             [self.difficulty, self.seed], [self.buttons[0], self.buttons[1]],
             [self.buttons[2], self.buttons[3]]]
+        size = round(unit * 0.85)
         for row in rows:
-            each = (width - gap * (len(row) - 1)) // len(row)
-            for i, widget in enumerate(row):
-                widget.rect = pygame.Rect(x + i * (each + gap), y, each, field_h)
-            y += field_h + gap
+            for placed, widths in _share(row, text, size, readable(surface), width, gap):
+                left = x
+                for widget, each in zip(placed, widths, strict=True):
+                    widget.rect = pygame.Rect(left, y, each, field_h)
+                    left += each + gap
+                y += field_h + gap
         for index, widget in enumerate(self.widgets):
             if widget is not self.board:
-                widget.draw(surface, text, index == self.focus, round(unit * 0.85))
+                widget.draw(surface, text, index == self.focus, size)
         y += gap
         problems = self.problems()
         lines = [(self.message, theme.WARNING)] if self.message else []
@@ -363,3 +366,28 @@ class EditorScene(Scene):
         for message, color in wrapped:
             text.draw(surface, message, small, color, max_width=width, user=True, topleft=(x, y))
             y += round(small * 1.2)
+
+
+def _needed(widget: Widget, text: TextCache, size: int, smallest: int) -> int:
+    if isinstance(widget, Choice):
+        return widget.needed(text, size, smallest)
+    if isinstance(widget, Button):
+        return widget.needed(text, size)
+    return 0
+
+
+def _share(row: list[Widget], text: TextCache, size: int, smallest: int, width: int,
+           gap: int) -> list[tuple[list[Widget], list[int]]]:
+    """A row of the panel: its widgets side by side in equal parts when their words fit, in
+    parts as their words need when that fits, else one under the other."""
+    each = (width - gap * (len(row) - 1)) // len(row)
+    needs = [_needed(widget, text, size, smallest) for widget in row]
+    if all(need <= each for need in needs):
+        return [(row, [each] * len(row))]
+    if sum(needs) + gap * (len(row) - 1) <= width:
+        spare = width - gap * (len(row) - 1) - sum(needs)
+        widths = [need + spare // len(row) for need in needs]
+        widths[-1] = width - gap * (len(row) - 1) - sum(widths[:-1])
+        return [(row, widths)]
+    return [([widget], [width]) for widget in row]
+

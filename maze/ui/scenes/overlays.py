@@ -280,30 +280,43 @@ class Confirm(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
-        rect = _panel(surface, text, 0.7, 0.4)
-        h = surface.get_height()
-        big = max(_readable(surface), round(0.05 * h))
-        size = text.fitting_height(self.question, big, True, rect.width - big,
-                                   smallest=_readable(surface))
-        text.draw(surface, self.question, size, theme.TEXT, bold=True, role=ROOM,
-                  max_width=rect.width - big, center=(rect.centerx, rect.y + rect.height // 3))
-        small = max(_readable(surface), round(0.035 * h))
+        w, h = surface.get_size()
+        floor = _readable(surface)
+        big = max(floor, round(0.05 * h))
+        small = max(floor, round(0.035 * h))
         # Translators: a button: the key, then what it does ("Enter: quit")
         labels = (_("Enter: {answer}").format(answer=self.yes),
                   # Translators: a button: the key, then what it does ("Esc: stay")
                   _("Esc: {answer}").format(answer=self.no))
-        width = (rect.width - 3 * small) // 2
+        # The dialog is as wide as its buttons need (each sized to its label, both at one
+        # size, the largest down to the readable one that fits the window), at least 70%.
+        widest = round(0.94 * w)
+
+        def buttons_width(size: int) -> int:
+            return sum(text.width(label, size, True) + size for label in labels) + 3 * small
+
+        fit = next((size for size in range(small, floor - 1, -1)
+                    if buttons_width(size) <= widest), floor)
+        rect = _panel(surface, text, min(0.94, max(0.7, buttons_width(fit) / w)), 0.4)
+        size = text.fitting_height(self.question, big, True, rect.width - big, smallest=floor)
+        text.draw(surface, self.question, size, theme.TEXT, bold=True, role=ROOM,
+                  max_width=rect.width - big, center=(rect.centerx, rect.y + rect.height // 3))
+        widths = [text.width(label, fit, True) + fit for label in labels]
+        if 2 * max(widths) + 3 * small <= rect.width:      # two alike when they can be
+            widths = [(rect.width - 3 * small) // 2] * 2
+        else:                                                # else each its own, the rest shared
+            spare = rect.width - sum(widths) - 3 * small
+            widths = [width + spare // 2 for width in widths]
         self._buttons = []
-        fit = min(text.fitting_height(label, small, True, width - small // 2,
-                                      smallest=_readable(surface)) for label in labels)
-        for i, label in enumerate(labels):     # both at one size
-            button = pygame.Rect(rect.x + small + i * (width + small),
-                                 rect.bottom - round(small * 2.6), width, round(small * 1.8))
+        x = rect.x + small
+        for i, (label, width) in enumerate(zip(labels, widths, strict=True)):
+            button = pygame.Rect(x, rect.bottom - round(small * 2.6), width, round(small * 1.8))
             pygame.draw.rect(surface, theme.EXECUTION if i == 0 else theme.SQUARE_EDGE, button,
                              border_radius=small // 4)
             text.draw(surface, label, fit, theme.BACKGROUND, bold=True,
-                      max_width=button.width - small // 2, center=button.center)
+                      max_width=button.width - fit // 2, center=button.center)
             self._buttons.append(button)
+            x += width + small
 
 
 class ConfirmEnd(Confirm):

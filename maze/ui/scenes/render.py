@@ -184,6 +184,9 @@ def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout
         _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
 
 
+STEP_ON = (N_("Left, Right: choose a column"), N_("Up: step on (or tap row 1)"))
+
+
 def cue_lines(scene: BoardView) -> tuple[str, ...]:
     """How to move, under the start edge, for a player who has never seen the game: large
     while the player at the board has not stepped on yet, a short reminder once they have."""
@@ -195,7 +198,7 @@ def cue_lines(scene: BoardView) -> tuple[str, ...]:
             return (_("Walking back the way they came"),)
         return (_("Walk back the way you came,"), _("one square at a time, off the start edge"))
     if state.position is None:
-        return (_("Left, Right: choose a column"), _("Up: step on (or tap row 1)"))
+        return tuple(_(line) for line in STEP_ON)
     if state.board.diagonals:
         return (_("Arrows: one square at a time"), _("Q E Z C: diagonal steps"))
     return (_("Arrows: one square at a time (no diagonals)"),)
@@ -208,15 +211,43 @@ def draw_cue(scene: BoardView, surface: pygame.Surface, layout: Layout) -> None:
         return
     text = scene.app.text
     big = len(lines) == 2 and scene.session.state.position is None
-    height = area.height // 2 - max(1, area.height // 40)
+    height = _cue_height(layout)
     color = theme.TOKEN if big else theme.TEXT_DIM
-    y = area.y + (area.height - height * len(lines)) // 2
     bold = big and all(text.width(line, height, True) <= area.width for line in lines)
+    if big and not bold:       # words too long for one line each: on more lines, at room size
+        wrapped = [part for line in lines for part in _cue_wrap(text, line, height, area.width)]
+        lines = tuple(wrapped) if len(wrapped) <= layout.cue_rows else lines
+    y = area.y + (area.height - height * len(lines)) // 2
     for line in lines:
         size = text.fitting_height(line, height, bold, area.width, smallest=1)
         text.draw(surface, line, size, color, bold=bold, role=ROOM if big else DETAIL,
                   midtop=(area.centerx, y + (height - size) // 2))
         y += height
+
+
+def _cue_height(layout: Layout) -> int:
+    area = layout.cue
+    return area.height // layout.cue_rows - max(1, area.height // 40)
+
+
+def _cue_wrap(text: TextCache, line: str, height: int, width: int) -> list[str]:
+    """A cue line on as many lines as it needs, broken before its aside "(...)" if that does."""
+    if text.width(line, height) <= width:
+        return [line]
+    before, paren, after = line.partition(" (")
+    if paren and max(text.width(before, height), text.width("(" + after, height)) <= width:
+        return [before, "(" + after]
+    return text.wrap(line, height, False, width)
+
+
+def cue_rows(text: TextCache, layout: Layout) -> int:
+    """The lines the cue band needs for the first cue (the one the room reads, at its size) in
+    the language in use: two, or more when its words wrap."""
+    height = _cue_height(layout)
+    lines = [_(line) for line in STEP_ON]
+    if all(text.width(line, height, True) <= layout.cue.width for line in lines):
+        return 2
+    return max(2, sum(len(_cue_wrap(text, line, height, layout.cue.width)) for line in lines))
 
 
 def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,

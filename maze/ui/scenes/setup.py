@@ -29,6 +29,7 @@ from maze.storage.settings import Settings
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.screens import Interrupted, QuitProgram
+from maze.ui.text import TextCache
 from maze.ui.widgets import (
     Button,
     Choice,
@@ -430,7 +431,7 @@ class SetupScene(Scene):
         return pending
 
     # -------------------------------------------------------------------- drawing
-    def _place(self, w: int, h: int, unit: int) -> None:
+    def _place(self, w: int, h: int, unit: int, text: TextCache, smallest: int) -> None:
         margin = round(0.04 * w)
         gap = round(unit * 0.5)
         field_h = round(unit * 1.5)
@@ -449,9 +450,12 @@ class SetupScene(Scene):
         bottom = h - margin - field_h - gap
         self.add.rect = pygame.Rect(left, bottom - field_h, col_w, field_h)
         self.roster.rect = pygame.Rect(left, roster_top, col_w, self.add.rect.y - gap - roster_top)
-        self.start_button.rect = pygame.Rect(left, h - margin - field_h,
-                                             min(col_w, round(unit * 8)), field_h)
-        quit_w = min(col_w * 2 // 5, round(unit * 6.5))
+        # The buttons take the width their labels need (Start may give up width to Quit).
+        quit_w = min(col_w * 3 // 5, max(min(col_w * 2 // 5, round(unit * 6.5)),
+                                         self.quit_button.needed(text, round(unit * 0.9))))
+        start_w = min(col_w - quit_w - gap,
+                      max(min(col_w, round(unit * 8)), self.start_button.needed(text, unit)))
+        self.start_button.rect = pygame.Rect(left, h - margin - field_h, start_w, field_h)
         self.quit_button.rect = pygame.Rect(left + col_w - quit_w, h - margin - field_h, quit_w,
                                             field_h)
         resume_w = min(col_w, round(unit * 11))
@@ -462,7 +466,10 @@ class SetupScene(Scene):
                    self.memory_aid, self.room]
         options += [self.display] if self.display in self.widgets else []
         half = (right_w - gap) // 2
-        rows_needed = (len(options) + 1) // 2
+        # A choice whose words do not fit half the column takes the whole width (in order);
+        # the others go two to a row.
+        rows = _rows(options, [o.needed(text, round(unit * 0.9), smallest) > half for o in options])
+        rows_needed = len(rows)
         options_top = h - margin - rows_needed * (field_h + gap) + gap
         generator_top = options_top - field_h - gap * 2
         preview_h = round(unit * 3.1)
@@ -471,23 +478,28 @@ class SetupScene(Scene):
                                        generator_top - preview_h - gap - levels_top)
         self._preview = pygame.Rect(right, self.levels.rect.bottom + gap // 2, right_w, preview_h)
         third = (right_w - 2 * gap) // 3
-        self.difficulty.rect = pygame.Rect(right, generator_top, third + third // 2, field_h)
-        self.seed.rect = pygame.Rect(self.difficulty.rect.right + gap, generator_top,
-                                     third - third // 4, field_h)
+        # The generator's row: the new level's difficulty takes the width its words need,
+        # the button its label's, the seed the rest (it shrinks its digits if it must).
+        generate_w = max(right_w - 2 * gap - (third + third // 2) - (third - third // 4),
+                         self.generate.needed(text, unit))
+        difficulty_w = max(third + third // 2, self.difficulty.needed(text, round(unit * 0.9), smallest))
+        seed_w = max(round(unit * 3), right_w - 2 * gap - generate_w - difficulty_w)
+        difficulty_w = right_w - 2 * gap - generate_w - seed_w
+        self.difficulty.rect = pygame.Rect(right, generator_top, difficulty_w, field_h)
+        self.seed.rect = pygame.Rect(self.difficulty.rect.right + gap, generator_top, seed_w, field_h)
         self.generate.rect = pygame.Rect(self.seed.rect.right + gap, generator_top,
                                          right + right_w - self.seed.rect.right - gap, field_h)
-        for i, widget in enumerate(options):
-            col, row = i % 2, i // 2
-            alone = i == len(options) - 1 and col == 0      # the last of an odd number: all across
-            widget.rect = pygame.Rect(right + col * (half + gap), options_top + row * (field_h + gap),
-                                      right_w if alone else half, field_h)
+        for row, placed in enumerate(rows):
+            for col, widget in enumerate(placed):
+                widget.rect = pygame.Rect(right + col * (half + gap), options_top + row * (field_h + gap),
+                                          right_w if len(placed) == 1 else half, field_h)
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.fill(theme.BACKGROUND)
         text = self.app.text
         w, h = surface.get_size()
         unit = max(10, round(0.034 * h))
-        self._place(w, h, unit)
+        self._place(w, h, unit, text, readable(surface))
         margin = round(0.04 * w)
         text.draw(surface, _("New session"), round(unit * 1.5), theme.TOKEN, bold=True,
                   topleft=(margin, margin))
@@ -535,6 +547,24 @@ class SetupScene(Scene):
                 text.draw(surface, words, size, theme.BEEP, bold=True, user=True,
                           max_width=box.width - size, topleft=(band.x + size // 2, y))
                 y += round(size * 1.2)
+
+
+def _rows(widgets: list[Choice], wide: list[bool]) -> list[list[Choice]]:
+    """Choices two to a row in order; a wide one alone on its row (and one left without a
+    partner before it, or at the end, takes the whole row too)."""
+    rows: list[list[Choice]] = []
+    pending: list[Choice] = []
+    for widget, alone in zip(widgets, wide, strict=True):
+        if alone:
+            rows += [pending] if pending else []
+            rows.append([widget])
+            pending = []
+        else:
+            pending.append(widget)
+            if len(pending) == 2:
+                rows.append(pending)
+                pending = []
+    return rows + ([pending] if pending else [])
 
 
 def _preset(name: str) -> Any:
