@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from maze.core.board import Board, Square, parse_square
+from maze.core.vocabulary import N_
 
 Difficulty = Literal["easy", "normal", "hard"]
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "normal", "hard")
@@ -22,12 +23,6 @@ _TARGET_LENGTH = {"easy": 1.0, "normal": 1.5, "hard": 2.2}
 _WEIGHTS = {"easy": (8.0, 1.5, 0.2), "normal": (3.0, 2.5, 0.7), "hard": (1.5, 3.0, 1.2)}
 _CANDIDATES = 24
 _SEARCH_BUDGET = 4000
-
-
-def N_(text: str) -> str:
-    """Marks an English sentence for the translators' catalogue (the core speaks no language:
-    the edge that shows a Problem translates its ``text``)."""
-    return text
 
 
 @dataclass(frozen=True)

@@ -96,3 +96,17 @@ class Outcome(StrEnum):
     TIME_UP = "time_up"
     ENDED_BY_FACILITATOR = "ended_by_facilitator"
     BUDGET_SPENT = "budget_spent"
+
+
+def N_(text: str) -> str:
+    """Marks an English phrase for the translators' catalogue (the core speaks no language: the
+    edge that shows it translates it with maze.lang's ``_``)."""
+    return text
+
+
+# How a person reads each outcome; the scorer's "unfinished" is a log with no end.
+OUTCOME_WORDS: dict[str, str] = {
+    Outcome.COMPLETED: N_("everyone crossed"), Outcome.TIME_UP: N_("time up"),
+    Outcome.ENDED_BY_FACILITATOR: N_("ended by the facilitator"),
+    Outcome.BUDGET_SPENT: N_("budget spent"),
+    "unfinished": N_("unfinished (no end recorded)")}

@@ -33,7 +33,7 @@ from maze.core.level import Level
 from maze.core.record import Record, field
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import MAX_PLAYERS, SessionSetup
-from maze.core.vocabulary import Currency
+from maze.core.vocabulary import OUTCOME_WORDS, Currency
 from maze.lang import _, n_
 from maze.storage.checks import FIELD, EventChecker, name_check, text_check
 from maze.storage.jsonfile import (
@@ -609,9 +609,9 @@ def read_for_resume(path: str | os.PathLike[str]) -> LogRead:
     source = str(path)
     ended = next((e for e in read.events if isinstance(e, SessionEnded)), None)
     if ended is not None:
+        outcome = _(OUTCOME_WORDS.get(ended.outcome, ended.outcome))
         raise LogError([_("{file}: this session has ended ({outcome}); nothing to resume "
-                          "(`maze replay` shows it)").format(file=source,
-                                                            outcome=ended.outcome)])
+                          "(`maze replay` shows it)").format(file=source, outcome=outcome)])
     if not read.events:
         raise LogError([_("{file}: the session never started; start a new one instead").format(
             file=source)])
