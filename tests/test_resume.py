@@ -164,7 +164,7 @@ def test_a_log_open_in_another_window_is_not_resumed(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("damage", "message"), [
-    ("end", "has ended (ended_by_facilitator); nothing to resume"),
+    ("end", "has ended (ended by the facilitator); nothing to resume"),
     ("gap", "events 3 are missing: the session cannot be rebuilt exactly"),
     ("header-only", "the session never started"),
     ("not-a-log", "line 1 is not a maze session log header"),
