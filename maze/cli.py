@@ -90,6 +90,14 @@ class _Within(argparse.Action):
         setattr(namespace, self.dest, values)
 
 
+def decimal(text: str) -> float:
+    """A number as a person writes it in their language: "0.5" or "0,5" (the help and the
+    messages of five of the six languages write a decimal comma)."""
+    if text.count(",") == 1 and "." not in text:
+        text = text.replace(",", ".")
+    return float(text)
+
+
 def check_name(option: str, name: str) -> None:
     if len(name) > MAX_NAME:
         raise UsageError(_("{option}: a name of {n} characters; at most {most}").format(
@@ -350,9 +358,9 @@ def _args_play(play: argparse.ArgumentParser) -> None:
     play.add_argument("--no-sound", action="store_true")
     play.add_argument("--memory-aid", action="store_true", help=_("mark squares already tested"))
     play.add_argument("--retreat", choices=("auto", "manual"), default=None)
-    play.add_argument("--time-limit", type=float, default=None, metavar="MINUTES",
+    play.add_argument("--time-limit", type=decimal, default=None, metavar="MINUTES",
                       action=_Within, within=(0.5, 1440, _("--time-limit must be from 0.5 to 1440 minutes")))
-    play.add_argument("--planning", type=float, default=None, metavar="SECONDS",
+    play.add_argument("--planning", type=decimal, default=None, metavar="SECONDS",
                       action=_Within, within=(0, 3600, _("--planning must be from 0 to 3600 seconds")))
     play.add_argument("--seed", type=int, default=None,
                       help=_("seed for generated curveball paths (default: random)"))
@@ -408,7 +416,7 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
                       help=_("how many simulated players (1-{most})").format(most=MAX_PLAYERS),
                       action=_Within, within=(1, MAX_PLAYERS, _("--players must be from 1 to {most}")
                                               .format(most=MAX_PLAYERS)))
-    demo.add_argument("--speed", type=float, default=1.0, help=_("0.25 to 8 (default 1)"),
+    demo.add_argument("--speed", type=decimal, default=1.0, help=_("0.25 to 8 (default 1)"),
                       action=_Within, within=(0.25, 8, _("--speed must be from 0.25 to 8")))
     demo.add_argument("--seed", type=int, default=None)
     demo.add_argument("--no-sound", action="store_true")
@@ -418,7 +426,7 @@ def _args_demo(demo: argparse.ArgumentParser) -> None:
 
 def _args_replay(rep: argparse.ArgumentParser) -> None:
     rep.add_argument("log", metavar="LOG")
-    rep.add_argument("--speed", type=float, default=1.0, help=_("1 to 16 (default 1)"),
+    rep.add_argument("--speed", type=decimal, default=1.0, help=_("1 to 16 (default 1)"),
                      action=_Within, within=(1, 16, _("--speed must be from 1 to 16")))
     rep.add_argument("--debrief", action="store_true", help=_("open the debrief screen directly"))
     _add_screen(rep)

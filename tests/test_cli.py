@@ -106,3 +106,13 @@ def test_maze_score_prints_a_summary_and_warns_about_a_torn_line(tmp_path):
     result = maze("score", str(broken), "--json")
     assert result.returncode == 1 and "newer than this program" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_decimal_comma_is_a_number_as_the_help_writes_it():
+    """German, French, Spanish, Portuguese and Dutch help texts write "0,25 to 8": the options
+    take the number the way it is written there."""
+    from maze.cli import build_parser
+    args = build_parser("play").parse_args(["play", "--time-limit", "0,5", "--planning", "7,5"])
+    assert (args.time_limit, args.planning) == (0.5, 7.5)
+    args = build_parser("replay").parse_args(["replay", "x.jsonl", "--speed", "2,5"])
+    assert args.speed == 2.5
