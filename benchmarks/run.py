@@ -117,6 +117,75 @@ def frame_cost(size: tuple[int, int], frames: int, cols=None, rows=None) -> tupl
     return statistics.median(times), statistics.median(base)
 
 
+# ------------------------------------------------------------------------------ late board
+def long_session_log(folder: Path, events: int, memory_aid: bool) -> Path:
+    """The log of a session still being played: a 26x40 board, 30 players, played by the
+    simulated team until it holds about ``events`` events (the clock never runs out)."""
+    from maze.sim.team import play
+    from maze.storage.log import SessionLog
+    setup = _setup(cols=26, rows=40, roster=tuple(f"P{i}" for i in range(30)), seed=7)
+    setup = setup.__class__(**{**setup.__dict__, "rules": setup.rules.with_overrides(
+        {"time_limit": 86400.0, "memory_aid": memory_aid})})
+    played: list[Any] = []
+    play(setup, random.Random(7), sink=played.append, max_actions=round(events / 1.1))
+    log = SessionLog(folder, setup)
+    for event in played:
+        if event.TYPE != "session_ended":        # left open, as a session still being played
+            log.append(event)
+    log.close()
+    return log.path
+
+
+def late_board_frames(size: tuple[int, int], memory_aid: bool, frames: int,
+                      events: int = 11_000) -> tuple[float, float, int, int]:
+    """Median and 99th-percentile seconds of a board frame late in a long session (a 26x40
+    board, 30 players, ``events`` events): the team plays on, a move a frame, the clock
+    ticking; and how many events the session held (and squares marked)."""
+    import pygame
+
+    from maze.sim.team import STYLE_TABLE, choose
+    from maze.storage.log import SessionLog, read_for_resume
+    from maze.ui.app import App
+    from maze.ui.scenes.board import BoardScene
+    pygame.display.init()
+    pygame.font.init()
+    clock = [1000.0]
+    app = App(size, clock=lambda: clock[0])
+    rng = random.Random(3)
+    style = STYLE_TABLE["forgetful"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = long_session_log(Path(folder), events, memory_aid)
+        read = read_for_resume(path)
+        board = BoardScene(app, read.setup, SessionLog.reopen(path), resume=read.events, gap=0.0)
+        held = len(board.session.events)
+        app.start(board)
+        app.step([])
+        clock[0] += 10
+        app.step([])                               # the resumed announcement is gone
+        times = []
+        for _ in range(frames):
+            session = board.session
+            if session.state.ended:
+                break
+            events = []
+            if session.state.retreat is not None and session.rules.retreat == "auto":
+                clock[0] += (session.seconds_to_next_due() or 0.0) + 0.001
+            else:
+                clock[0] += 0.3
+                target = choose(session, style, rng)
+                if target is not None:             # the player clicks the next square
+                    spot = board.layout().square_rect(target).center
+                    events.append(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=spot, button=1))
+            start = time.perf_counter()
+            app.step(events)                       # a whole frame: the click, update, draw
+            times.append(time.perf_counter() - start)
+        marked = len(board.session.state.knowledge)
+        board.closing()
+    pygame.quit()
+    times.sort()
+    return statistics.median(times), times[max(0, int(len(times) * 0.99) - 1)], held, marked
+
+
 # ------------------------------------------------------------------------------ idle CPU
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

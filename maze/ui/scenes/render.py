@@ -1,5 +1,6 @@
 """Drawing the board scene. The static board (grid, edges, names) is drawn once per window size
-into a cached surface; each frame blits it and draws only what changes over it."""
+into a cached surface, with the memory aid's marks kept on it (MarksLayer: a changed square is
+drawn again alone); each frame blits it where something changed and draws what moves over it."""
 
 from __future__ import annotations
 
@@ -100,15 +101,77 @@ def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: in
               role=AXIS, center=cell.center)
 
 
-def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None:
+def draw_mark(surface: pygame.Surface, layout: Layout, square: Square, beeped: bool) -> None:
+    """The memory aid's mark on a tested square: a cross where it beeped, a ring where safe."""
+    gap = max(1, layout.square // 16)
+    rect = layout.square_rect(square).inflate(-gap, -gap)
+    (_cross if beeped else _ring)(surface, rect, theme.BEEP if beeped else theme.SAFE)
+
+
+def current_marks(state: Any) -> dict[Square, bool]:
+    """The marks the memory aid shows now: each tested square, and whether it beeped."""
+    if not state.memory_aid:
+        return {}
+    return {square: known.beeped for square, known in state.knowledge.items()}
+
+
+class MarksLayer:
+    """The static board with the memory aid's marks drawn on it, kept between frames: a frame
+    blits it and draws only what moves over it. When knowledge changes, only the squares that
+    changed are drawn again, each from a clean copy of one square (every square of the static
+    board looks the same), so the layer costs no second full-window surface."""
+
+    def __init__(self, static: pygame.Surface, layout: Layout) -> None:
+        self.surface = static
+        self.layout = layout
+        self._clean = static.subsurface(layout.square_rect(Square(0, 0))).copy()
+        self.shown: dict[Square, bool] = {}
+
+    def show(self, marks: dict[Square, bool]) -> list[pygame.Rect]:
+        """Bring the layer up to ``marks``; return the squares' rectangles that changed."""
+        if marks == self.shown:
+            return []
+        rects = []
+        for square in self.shown.keys() | marks.keys():
+            beeped = marks.get(square)
+            if self.shown.get(square) == beeped:
+                continue
+            rect = self.layout.square_rect(square)
+            self.surface.blit(self._clean, rect)
+            if beeped is not None:
+                draw_mark(self.surface, self.layout, square, beeped)
+            rects.append(rect)
+        self.shown = dict(marks)
+        return rects
+
+
+def merge_rects(rects: list[pygame.Rect], layout: Layout) -> list[pygame.Rect]:
+    """Fewer rectangles to redraw, so each layer is drawn once a frame: everything that changed
+    on the board's side as one rectangle, each side-panel line (and the border's edges) on its
+    own; none inside another."""
+    board = [r for r in rects if layout.region.contains(r)]
+    rest = [r for r in rects if not layout.region.contains(r)]
+    if board:
+        rest.append(board[0].unionall(board[1:]))
+    out: list[pygame.Rect] = []
+    for rect in sorted(rest, key=lambda r: -r.width * r.height):
+        if rect.width and rect.height and not any(kept.contains(rect) for kept in out):
+            out.append(rect)
+    return out
+
+
+def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layout,
+                       marks: bool = True) -> None:
+    """What moves over the static board; ``marks`` False when the board's marks are already
+    on the surface (a MarksLayer). Only what meets the surface's clip is drawn."""
     state = scene.session.state
     text = scene.app.text
+    clip = surface.get_clip()
     gap = max(1, layout.square // 16)
-    if state.memory_aid:
-        for square, known in state.knowledge.items():
-            rect = layout.square_rect(square).inflate(-gap, -gap)
-            (_cross if known.beeped else _ring)(surface, rect, theme.BEEP if known.beeped else theme.SAFE)
-    if scene.revealing:
+    if marks and state.memory_aid and clip.colliderect(layout.grid):
+        for square, beeped in current_marks(state).items():
+            draw_mark(surface, layout, square, beeped)
+    if scene.revealing and clip.colliderect(layout.grid):
         height = max(8, layout.square // 3)
         for i, square in enumerate(state.path, start=1):
             rect = layout.square_rect(square).inflate(-gap * 3, -gap * 3)
@@ -129,8 +192,11 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
         for edge in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
             surface.fill(getattr(scene, "border_color", theme.BEEP), edge)
-    draw_cue(scene, surface, layout)
+    if clip.colliderect(layout.cue):
+        draw_cue(scene, surface, layout)
     area = layout.region
+    if not clip.colliderect(area):
+        return
     band_h = max(layout.label_height, 12)
     if state.paused:
         _banner(surface, text, "PAUSED: Ctrl+Space goes on", area, area.centery,
@@ -300,7 +366,8 @@ def _clock_placed(shown: str, line: Any, right: int, surface: pygame.Surface) ->
 
 
 def board_content(scene: BoardScene) -> dict[str, Any]:
-    """What the board side shows now, beyond the static board."""
+    """What the board side shows now, beyond the static board and its marks (a MarksLayer
+    says which of those changed)."""
     state = scene.session.state
     entry = None
     if state.position is None and not state.ended and state.phase is not Phase.PLANNING:
@@ -311,8 +378,6 @@ def board_content(scene: BoardScene) -> dict[str, Any]:
         "paused": state.paused,
         "banner": scene.announcement.text if scene.announcement else None,
         "log": str(scene.log.error) if scene.log.error is not None else None,
-        "marks": frozenset((sq, k.beeped) for sq, k in state.knowledge.items())
-        if state.memory_aid else frozenset(),
         "reveal": scene.revealing,
         "cue": cue_lines(scene) if hasattr(scene, "session") else (),
     }
@@ -336,8 +401,6 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
             if col is not None:
                 rects.append(layout.start_cell(col))
     for sq in board_a["flashes"] ^ board_b["flashes"]:
-        square(sq)
-    for sq, _ in board_a["marks"] ^ board_b["marks"]:
         square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
