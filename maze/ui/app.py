@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from typing import Any
 
 import pygame
 
@@ -336,15 +337,19 @@ class App:
         times = [t for s in self.stack if (t := s.wake_in()) is not None]
         return min(times) if times else None
 
-    def run(self) -> int:
+    def run(self, waiter: Any = None) -> int:
+        """Show the first frame, then wait for events (or the next due moment: ``wake_in``)
+        and step, until the program ends. ``waiter`` (tests: simulated time) has the
+        ``wait(seconds)`` of maze.ui.waiting.EventWaiter."""
         self.draw(force=True)
         if os.environ.get("MAZE_EXIT_AFTER_FIRST_FRAME"):   # benchmarks time start-up with it
             return 0
         for work in self.after_first_frame:
             work()
         self.after_first_frame.clear()
-        from maze.ui.waiting import EventWaiter
-        waiter = EventWaiter()
+        if waiter is None:
+            from maze.ui.waiting import EventWaiter
+            waiter = EventWaiter()
         resting = RestingSound.around(self)
         quiet_since: float | None = None
         while self.running and self.stack:
