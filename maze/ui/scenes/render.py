@@ -5,7 +5,7 @@ drawn again alone); each frame blits it where something changed and draws what m
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pygame
 
@@ -194,20 +194,53 @@ def draw_board_dynamic(scene: BoardScene, surface: pygame.Surface, layout: Layou
             surface.fill(getattr(scene, "border_color", theme.BEEP), edge)
     if clip.colliderect(layout.cue):
         draw_cue(scene, surface, layout)
+    for banner in banners(scene, layout):
+        if clip.colliderect(banner.band):
+            _banner(surface, text, banner)
+
+
+class Banner(NamedTuple):
+    """Text across the board area on a dark band (PAUSED, an announcement, a disk error)."""
+    message: str
+    band: pygame.Rect          # where it goes (compared between frames: only it is redrawn)
+    lines: tuple[str, ...]
+    height: int                # the text's height
+    line_h: int
+    width: int                 # the widest a line may be
+    color: tuple[int, int, int]
+
+
+def banners(scene: BoardScene, layout: Layout) -> list[Banner]:
+    """The banners the board shows now, laid out."""
+    state = scene.session.state
+    text = scene.app.text
     area = layout.region
-    if not clip.colliderect(area):
-        return
     band_h = max(layout.label_height, 12)
+    out = []
     if state.paused:
-        _banner(surface, text, "PAUSED: Ctrl+Space goes on", area, area.centery,
-                round(band_h * 1.6), theme.WARNING)
+        out.append(_laid_out(text, "PAUSED: Ctrl+Space goes on", area, area.centery,
+                             round(band_h * 1.6), theme.WARNING))
     elif scene.announcement:
-        _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
-                theme.TONES[scene.announcement.tone])
+        out.append(_laid_out(text, scene.announcement.text, area, area.centery,
+                             round(band_h * 1.4), theme.TONES[scene.announcement.tone]))
     if scene.log.error is not None:
         message = (f"Cannot write the session log ({scene.log.error}); "
                    f"{scene.log.backlog} event{'' if scene.log.backlog == 1 else 's'} kept in memory")
-        _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
+        out.append(_laid_out(text, message, area, area.top + band_h, band_h, theme.WARNING))
+    return out
+
+
+def _laid_out(text: TextCache, message: str, area: pygame.Rect, y: int, height: int,
+              color: tuple[int, int, int]) -> Banner:
+    """A banner wrapped to fit the board area, centred on ``y``, never into the side panel."""
+    width = max(40, area.width - 2 * height)
+    lines = tuple(text.wrap(message, height, True, width))
+    line_h = text.font(height, True).get_height()
+    band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
+                       line_h * len(lines) + height // 2)
+    band.center = (area.centerx, y)
+    band.clamp_ip(area)
+    return Banner(message, band, lines, height, line_h, width, color)
 
 
 def cue_lines(scene: BoardScene) -> tuple[str, ...]:
@@ -245,25 +278,17 @@ def draw_cue(scene: BoardScene, surface: pygame.Surface, layout: Layout) -> None
         y += height
 
 
-def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
-            height: int, color: tuple[int, int, int]) -> None:
-    """Text across the board area on a dark band, wrapped to fit, so it reads over anything
-    and never runs into the side panel."""
-    width = max(40, area.width - 2 * height)
-    lines = text.wrap(message, height, True, width)
-    line_h = text.font(height, True).get_height()
-    band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
-                       line_h * len(lines) + height // 2)
-    band.center = (area.centerx, y)
-    band.clamp_ip(area)
+def _banner(surface: pygame.Surface, text: TextCache, banner: Banner) -> None:
+    """A banner's text on its dark band, so it reads over anything."""
+    band, height = banner.band, banner.height
     surface.fill(theme.BACKGROUND, band)
     text.cover(surface, band)
-    pygame.draw.rect(surface, color, band, width=max(2, height // 12))
+    pygame.draw.rect(surface, banner.color, band, width=max(2, height // 12))
     top = band.y + height // 4
-    for line in lines:
-        text.draw(surface, line, height, color, bold=True, max_width=width, role=ROOM,
-                  midtop=(band.centerx, top))
-        top += line_h
+    for line in banner.lines:
+        text.draw(surface, line, height, banner.color, bold=True, max_width=banner.width,
+                  role=ROOM, midtop=(band.centerx, top))
+        top += banner.line_h
 
 
 # ("text", message, color, bold) | ("clock", text, color) | ("talk",) | ("parts", parts, color)
@@ -375,9 +400,7 @@ def board_content(scene: BoardScene) -> dict[str, Any]:
     return {
         "token": state.position, "entry": entry, "flashes": frozenset(scene.flashes),
         "border": (bool(scene.border_until), getattr(scene, "border_color", theme.BEEP)),
-        "paused": state.paused,
-        "banner": scene.announcement.text if scene.announcement else None,
-        "log": str(scene.log.error) if scene.log.error is not None else None,
+        "banners": tuple((b.message, tuple(b.band), b.color) for b in banners(scene, scene.layout())),
         "reveal": scene.revealing,
         "cue": cue_lines(scene) if hasattr(scene, "session") else (),
     }
@@ -411,8 +434,8 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
         w, h = layout.width, layout.height
         rects += [pygame.Rect(0, 0, w, thick), pygame.Rect(0, h - thick, w, thick),
                   pygame.Rect(0, 0, thick, h), pygame.Rect(w - thick, 0, thick, h)]
-    if any(board_a[k] != board_b[k] for k in ("banner", "paused", "log")):
-        rects.append(layout.region)
+    if board_a["banners"] != board_b["banners"]:          # each band, where it was and is
+        rects += [pygame.Rect(band) for _, band, _ in set(board_a["banners"]) ^ set(board_b["banners"])]
     for role in hud_a.keys() | hud_b.keys():
         if hud_a.get(role) != hud_b.get(role):
             rects.append(layout.line(role).rect)
