@@ -432,7 +432,7 @@ def memory_4k(settle: float) -> tuple[float, float]:
     return found["ours"], found["bare"]
 
 
-def idle_cpu(seconds: float) -> tuple[float, float, float]:
+def idle_cpu(seconds: float, settle: float = 5.0) -> tuple[float, float, float]:
     """Share of one core used by the play screen with nobody at the keys, the clock running
     (a planning phase: one change a second), then paused (Ctrl+Space, by xdotool); and by the
     bare program waiting on events. Measured from outside, over ``seconds`` each."""
@@ -442,13 +442,13 @@ def idle_cpu(seconds: float) -> tuple[float, float, float]:
         with tempfile.TemporaryDirectory() as folder:
             proc, _ = screen.launch(bare(size), folder)
             try:
-                time.sleep(1.0)
+                time.sleep(min(1.0, settle))
                 baseline = share_of_core(proc.pid, seconds)
             finally:
                 stop(proc)
             proc, _ = screen.launch(ours(folder, size, "--planning", "3600"), folder)
             try:
-                time.sleep(5.0)                    # the sounds made, the announcement gone
+                time.sleep(settle)                 # the sounds made, the announcement gone
                 running = share_of_core(proc.pid, seconds)
                 window = subprocess.run(["xdotool", "search", "--pid", str(proc.pid)],
                                         env=screen.env(folder), capture_output=True, text=True,
@@ -457,7 +457,7 @@ def idle_cpu(seconds: float) -> tuple[float, float, float]:
                                env=screen.env(folder), check=True)
                 subprocess.run(["xdotool", "key", "--window", window, "ctrl+space"],
                                env=screen.env(folder), check=True)
-                time.sleep(4.0)                    # the pause said, then nothing due at all
+                time.sleep(settle)                 # the pause said, then nothing due at all
                 paused = share_of_core(proc.pid, seconds)
             finally:
                 stop(proc)
@@ -693,7 +693,7 @@ def frame_rows(rows: list[Row], q: bool) -> None:
 
 def window_rows(rows: list[Row], q: bool) -> None:
     """Idle CPU, start-up and memory at 4K: each on a real X display, each its own ERROR."""
-    idle = measured(rows, "idle CPU (Xvfb)", lambda: idle_cpu(3.0 if q else 20.0))
+    idle = measured(rows, "idle CPU (Xvfb)", lambda: idle_cpu(1.0 if q else 20.0, 1.0 if q else 5.0))
     if idle is not None:
         running, paused, bare_idle = idle
         rows.append(Row("idle CPU, clock running (Xvfb)", running * 100, bare_idle * 100, "%",
