@@ -124,7 +124,13 @@ class MarksLayer:
     def __init__(self, static: pygame.Surface, layout: Layout) -> None:
         self.surface = static
         self.layout = layout
-        self._clean = static.subsurface(layout.square_rect(Square(0, 0))).copy()
+        first = layout.square_rect(Square(0, 0))
+        self._clean: pygame.Surface | None = None
+        self._pristine: pygame.Surface | None = None
+        if static.get_rect().contains(first):
+            self._clean = static.subsurface(first).copy()
+        else:          # a window too small for its board: a copy of the whole (small) board
+            self._pristine = static.copy()
         self.shown: dict[Square, bool] = {}
 
     def show(self, marks: dict[Square, bool]) -> list[pygame.Rect]:
@@ -137,7 +143,10 @@ class MarksLayer:
             if self.shown.get(square) == beeped:
                 continue
             rect = self.layout.square_rect(square)
-            self.surface.blit(self._clean, rect)
+            if self._clean is not None:
+                self.surface.blit(self._clean, rect)
+            elif self._pristine is not None:
+                self.surface.blit(self._pristine, rect, area=rect)
             if beeped is not None:
                 draw_mark(self.surface, self.layout, square, beeped)
             rects.append(rect)
