@@ -40,10 +40,10 @@ def long_session(seed: int = 5) -> tuple[Any, list[Any]]:
     """A simulated session of 30 players on a 26x40 board, played to its end (the clock long
     enough never to run out), with a curveball after three crossings: about 10,700 steps
     and 20,800 events."""
-    from maze.core.session import make_setup
     from maze.core.board import Board
     from maze.core.level import Level
     from maze.core.path import generate_path, path_names
+    from maze.core.session import make_setup
     from maze.sim.team import play
     path = generate_path(Board(26, 40), random.Random(seed))
     level = Level("26x40", 26, 40, tuple(path_names(path)))

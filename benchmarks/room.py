@@ -70,8 +70,8 @@ class Board:
     """The real board scene in the real app loop (blocking in SDL between events)."""
 
     def __init__(self, roster: tuple[str, ...], folder: Path) -> None:
-        from maze.core.session import make_setup
         from maze.core.level import Level
+        from maze.core.session import make_setup
         from maze.storage.log import SessionLog
         from maze.ui.app import App
         level = Level("Bench", 6, 6, ("B1", "B2", "C3", "C4", "C5", "D6"))

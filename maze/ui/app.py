@@ -12,9 +12,10 @@ events and an injected clock.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
-from typing import Protocol
+from typing import Any, Protocol
 
 import pygame
 
@@ -102,6 +103,72 @@ class Scene:
         """The window is closing (or the scene is replaced): release files."""
 
 
+REST_AFTER = 2.0     # seconds with nothing due before the sound device rests
+
+
+class RestingSound:
+    """The program's sounds, with the sound device closed while nothing can sound: its audio
+    thread wakes every buffer (86 times a second) even in silence, which alone costs an idle,
+    paused board 0.3-0.4% of a core. The next sound opens the device again first (well under
+    a millisecond on most systems), so nothing is ever lost."""
+
+    def __init__(self, inner: Player, format: tuple[int, int, int], buffer: int) -> None:
+        self.inner = inner
+        self._format = format
+        self._buffer = buffer
+        self.resting = False
+
+    @classmethod
+    def around(cls, app: App) -> RestingSound | None:
+        """Put ``app``'s sounds behind one (None when there is no open sound device)."""
+        init = pygame.mixer.get_init() if app.sound.available else None
+        if not init:
+            return None
+        from maze.ui.sound import BUFFER
+        resting = cls(app.sound, init, BUFFER)
+        app.sound = resting
+        return resting
+
+    @property
+    def available(self) -> bool:
+        return self.inner.available
+
+    @available.setter
+    def available(self, value: bool) -> None:
+        self.inner.available = value
+
+    @property
+    def notice(self) -> str | None:
+        return self.inner.notice
+
+    @notice.setter
+    def notice(self, value: str | None) -> None:
+        self.inner.notice = value
+
+    @property
+    def muted(self) -> bool:
+        return self.inner.muted
+
+    @muted.setter
+    def muted(self, value: bool) -> None:
+        self.inner.muted = value
+
+    def rest(self) -> None:
+        """Close the device, unless a sound is still playing."""
+        if not self.resting and pygame.mixer.get_init() and not pygame.mixer.get_busy():
+            pygame.mixer.quit()
+            self.resting = True
+
+    def play(self, name: str) -> None:
+        if self.resting and not self.inner.muted:
+            try:
+                pygame.mixer.init(*self._format, self._buffer)
+                self.resting = False
+            except pygame.error:
+                return                 # the device went away: silent, as without one
+        self.inner.play(name)
+
+
 class App:
     def __init__(self, size: tuple[int, int] = (1280, 800), fullscreen: bool = False,
                  clock: Callable[[], float] = time.monotonic, sound: Player | None = None,
@@ -136,6 +203,12 @@ class App:
         return self.stack[-1]
 
     def _open(self, fullscreen: bool, afresh: bool = False) -> pygame.Surface:
+        # The window's pixels go to the screen by the plain software path. Otherwise SDL opens
+        # a hidden OpenGL context on Linux to choose one, and a software GL driver (Mesa's
+        # llvmpipe, as on a laptop without a GPU driver or under Xvfb) keeps worker threads
+        # that cost an idle board 0.5-0.8% of a core. SDL itself takes this path unless the GL
+        # driver is NVIDIA's or AMD's; a user's own setting wins.
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         self.display = usable(self.display)
         if (fullscreen or afresh) and pygame.display.get_surface() is not None:
             # Resizing a window into fullscreen leaves it at its windowed position when there
@@ -298,15 +371,33 @@ class App:
         times = [t for s in self.stack if (t := s.wake_in()) is not None]
         return min(times) if times else None
 
-    def run(self) -> int:
+    def run(self, waiter: Any = None) -> int:
+        """Show the first frame, then wait for events (or the next due moment: ``wake_in``)
+        and step, until the program ends. ``waiter`` (tests: simulated time) has the
+        ``wait(seconds)`` of maze.ui.waiting.EventWaiter."""
         self.draw(force=True)
         for work in self.after_first_frame:
             work()
         self.after_first_frame.clear()
-        from maze.ui.waiting import EventWaiter
-        waiter = EventWaiter()
+        if waiter is None:
+            from maze.ui.waiting import EventWaiter
+            waiter = EventWaiter()
+        resting = RestingSound.around(self)
+        quiet_since: float | None = None
         while self.running and self.stack:
-            self.step(waiter.wait(self.wake_in()))
+            wait = self.wake_in()
+            if wait is None and resting is not None and not resting.resting:
+                # Nothing due at all (paused, say): after a while the sound device rests.
+                quiet_since = self.clock() if quiet_since is None else quiet_since
+                if self.clock() - quiet_since >= REST_AFTER:
+                    resting.rest()
+                else:
+                    wait = REST_AFTER - (self.clock() - quiet_since)
+            elif wait is not None:
+                quiet_since = None
+            self.step(waiter.wait(wait))
+        if resting is not None:
+            self.sound = resting.inner
         for scene in reversed(self.stack):
             scene.closing()
         for work in self.cleanup:

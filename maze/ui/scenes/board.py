@@ -260,7 +260,7 @@ class BoardScene(Scene):
             rows = cue_rows(self.app.text, self._layout)    # long words: a taller cue band
             if rows > self._layout.cue_rows:
                 self._layout = compute(w, h, level.cols, level.rows, cue_rows=rows)
-            self._static = None
+            self._static = self._marks = None
         return self._layout
 
     def resized(self) -> None:
@@ -268,39 +268,49 @@ class BoardScene(Scene):
         self.dirty = True
 
     def draw(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
-        """Draw what changed since the last frame (and return where), or everything (None)."""
+        """Draw what changed since the last frame (and return where), or everything (None).
+        The static board with its marks is a kept layer (only changed squares drawn again);
+        what changed is redrawn from it in few rectangles, each layer once per rectangle."""
         from maze.ui.scenes.render import (
+            MarksLayer,
             board_content,
+            current_marks,
             dirty_rects,
-            draw_board_dynamic,
             draw_board_static,
-            draw_hud,
             hud_content,
+            merge_rects,
         )
         layout = self.layout()
-        if self._static is None:
+        if self._static is None or self._marks is None:
             self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)
             if self.card is not None and self.card.area(layout)[1]:
                 self.card.draw(self._static, self.app.text, layout)     # beside: static
+            self._marks = MarksLayer(self._static, layout)
             self.full_redraw = True
+        marked = self._marks.show(current_marks(self.session.state))
         content = (board_content(self), hud_content(self))
         self._shown_clock = self.host.clock_display()
         if self.full_redraw or self._shown is None:
-            surface.blit(self._static, (0, 0))
-            draw_board_dynamic(self, surface, layout)
-            draw_hud(self, surface, layout, content[1])
-            if self._card_over_board():
-                self.card.draw(surface, self.app.text, layout)
+            self._draw_over(surface, layout, content, surface.get_rect())
             self._shown, self.full_redraw = content, False
             return None
-        rects = dirty_rects(self._shown, content, layout)
+        rects = merge_rects(dirty_rects(self._shown, content, layout) + marked, layout)
         for rect in rects:
-            surface.set_clip(rect)
-            surface.blit(self._static, rect, area=rect)
-            draw_board_dynamic(self, surface, layout)
-            draw_hud(self, surface, layout, content[1])
-            if self._card_over_board():
-                self.card.draw(surface, self.app.text, layout)
-        surface.set_clip(None)
+            self._draw_over(surface, layout, content, rect)
         self._shown = content
         return rects
+
+    _marks: Any = None     # the MarksLayer over the static board, for this window size
+
+    def _draw_over(self, surface: pygame.Surface, layout: Layout,
+                   content: tuple[dict[str, Any], dict[str, Any]], rect: pygame.Rect) -> None:
+        """The board as it is now inside ``rect``: the kept layer, then what moves over it."""
+        from maze.ui.scenes.render import draw_board_dynamic, draw_hud
+        assert self._static is not None
+        surface.set_clip(rect)
+        surface.blit(self._static, rect, area=rect)
+        draw_board_dynamic(self, surface, layout, marks=False)
+        draw_hud(self, surface, layout, content[1])
+        if self._card_over_board():
+            self.card.draw(surface, self.app.text, layout)
+        surface.set_clip(None)

@@ -1,10 +1,11 @@
 """Drawing the board scene. The static board (grid, edges, names) is drawn once per window size
-into a cached surface; each frame blits it and draws only what changes over it."""
+into a cached surface, with the memory aid's marks kept on it (MarksLayer: a changed square is
+drawn again alone); each frame blits it where something changed and draws what moves over it."""
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import pygame
 
@@ -54,6 +55,7 @@ class BoardView(Protocol):
     @property
     def notice(self) -> Timed | None: ...
     def live_board(self) -> BoardFigures: ...
+    def layout(self) -> Layout: ...
 
 
 def draw_board_static(text: TextCache, layout: Layout, cols: int,
@@ -138,15 +140,86 @@ def draw_entry(surface: pygame.Surface, text: TextCache, layout: Layout, col: in
               role=AXIS, center=cell.center)
 
 
-def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout) -> None:
+def draw_mark(surface: pygame.Surface, layout: Layout, square: Square, beeped: bool) -> None:
+    """The memory aid's mark on a tested square: a cross where it beeped, a ring where safe."""
+    gap = max(1, layout.square // 16)
+    rect = layout.square_rect(square).inflate(-gap, -gap)
+    (_cross if beeped else _ring)(surface, rect, theme.BEEP if beeped else theme.SAFE)
+
+
+def current_marks(state: Any) -> dict[Square, bool]:
+    """The marks the memory aid shows now: each tested square, and whether it beeped."""
+    if not state.memory_aid:
+        return {}
+    return {square: known.beeped for square, known in state.knowledge.items()}
+
+
+class MarksLayer:
+    """The static board with the memory aid's marks drawn on it, kept between frames: a frame
+    blits it and draws only what moves over it. When knowledge changes, only the squares that
+    changed are drawn again, each from a clean copy of one square (every square of the static
+    board looks the same), so the layer costs no second full-window surface."""
+
+    def __init__(self, static: pygame.Surface, layout: Layout) -> None:
+        self.surface = static
+        self.layout = layout
+        first = layout.square_rect(Square(0, 0))
+        self._clean: pygame.Surface | None = None
+        self._pristine: pygame.Surface | None = None
+        if static.get_rect().contains(first):
+            self._clean = static.subsurface(first).copy()
+        else:          # a window too small for its board: a copy of the whole (small) board
+            self._pristine = static.copy()
+        self.shown: dict[Square, bool] = {}
+
+    def show(self, marks: dict[Square, bool]) -> list[pygame.Rect]:
+        """Bring the layer up to ``marks``; return the squares' rectangles that changed."""
+        if marks == self.shown:
+            return []
+        rects = []
+        for square in self.shown.keys() | marks.keys():
+            beeped = marks.get(square)
+            if self.shown.get(square) == beeped:
+                continue
+            rect = self.layout.square_rect(square)
+            if self._clean is not None:
+                self.surface.blit(self._clean, rect)
+            elif self._pristine is not None:
+                self.surface.blit(self._pristine, rect, area=rect)
+            if beeped is not None:
+                draw_mark(self.surface, self.layout, square, beeped)
+            rects.append(rect)
+        self.shown = dict(marks)
+        return rects
+
+
+def merge_rects(rects: list[pygame.Rect], layout: Layout) -> list[pygame.Rect]:
+    """Fewer rectangles to redraw, so each layer is drawn once a frame: everything that changed
+    on the board's side as one rectangle, each side-panel line (and the border's edges) on its
+    own; none inside another."""
+    board = [r for r in rects if layout.region.contains(r)]
+    rest = [r for r in rects if not layout.region.contains(r)]
+    if board:
+        rest.append(board[0].unionall(board[1:]))
+    out: list[pygame.Rect] = []
+    for rect in sorted(rest, key=lambda r: -r.width * r.height):
+        if rect.width and rect.height and not any(kept.contains(rect) for kept in out):
+            out.append(rect)
+    return out
+
+
+def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout,
+                       marks: bool = True) -> None:
+    """What moves over the static board; ``marks`` False when the board's marks are already
+    on the surface (a MarksLayer). Only what meets the surface's clip is drawn."""
     state = scene.session.state
     text = scene.app.text
+    clip = surface.get_clip()
     gap = max(1, layout.square // 16)
-    if state.memory_aid:
-        for square, known in state.knowledge.items():
-            rect = layout.square_rect(square).inflate(-gap, -gap)
-            (_cross if known.beeped else _ring)(surface, rect, theme.BEEP if known.beeped else theme.SAFE)
-    if scene.revealing:
+    if marks and state.memory_aid and clip.colliderect(layout.grid):
+        for square, beeped in current_marks(state).items():
+            draw_mark(surface, layout, square, beeped)
+    if scene.revealing and clip.colliderect(layout.grid):
         height = max(8, layout.square // 3)
         for i, square in enumerate(state.path, start=1):
             rect = layout.square_rect(square).inflate(-gap * 3, -gap * 3)
@@ -167,21 +240,57 @@ def draw_board_dynamic(scene: BoardView, surface: pygame.Surface, layout: Layout
         for edge in ((0, 0, w, thick), (0, h - thick, w, thick), (0, 0, thick, h),
                      (w - thick, 0, thick, h)):
             surface.fill(getattr(scene, "border_color", theme.BEEP), edge)
-    draw_cue(scene, surface, layout)
+    if clip.colliderect(layout.cue):
+        draw_cue(scene, surface, layout)
+    for banner in banners(scene, layout):
+        if clip.colliderect(banner.band):
+            _banner(surface, text, banner)
+
+
+class Banner(NamedTuple):
+    """Text across the board area on a dark band (PAUSED, an announcement, a disk error)."""
+    message: str
+    band: pygame.Rect          # where it goes (compared between frames: only it is redrawn)
+    lines: tuple[str, ...]
+    height: int                # the text's height
+    line_h: int
+    width: int                 # the widest a line may be
+    color: tuple[int, int, int]
+
+
+def banners(scene: BoardView, layout: Layout) -> list[Banner]:
+    """The banners the board shows now, laid out."""
+    state = scene.session.state
+    text = scene.app.text
     area = layout.region
     band_h = max(layout.label_height, 12)
+    out = []
     if state.paused:
-        _banner(surface, text, _("PAUSED: Ctrl+Space goes on"), area, area.centery,
-                round(band_h * 1.6), theme.WARNING)
+        out.append(_laid_out(text, _("PAUSED: Ctrl+Space goes on"), area, area.centery,
+                             round(band_h * 1.6), theme.WARNING))
     elif scene.announcement:
-        _banner(surface, text, scene.announcement.text, area, area.centery, round(band_h * 1.4),
-                theme.TONES[scene.announcement.tone])
+        out.append(_laid_out(text, scene.announcement.text, area, area.centery,
+                             round(band_h * 1.4), theme.TONES[scene.announcement.tone]))
     if scene.log.error is not None:
         message = n_("Cannot write the session log ({reason}); {n} event kept in memory",
                      "Cannot write the session log ({reason}); {n} events kept in memory",
                      scene.log.backlog).format(reason=scene.log.error,
                                                n=integer(scene.log.backlog))
-        _banner(surface, text, message, area, area.top + band_h, band_h, theme.WARNING)
+        out.append(_laid_out(text, message, area, area.top + band_h, band_h, theme.WARNING))
+    return out
+
+
+def _laid_out(text: TextCache, message: str, area: pygame.Rect, y: int, height: int,
+              color: tuple[int, int, int]) -> Banner:
+    """A banner wrapped to fit the board area, centred on ``y``, never into the side panel."""
+    width = max(40, area.width - 2 * height)
+    lines = tuple(text.wrap(message, height, True, width))
+    line_h = text.font(height, True).get_height()
+    band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
+                       line_h * len(lines) + height // 2)
+    band.center = (area.centerx, y)
+    band.clamp_ip(area)
+    return Banner(message, band, lines, height, line_h, width, color)
 
 
 STEP_ON = (N_("Left, Right: choose a column"), N_("Up: step on (or tap row 1)"))
@@ -250,25 +359,17 @@ def cue_rows(text: TextCache, layout: Layout) -> int:
     return max(2, sum(len(_cue_wrap(text, line, height, layout.cue.width)) for line in lines))
 
 
-def _banner(surface: pygame.Surface, text: TextCache, message: str, area: pygame.Rect, y: int,
-            height: int, color: tuple[int, int, int]) -> None:
-    """Text across the board area on a dark band, wrapped to fit, so it reads over anything
-    and never runs into the side panel."""
-    width = max(40, area.width - 2 * height)
-    lines = text.wrap(message, height, True, width)
-    line_h = text.font(height, True).get_height()
-    band = pygame.Rect(0, 0, max(text.width(line, height, True) for line in lines) + height,
-                       line_h * len(lines) + height // 2)
-    band.center = (area.centerx, y)
-    band.clamp_ip(area)
+def _banner(surface: pygame.Surface, text: TextCache, banner: Banner) -> None:
+    """A banner's text on its dark band, so it reads over anything."""
+    band, height = banner.band, banner.height
     surface.fill(theme.BACKGROUND, band)
     text.cover(surface, band)
-    pygame.draw.rect(surface, color, band, width=max(2, height // 12))
+    pygame.draw.rect(surface, banner.color, band, width=max(2, height // 12))
     top = band.y + height // 4
-    for line in lines:
-        text.draw(surface, line, height, color, bold=True, max_width=width, role=ROOM,
-                  midtop=(band.centerx, top))
-        top += line_h
+    for line in banner.lines:
+        text.draw(surface, line, height, banner.color, bold=True, max_width=banner.width,
+                  role=ROOM, midtop=(band.centerx, top))
+        top += banner.line_h
 
 
 # ("text", message, color, bold) | ("clock", text, color) | ("talk",) | ("parts", parts, color)
@@ -373,7 +474,8 @@ def _clock_placed(shown: str, line: Any, right: int, surface: pygame.Surface) ->
 
 
 def board_content(scene: BoardView) -> dict[str, Any]:
-    """What the board side shows now, beyond the static board."""
+    """What the board side shows now, beyond the static board and its marks (a MarksLayer
+    says which of those changed)."""
     state = scene.session.state
     entry = None
     if state.position is None and not state.ended and state.phase is not Phase.PLANNING:
@@ -381,11 +483,8 @@ def board_content(scene: BoardView) -> dict[str, Any]:
     return {
         "token": state.position, "entry": entry, "flashes": frozenset(scene.flashes),
         "border": (bool(scene.border_until), getattr(scene, "border_color", theme.BEEP)),
-        "paused": state.paused,
-        "banner": scene.announcement.text if scene.announcement else None,
-        "log": str(scene.log.error) if scene.log.error is not None else None,
-        "marks": frozenset((sq, k.beeped) for sq, k in state.knowledge.items())
-        if state.memory_aid else frozenset(),
+        "banners": tuple((b.message, tuple(b.band), b.color)
+                         for b in banners(scene, scene.layout())),
         "reveal": scene.revealing,
         "cue": cue_lines(scene) if hasattr(scene, "session") else (),
     }
@@ -410,8 +509,6 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
                 rects.append(layout.start_cell(col))
     for sq in board_a["flashes"] ^ board_b["flashes"]:
         square(sq)
-    for sq, _beeped in board_a["marks"] ^ board_b["marks"]:
-        square(sq)
     if board_a["reveal"] != board_b["reveal"]:
         rects.append(layout.grid)
     if board_a.get("cue") != board_b.get("cue"):
@@ -421,8 +518,8 @@ def dirty_rects(before: tuple[dict[str, Any], dict[str, HudLine]],
         w, h = layout.width, layout.height
         rects += [pygame.Rect(0, 0, w, thick), pygame.Rect(0, h - thick, w, thick),
                   pygame.Rect(0, 0, thick, h), pygame.Rect(w - thick, 0, thick, h)]
-    if any(board_a[k] != board_b[k] for k in ("banner", "paused", "log")):
-        rects.append(layout.region)
+    if board_a["banners"] != board_b["banners"]:          # each band, where it was and is
+        rects += [pygame.Rect(band) for _, band, _ in set(board_a["banners"]) ^ set(board_b["banners"])]
     for role in hud_a.keys() | hud_b.keys():
         if hud_a.get(role) != hud_b.get(role):
             rects.append(layout.line(role).rect)
