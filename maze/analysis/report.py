@@ -208,12 +208,13 @@ def _scores_html(figures: Figures) -> str:
     switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path} off-path steps").format(
         lag=num(sw.lag_seconds, _(" s")), ratio=num(sw.pace_ratio, "", 2),
         off_path=num(sw.off_path_steps))
+    names = e(_("Learning")), e(_("Execution")), e(_("Switching"))
     return ('<div class="scores">'
-            f'<div class="score learning">{e(_("Learning"))}'
+            f'<div class="score learning">{names[0]}'
             f'<b>{_headline(learn.discoveries_per_minute)}</b>{e(learning)}</div>'
-            f'<div class="score execution">{e(_("Execution"))}'
+            f'<div class="score execution">{names[1]}'
             f'<b>{_headline(exe.error_free_speed)}</b>{e(execution)}</div>'
-            f'<div class="score switching">{e(_("Switching"))}'
+            f'<div class="score switching">{names[2]}'
             f'<b>{_headline(sw.score, 0)}</b>{e(switching)}</div></div>')
 
 
@@ -230,18 +231,19 @@ def _curveballs(figures: Figures) -> list[str]:
 
 def _legends(paths: list[tuple[str, ...]]) -> tuple[str, str]:
     """The legends under the board and under the timeline."""
-    e = escape
-    board = ('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100">'
-             f'</i>{e(_("beeps per square (number written in, crossed corner)"))}</span>'
-             f'<span><i class="swatch" style="background:#c9a800"></i>{e(_("the path"))}</span>'
-             + ('<span><i class="swatch" style="background:#56b4e9"></i>'
-                f'{e(_("the path after a change (dashed)"))}</span>' if len(paths) > 1 else "")
+    def swatch(colour: str, text: str) -> str:
+        return (f'<span><i class="swatch" style="background:{colour}"></i>{escape(text)}'
+                "</span>")
+    board = ('<figcaption class="legend note">'
+             + swatch("#e66100", _("beeps per square (number written in, crossed corner)"))
+             + swatch("#c9a800", _("the path"))
+             + (swatch("#56b4e9", _("the path after a change (dashed)")) if len(paths) > 1 else "")
              + "</figcaption>")
+    kinds = (_("circles: safe steps (blue new, grey known)"),
+             _("squares: beeps (orange new, dark red repeat, pink surprise)"),
+             _("shading: learning blue, execution green, planning pink"))
     line = ('<figcaption class="legend note">'
-            f'<span>{e(_("circles: safe steps (blue new, grey known)"))}</span>'
-            f'<span>{e(_("squares: beeps (orange new, dark red repeat, pink surprise)"))}</span>'
-            f'<span>{e(_("shading: learning blue, execution green, planning pink"))}</span>'
-            "</figcaption>")
+            + "".join(f"<span>{escape(text)}</span>" for text in kinds) + "</figcaption>")
     return board, line
 
 
@@ -250,14 +252,15 @@ def _players_table(figures: Figures) -> str:
     # Translators: column headers of the report's players' table
     heads = (_("Player"), _("Steps"), _("Attempts"), _("Crossings"), _("Discoveries"),
              _("Repeat beeps"), _("Execution errors"), _("Median pause"), _("Before new squares"))
-    parts = [f"<h3>{e(_('Players'))}</h3><table class=players><thead><tr>"
+    parts = ["<h3>" + e(_("Players")) + "</h3><table class=players><thead><tr>"
              + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>"]
+    seconds = _(" s")
     for name, p in figures.players.items():
         parts.append(f"<tr><td>{e(name)}</td><td class=n>{p.steps}</td><td class=n>{p.attempts}</td>"
                      f"<td class=n>{p.crossings}</td><td class=n>{p.discoveries}</td>"
                      f"<td class=n>{p.repeat_errors}</td><td class=n>{p.execution_errors}</td>"
-                     f"<td class=n>{e(num(p.median_dwell, _(' s')))}</td>"
-                     f"<td class=n>{e(num(p.median_dwell_new, _(' s')))}</td></tr>")
+                     f"<td class=n>{e(num(p.median_dwell, seconds))}</td>"
+                     f"<td class=n>{e(num(p.median_dwell_new, seconds))}</td></tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
 
@@ -299,11 +302,10 @@ def _meta(read: SessionRead, figures: Figures, attempt: int | None) -> str:
     if attempt:
         started = e(_("{when}; attempt {n}").format(when=when_shown(setup.started_at), n=attempt))
     roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
-    return (f'<p class="meta">{started}; {e(outcome)}; '
-            f"{e(_('{time} played').format(time=minutes(figures.seconds)))}; "
-            f"<span class=roster>{roster}; </span>"
-            f"{e(rules_summary(setup.rules))}; "
-            f"{e(_('session {id}').format(id=setup.session_id))}</p>")
+    played = e(_("{time} played").format(time=minutes(figures.seconds)))
+    session = e(_("session {id}").format(id=setup.session_id))
+    return (f'<p class="meta">{started}; {e(outcome)}; {played}; '
+            f"<span class=roster>{roster}; </span>{e(rules_summary(setup.rules))}; {session}</p>")
 
 
 def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
@@ -327,7 +329,7 @@ def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: i
     parts.append(line_legend + "</figure></div>")
     parts.append(_players_table(figures))
     parts.extend(_notes(figures))
-    parts.append(f"<h3>{e(_('For the debrief'))}</h3><ul class=\"prompts\">")
+    parts.append("<h3>" + e(_("For the debrief")) + '</h3><ul class="prompts">')
     questions = prompts(setup, events, figures)
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
@@ -467,8 +469,9 @@ class Report:
         the folder above)."""
         title = escape(f"maze: {made.read.setup.team}: {made.read.setup.level.name}")
         back = "../" + quote(summary_name)
+        every = escape(_("All sessions"))
         return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'
-                f'{escape(_("All sessions"))}</a></nav>\n{made.section}{END}')
+                f"{every}</a></nav>\n{made.section}{END}")
 
     def summary(self, pages: str | None) -> Iterator[str]:
         """The summary page, in pieces, up to where the sections go (if in the same file; then
@@ -484,7 +487,7 @@ class Report:
         sessions = n_("{n} session", "{n} sessions", n).format(n=n)
         yield _head(escape(_("maze report: {sessions}").format(sessions=sessions)),
                     _compact(STYLE + SUMMARY_STYLE))
-        yield (f"<h1>{escape(_('Maze sessions'))}</h1><p class=\"meta\">"
+        yield ("<h1>" + escape(_("Maze sessions")) + '</h1><p class="meta">'
                + escape(_("{sessions}; made by maze {version}. What each figure means: "
                           "docs/metrics.md in the program.").format(
                    sessions=sessions, version=__version__)) + "</p>\n")

@@ -192,16 +192,16 @@ def _controls(rows: list[Row], layout: _Layout) -> Iterator[str]:
     for i in range(n):
         level_count[layout.levels[rows[i].level_key]] += 1
         month_count[layout.months[layout.month_of[i]]] += 1
-    yield (f'<form class="controls" aria-label="{e(_("Sort and filter the sessions"))}">'
-           f'<fieldset class="sort"><legend>{e(_("Sort by"))}</legend>')
+    yield ('<form class="controls" aria-label="' + e(_("Sort and filter the sessions")) + '">'
+           '<fieldset class="sort"><legend>' + e(_("Sort by")) + "</legend>")
     for ident, label, _prop, _reverse in SORTS:
         low = ' class="low"' if ident.endswith("-low") else ""
         checked = " checked" if ident == "o-level" else ""
         yield (f'<label{low}><input type="radio" name="sort" id="{ident}"{checked}> '
-               f'{e(_(label))}</label>')
+               + e(_(label)) + "</label>")
     # Translators: "all" sessions, a filter button followed by how many there are
     every = e(p_("filter", "all"))
-    yield f'</fieldset><fieldset class="levels"><legend>{e(_("Level"))}</legend>'
+    yield '</fieldset><fieldset class="levels"><legend>' + e(_("Level")) + "</legend>"
     yield f'<label><input type="radio" name="level" id="l-all" checked> {every} <i>{n}</i></label>'
     names = {rows[i].level_key: rows[i] for i in layout.shown}
     for key, place in layout.levels.items():
@@ -209,11 +209,12 @@ def _controls(rows: list[Row], layout: _Layout) -> Iterator[str]:
         title = f' title="{e(row.level_summary)}"'
         yield (f'<label{title}><input type="radio" name="level" id="l{place}"> {e(row.level)} '
                f"<i>{level_count[place]}</i></label>")
-    yield f'</fieldset><fieldset class="months"><legend>{e(_("Month"))}</legend>'
+    yield '</fieldset><fieldset class="months"><legend>' + e(_("Month")) + "</legend>"
     yield f'<label><input type="radio" name="month" id="m-all" checked> {every} <i>{n}</i></label>'
+    undated = _("no date")
     for label_month, place in layout.months.items():
         yield (f'<label><input type="radio" name="month" id="m{place}"> '
-               f'{e(label_month or _("no date"))} <i>{month_count[place]}</i></label>')
+               f'{e(label_month or undated)} <i>{month_count[place]}</i></label>')
     yield "</fieldset></form>"
 
 
@@ -246,7 +247,7 @@ def _head() -> str:
                    for ident, name, below, extra in (
                        ("o-team", _("Team"), "", ""), ("o-level", _("Level"), "", ""),
                        ("o-new", _("Started"), "",
-                        f"<th>{e(_('Attempt'))}</th><th>{e(_('Outcome'))}</th>"),
+                        "<th>" + e(_("Attempt")) + "</th><th>" + e(_("Outcome")) + "</th>"),
                        ("o-learn", _("Learning"), unit(_("discoveries/min")), ""),
                        ("o-exec", _("Execution"), unit(_("squares/min")), ""),
                        ("o-switch", _("Switching"), unit(_("of 100")), "")))
@@ -263,7 +264,7 @@ def _table_row(row: Row, i: int, layout: _Layout, href: str | None) -> str:
         cells.append(f"<td class=n>{headline(value, 0 if k == 2 else 1)}{rank_text}</td>")
     outcome = e(outcome_text(row.outcome))
     if not layout.ranked[i]:
-        outcome += f' <span class="note">{e(_("(not ranked)"))}</span>'
+        outcome += ' <span class="note">' + e(_("(not ranked)")) + "</span>"
     team = f'<a href="{e(href)}">{e(row.team)}</a>' if href else e(row.team)
     style = ";".join(f"--{key}:{layout.orders[key][i]}" for key in ("t", "d", "a", "A", "b", "B", "c", "C"))
     return (f'<tr class="r l{layout.levels[row.level_key]} m{layout.months[layout.month_of[i]]}" '
@@ -296,7 +297,7 @@ def _notes(rows: list[Row], layout: _Layout, skipped: list[tuple[str, str]]) -> 
             "Scores are ranked within each level only: different boards, paths or rules are "
             "not comparable.")) + "</p>")
     if skipped:
-        yield f"<h3>{escape(_('Skipped'))}</h3><ul>"
+        yield "<h3>" + escape(_("Skipped")) + "</h3><ul>"
         yield from (f"<li>{escape(path)}: {escape(reason)}</li>" for path, reason in skipped)
         yield "</ul>"
 
@@ -306,7 +307,7 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
     """The summary, in pieces: the controls, one table of every session (in the order of
     ``rows`` grouped by level, then the order played), the notes and the skipped logs.
     ``link`` gives each row's link (a page beside the report, or an anchor) or None."""
-    yield f"<h2>{escape(_('Summary'))}</h2>"
+    yield "<h2>" + escape(_("Summary")) + "</h2>"
     layout = _layout(rows)
     yield from _controls(rows, layout)
     yield _rules(layout)
