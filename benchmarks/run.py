@@ -50,10 +50,10 @@ class Row:
 
 
 def _setup(level_name: str = "classic", roster=("Ana", "Ben", "Chen"), seed: int = 1, cols=None, rows=None):
-    from maze.core.session import make_setup
     from maze.core.board import Board
     from maze.core.level import Level
     from maze.core.path import generate_path, path_names
+    from maze.core.session import make_setup
     from maze.paths import builtin_levels_dir
     from maze.storage.levels import load_level
     if cols:

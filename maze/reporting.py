@@ -13,8 +13,8 @@ from pathlib import Path
 from maze.analysis.leaderboard import Entry, entries, level_identity
 from maze.analysis.report import CSV_FIELDS, END, PAGE_NAME, Made, Report, attempt_numbers
 from maze.analysis.scores import Figures, score
-from maze.analysis.text import count
 from maze.core.session import SessionSetup
+from maze.lang import n_
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.log import UNUSABLE, LogRead, unusable
 from maze.storage.reports import CsvFile, PageWriter, atomic_text, copy_spool, pages_folder, spool
@@ -105,6 +105,8 @@ def leaderboard(folder: Path, setup: SessionSetup, limit: int = 200,
             except UNUSABLE as exc:
                 skipped.append(unusable(source, exc).problems[0])
     if skipped:                 # said once, not once per file
-        print(f"warning: the leaderboard left out {count(len(skipped), 'log')} it could not use, "
-              f"e.g. {shown(skipped[0])}", file=sys.stderr)
+        print(n_("warning: the leaderboard left out {n} log it could not use, e.g. {problem}",
+                 "warning: the leaderboard left out {n} logs it could not use, e.g. {problem}",
+                 len(skipped)).format(n=len(skipped), problem=shown(skipped[0])),
+              file=sys.stderr)
     return entries(scored, include_unranked)

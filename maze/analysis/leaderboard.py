@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from maze.analysis.scores import Figures
 from maze.core.session import SessionSetup
@@ -103,10 +102,3 @@ def entries(scored: Iterable[tuple[SessionSetup, Figures]],
                          (values[i][0], values[i][1], values[i][2]),
                          (ranks[0][i], ranks[1][i], ranks[2][i]), ranked[i]))
     return out
-
-
-def leaderboard(*args: Any, **kwargs: Any) -> list[Entry]:
-    """Moved to maze.reporting.leaderboard (it reads a folder). Kept only until the results
-    screen (maze/ui/scenes/debrief.py) imports it from there; then delete this."""
-    from maze import reporting
-    return reporting.leaderboard(*args, **kwargs)

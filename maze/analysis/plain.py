@@ -7,11 +7,11 @@ Pure: figures in, sentences out (the debrief screen and the report both read the
 from __future__ import annotations
 
 from maze.analysis.scores import Figures
-from maze.analysis.text import count, minutes
+from maze.analysis.text import minutes
 from maze.core.record import Record
 from maze.lang import _, n_, number
 
-__all__ = ["Part", "count", "duration", "execution_facts", "learning_facts", "parts"]
+__all__ = ["Part", "duration", "execution_facts", "learning_facts", "parts"]
 
 GOOD, FAIR = 2 / 3, 0.4     # a part's value (0 to 1) from which it is good, fair
 

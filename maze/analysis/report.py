@@ -19,7 +19,7 @@ from urllib.parse import quote
 from maze import __version__
 from maze.analysis.anonymize import Pseudonyms
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import is_ranked, level_identity, when
+from maze.analysis.leaderboard import is_ranked, level_identity, when, when_shown
 from maze.analysis.rules_text import rules_summary
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
@@ -27,9 +27,10 @@ from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
-from maze.analysis.text import OUTCOMES, count, minutes, num, undone_text
+from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
 from maze.core.events import Event, PathChanged, StepTaken
 from maze.core.session import SessionSetup
+from maze.lang import _, current, n_, number
 
 # date, time and attempt came later: at the end, so a sheet that reads columns by place still works
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
@@ -142,11 +143,11 @@ def _anchor(number: int, session_id: str) -> str:
 
 def _unquoted(reason: str) -> str:
     """A reason with the values it quotes left out (a name, with --anonymize)."""
-    return re.sub(r'"[^"]*"', "(a value from the log)", reason)
+    return re.sub(r'"[^"]*"', _("(a value from the log)"), reason)
 
 
 def _headline(value: float | None, digits: int = 1) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
+    return "-" if value is None else number(value, digits)
 
 
 # Print: a session's page is PAGE_MM high (see STYLE); its charts get what the text leaves,
@@ -192,76 +193,143 @@ def _crowding(setup: Any) -> str:
     return " busy" if len(setup.roster) > 8 else ""
 
 
-def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
-    setup, events = read.setup, read.events
+def _scores_html(figures: Figures) -> str:
+    """The three headline figures, each with what it counts."""
     e = escape
     learn, exe, sw = figures.learning, figures.execution, figures.switch
-    attempt_text = f"; attempt {attempt}" if attempt else ""
-    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
-             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
-             f'<p class="meta">{e(when(setup.started_at))}{attempt_text}; '
-             f'{e(OUTCOMES.get(figures.outcome, figures.outcome))}'
-             f'{"" if is_ranked(figures.outcome) else " (not ranked)"}; '
-             f"{minutes(figures.seconds)} played; "
-             f"<span class=roster>roster: {e(', '.join(setup.roster))}; </span>"
-             f"{e(rules_summary(setup.rules))}; session {e(setup.session_id)}</p>"]
-    for warning in read.warnings:
-        parts.append(f'<p class="note">Note: {e(warning)}</p>')
-    parts.append('<div class="scores">'
-                 f'<div class="score learning">Learning<b>{_headline(learn.discoveries_per_minute)}</b>'
-                 f'discoveries per minute; {learn.discoveries} discoveries, {learn.repeat_errors} '
-                 f'repeat beeps; path found after {minutes(learn.path_found_seconds)}</div>'
-                 f'<div class="score execution">Execution<b>{_headline(exe.error_free_speed)}</b>'
-                 f'squares per minute, error-free; {num(exe.crossings)} crossings, '
-                 f'{num(exe.errors)} errors</div>'
-                 f'<div class="score switching">Switching<b>{_headline(sw.score, 0)}</b>'
-                 f'out of 100; lag {num(sw.lag_seconds, " s")}, pace ratio {num(sw.pace_ratio, "", 2)}, '
-                 f'{num(sw.off_path_steps)} off-path steps</div></div>')
-    for i, curve in enumerate(sw.curveballs, start=1):
-        parts.append(f'<p class="meta">Curveball {i} at {minutes(curve.changed_at)}: noticed after '
-                     f'{num(curve.detect_steps)} steps ({num(curve.detect_seconds, " s")}), '
-                     f'{curve.rigid_repeats} beeps on the old path, relearned in '
-                     f'{num(curve.relearn_seconds, " s")}.</p>')
-    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
-    parts.append('<div class="charts"><figure class="map">')
-    line = timeline(events)
-    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
-    parts.append('<figcaption class="legend note"><span><i class="swatch" style="background:#e66100"></i>'
-                 'beeps per square (number written in, crossed corner)</span>'
-                 '<span><i class="swatch" style="background:#c9a800"></i>the path</span>'
-                 + ('<span><i class="swatch" style="background:#56b4e9"></i>the path after a change '
-                    '(dashed)</span>' if len(paths) > 1 else "") + "</figcaption></figure>")
-    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
-    parts.append('<figcaption class="legend note"><span>circles: safe steps (blue new, grey known)</span>'
-                 '<span>squares: beeps (orange new, dark red repeat, pink surprise)</span>'
-                 '<span>shading: learning blue, execution green, planning pink</span></figcaption>'
-                 '</figure></div>')
-    parts.append("<h3>Players</h3><table class=players><thead><tr><th>Player</th><th>Steps</th><th>Attempts</th>"
-                 "<th>Crossings</th><th>Discoveries</th><th>Repeat beeps</th><th>Execution errors</th>"
-                 "<th>Median pause</th><th>Before new squares</th></tr></thead><tbody>")
+    learning = _("discoveries per minute; {discoveries}, {repeats}; path found after {time}").format(
+        discoveries=n_("{n} discovery", "{n} discoveries", learn.discoveries).format(
+            n=learn.discoveries),
+        repeats=n_("{n} repeat beep", "{n} repeat beeps", learn.repeat_errors).format(
+            n=learn.repeat_errors),
+        time=minutes(learn.path_found_seconds))
+    execution = _("squares per minute, error-free; {crossings} crossings, {errors} errors").format(
+        crossings=num(exe.crossings), errors=num(exe.errors))
+    switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path} off-path steps").format(
+        lag=num(sw.lag_seconds, _(" s")), ratio=num(sw.pace_ratio, "", 2),
+        off_path=num(sw.off_path_steps))
+    names = e(_("Learning")), e(_("Execution")), e(_("Switching"))
+    return ('<div class="scores">'
+            f'<div class="score learning">{names[0]}'
+            f'<b>{_headline(learn.discoveries_per_minute)}</b>{e(learning)}</div>'
+            f'<div class="score execution">{names[1]}'
+            f'<b>{_headline(exe.error_free_speed)}</b>{e(execution)}</div>'
+            f'<div class="score switching">{names[2]}'
+            f'<b>{_headline(sw.score, 0)}</b>{e(switching)}</div></div>')
+
+
+def _curveballs(figures: Figures) -> list[str]:
+    """One paragraph per curveball: when it came, how soon it was noticed and relearned."""
+    return ['<p class="meta">' + escape(_(
+        "Curveball {i} at {at}: noticed after {steps} steps ({seconds}), {beeps} beeps on "
+        "the old path, relearned in {relearn}.").format(
+        i=i, at=minutes(curve.changed_at), steps=num(curve.detect_steps),
+        seconds=num(curve.detect_seconds, _(" s")), beeps=curve.rigid_repeats,
+        relearn=num(curve.relearn_seconds, _(" s")))) + "</p>"
+        for i, curve in enumerate(figures.switch.curveballs, start=1)]
+
+
+def _legends(paths: list[tuple[str, ...]]) -> tuple[str, str]:
+    """The legends under the board and under the timeline."""
+    def swatch(colour: str, text: str) -> str:
+        return (f'<span><i class="swatch" style="background:{colour}"></i>{escape(text)}'
+                "</span>")
+    board = ('<figcaption class="legend note">'
+             + swatch("#e66100", _("beeps per square (number written in, crossed corner)"))
+             + swatch("#c9a800", _("the path"))
+             + (swatch("#56b4e9", _("the path after a change (dashed)")) if len(paths) > 1 else "")
+             + "</figcaption>")
+    kinds = (_("circles: safe steps (blue new, grey known)"),
+             _("squares: beeps (orange new, dark red repeat, pink surprise)"),
+             _("shading: learning blue, execution green, planning pink"))
+    line = ('<figcaption class="legend note">'
+            + "".join(f"<span>{escape(text)}</span>" for text in kinds) + "</figcaption>")
+    return board, line
+
+
+def _players_table(figures: Figures) -> str:
+    e = escape
+    # Translators: column headers of the report's players' table
+    heads = (_("Player"), _("Steps"), _("Attempts"), _("Crossings"), _("Discoveries"),
+             _("Repeat beeps"), _("Execution errors"), _("Median pause"), _("Before new squares"))
+    parts = ["<h3>" + e(_("Players")) + "</h3><table class=players><thead><tr>"
+             + "".join(f"<th>{e(h)}</th>" for h in heads) + "</tr></thead><tbody>"]
+    seconds = _(" s")
     for name, p in figures.players.items():
         parts.append(f"<tr><td>{e(name)}</td><td class=n>{p.steps}</td><td class=n>{p.attempts}</td>"
                      f"<td class=n>{p.crossings}</td><td class=n>{p.discoveries}</td>"
                      f"<td class=n>{p.repeat_errors}</td><td class=n>{p.execution_errors}</td>"
-                     f"<td class=n>{num(p.median_dwell, ' s')}</td>"
-                     f"<td class=n>{num(p.median_dwell_new, ' s')}</td></tr>")
+                     f"<td class=n>{e(num(p.median_dwell, seconds))}</td>"
+                     f"<td class=n>{e(num(p.median_dwell_new, seconds))}</td></tr>")
     parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def _notes(figures: Figures) -> list[str]:
+    """Penalties, undone actions, the memory aid and reveals, one paragraph each."""
+    e = escape
+    out = []
     pen = figures.penalties
     if pen.count:
-        unit = "s" if pen.currency == "seconds" else "points"
-        kinds = ", ".join(f"{e(k.replace('_', ' '))} {v}" for k, v in pen.by_type.items())
-        parts.append(f'<p class="meta">Penalties: {pen.count} ({pen.cost:g} {unit}): {kinds}.</p>')
+        cost = cost_text(pen.cost, pen.currency)
+        kinds = ", ".join(f"{penalty_word(k)} {v}" for k, v in pen.by_type.items())
+        out.append('<p class="meta">' + e(_("Penalties: {n} ({cost}): {kinds}.").format(
+            n=pen.count, cost=cost, kinds=kinds)) + "</p>")
     if figures.undone:
-        parts.append('<p class="meta">Undone by the facilitator, not counted: ' + "; ".join(
-            f"<s>{e(undone_text(u))}</s>" for u in figures.undone) + ".</p>")
+        out.append('<p class="meta">' + e(_("Undone by the facilitator, not counted: {actions}."))
+                   .replace("{actions}", "; ".join(f"<s>{e(undone_text(u))}</s>"
+                                                   for u in figures.undone)) + "</p>")
     extras = []
     if figures.memory_aid_used:
-        extras.append("the memory aid was on")
+        extras.append(_("the memory aid was on"))
     if figures.reveals:
-        extras.append(f"the path was revealed {count(figures.reveals, 'time')}")
+        extras.append(n_("the path was revealed {n} time", "the path was revealed {n} times",
+                         figures.reveals).format(n=figures.reveals))
     if extras:
-        parts.append(f'<p class="meta">Note: {"; ".join(extras)}.</p>')
-    parts.append("<h3>For the debrief</h3><ul class=\"prompts\">")
+        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes="; ".join(extras)))
+                   + "</p>")
+    return out
+
+
+def _meta(read: SessionRead, figures: Figures, attempt: int | None) -> str:
+    """The line under a session's title: when, the outcome, how long, who, the rules, its id."""
+    setup = read.setup
+    e = escape
+    outcome = outcome_text(figures.outcome)
+    if not is_ranked(figures.outcome):
+        outcome = _("{outcome} (not ranked)").format(outcome=outcome)
+    started = e(when_shown(setup.started_at))
+    if attempt:
+        started = e(_("{when}; attempt {n}").format(when=when_shown(setup.started_at), n=attempt))
+    roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
+    played = e(_("{time} played").format(time=minutes(figures.seconds)))
+    session = e(_("session {id}").format(id=setup.session_id))
+    return (f'<p class="meta">{started}; {e(outcome)}; {played}; '
+            f"<span class=roster>{roster}; </span>{e(rules_summary(setup.rules))}; {session}</p>")
+
+
+def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
+    setup, events = read.setup, read.events
+    e = escape
+    parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
+             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
+             _meta(read, figures, attempt)]
+    for warning in read.warnings:
+        parts.append('<p class="note">' + e(_("Note: {warning}").format(warning=warning))
+                     + "</p>")
+    parts.append(_scores_html(figures))
+    parts.extend(_curveballs(figures))
+    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
+    board_legend, line_legend = _legends(paths)
+    parts.append('<div class="charts"><figure class="map">')
+    line = timeline(events)
+    parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
+    parts.append(board_legend + "</figure>")
+    parts.append('<figure class="line">' + timeline_svg(line, setup.roster))
+    parts.append(line_legend + "</figure></div>")
+    parts.append(_players_table(figures))
+    parts.extend(_notes(figures))
+    parts.append("<h3>" + e(_("For the debrief")) + '</h3><ul class="prompts">')
     questions = prompts(setup, events, figures)
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
@@ -298,7 +366,7 @@ PAGE_STYLE = _compact(STYLE + "nav.back { margin-bottom: 1rem; } @media print { 
 
 
 def _head(title: str, style: str) -> str:
-    return ('<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+    return (f'<!DOCTYPE html>\n<html lang="{current().replace("_", "-")}"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
             f"<title>{title}</title><style>{style}</style></head><body>\n")
@@ -350,7 +418,7 @@ class Report:
         self._seen: dict[str, str] = {}
 
     def _shown(self, source: str) -> str:
-        return "a log" if self.pseudonyms is not None else source
+        return _("a log") if self.pseudonyms is not None else source
 
     def skip(self, source: str, problem: str) -> None:
         """Leave a log out: ``problem`` is the one line saying why, "source: reason"."""
@@ -365,12 +433,12 @@ class Report:
         warnings are said."""
         if self.pseudonyms is not None:
             read.setup, read.events = self.pseudonyms.session(read.setup, read.events)
-            read.warnings = [w.replace(source, "a log") for w in read.warnings]
-            read.path = "a log"
+            read.warnings = [w.replace(source, _("a log")) for w in read.warnings]
+            read.path = _("a log")
         earlier = self._seen.get(read.setup.session_id)
         if earlier is not None:
-            self.skipped.append((self._shown(source), "the same session as "
-                                 + (earlier if self.pseudonyms is None else "another log")))
+            self.skipped.append((self._shown(source), _("the same session as {log}").format(
+                log=earlier if self.pseudonyms is None else _("another log"))))
             return False
         return True
 
@@ -401,8 +469,9 @@ class Report:
         the folder above)."""
         title = escape(f"maze: {made.read.setup.team}: {made.read.setup.level.name}")
         back = "../" + quote(summary_name)
+        every = escape(_("All sessions"))
         return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'
-                f"All sessions</a></nav>\n{made.section}{END}")
+                f"{every}</a></nav>\n{made.section}{END}")
 
     def summary(self, pages: str | None) -> Iterator[str]:
         """The summary page, in pieces, up to where the sections go (if in the same file; then
@@ -415,16 +484,12 @@ class Report:
                 return f"{prefix}{row.anchor}.html"
             return f"#{row.anchor}" if self.sections else None
         n = len(self.rows)
-        yield _head(f"maze report: {count(n, 'session')}", _compact(STYLE + SUMMARY_STYLE))
-        yield ("<h1>Maze sessions</h1>"
-               f'<p class="meta">{count(n, "session")}; made by maze {escape(__version__)}. '
-               "What each figure means: docs/metrics.md in the program.</p>\n")
+        sessions = n_("{n} session", "{n} sessions", n).format(n=n)
+        yield _head(escape(_("maze report: {sessions}").format(sessions=sessions)),
+                    _compact(STYLE + SUMMARY_STYLE))
+        yield ("<h1>" + escape(_("Maze sessions")) + '</h1><p class="meta">'
+               + escape(_("{sessions}; made by maze {version}. What each figure means: "
+                          "docs/metrics.md in the program.").format(
+                   sessions=sessions, version=__version__)) + "</p>\n")
         yield from summary_html(self.rows, self.skipped, link)
 
-
-def write_report(*args: Any, **kwargs: Any) -> tuple[int, list[tuple[str, str]]]:
-    """Moved to maze.reporting.write_report (it reads logs and writes files). Kept only until
-    the results screen (maze/ui/scenes/debrief.py) and benchmarks/run.py import it from there;
-    then delete this."""
-    from maze import reporting
-    return reporting.write_report(*args, **kwargs)

@@ -21,16 +21,23 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from maze.analysis.leaderboard import is_ranked, rank_values, when
-from maze.analysis.text import OUTCOMES
+from maze.analysis.leaderboard import is_ranked, rank_values, when_shown
+from maze.analysis.text import outcome_text
+from maze.lang import N_, _, number, p_
 
 # (id, label in the sort bar, the row's custom property, reversed): one radio button each
-SORTS = (("o-level", "level", None, False),
-         ("o-team", "team A-Z", "t", False), ("o-team-z", "team Z-A", "t", True),
-         ("o-new", "newest", "d", True), ("o-old", "oldest", "d", False),
-         ("o-learn", "learning", "a", False), ("o-learn-low", "lowest", "A", False),
-         ("o-exec", "execution", "b", False), ("o-exec-low", "lowest", "B", False),
-         ("o-switch", "switching", "c", False), ("o-switch-low", "lowest", "C", False))
+# Translators: the summary's sort buttons ("lowest" follows the score it sorts by)
+SORTS = (("o-level", N_("level"), None, False),
+         ("o-team", N_("team A-Z"), "t", False),
+         ("o-team-z", N_("team Z-A"), "t", True),
+         ("o-new", N_("newest"), "d", True),
+         ("o-old", N_("oldest"), "d", False),
+         ("o-learn", N_("learning"), "a", False),
+         ("o-learn-low", N_("lowest"), "A", False),
+         ("o-exec", N_("execution"), "b", False),
+         ("o-exec-low", N_("lowest"), "B", False),
+         ("o-switch", N_("switching"), "c", False),
+         ("o-switch-low", N_("lowest"), "C", False))
 
 SUMMARY_STYLE = """
 .controls { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; margin: .6rem 0; font-size: .88rem; }
@@ -97,7 +104,7 @@ def month(started_at: str) -> str | None:
 
 
 def headline(value: float | None, digits: int = 1) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
+    return "-" if value is None else number(value, digits)
 
 
 def _positions(count: int, key: Callable[[int], Any]) -> list[int]:
@@ -185,25 +192,29 @@ def _controls(rows: list[Row], layout: _Layout) -> Iterator[str]:
     for i in range(n):
         level_count[layout.levels[rows[i].level_key]] += 1
         month_count[layout.months[layout.month_of[i]]] += 1
-    yield '<form class="controls" aria-label="Sort and filter the sessions"><fieldset class="sort">'
-    yield "<legend>Sort by</legend>"
-    for ident, label, _, _ in SORTS:
-        low = ' class="low"' if label == "lowest" else ""
+    yield ('<form class="controls" aria-label="' + e(_("Sort and filter the sessions")) + '">'
+           '<fieldset class="sort"><legend>' + e(_("Sort by")) + "</legend>")
+    for ident, label, _prop, _reverse in SORTS:
+        low = ' class="low"' if ident.endswith("-low") else ""
         checked = " checked" if ident == "o-level" else ""
-        yield f'<label{low}><input type="radio" name="sort" id="{ident}"{checked}> {label}</label>'
-    yield '</fieldset><fieldset class="levels"><legend>Level</legend>'
-    yield f'<label><input type="radio" name="level" id="l-all" checked> all <i>{n}</i></label>'
+        yield (f'<label{low}><input type="radio" name="sort" id="{ident}"{checked}> '
+               + e(_(label)) + "</label>")
+    # Translators: "all" sessions, a filter button followed by how many there are
+    every = e(p_("filter", "all"))
+    yield '</fieldset><fieldset class="levels"><legend>' + e(_("Level")) + "</legend>"
+    yield f'<label><input type="radio" name="level" id="l-all" checked> {every} <i>{n}</i></label>'
     names = {rows[i].level_key: rows[i] for i in layout.shown}
-    for key, number in layout.levels.items():
+    for key, place in layout.levels.items():
         row = names[key]
         title = f' title="{e(row.level_summary)}"'
-        yield (f'<label{title}><input type="radio" name="level" id="l{number}"> {e(row.level)} '
-               f"<i>{level_count[number]}</i></label>")
-    yield '</fieldset><fieldset class="months"><legend>Month</legend>'
-    yield f'<label><input type="radio" name="month" id="m-all" checked> all <i>{n}</i></label>'
-    for label_month, number in layout.months.items():
-        yield (f'<label><input type="radio" name="month" id="m{number}"> '
-               f'{e(label_month or "no date")} <i>{month_count[number]}</i></label>')
+        yield (f'<label{title}><input type="radio" name="level" id="l{place}"> {e(row.level)} '
+               f"<i>{level_count[place]}</i></label>")
+    yield '</fieldset><fieldset class="months"><legend>' + e(_("Month")) + "</legend>"
+    yield f'<label><input type="radio" name="month" id="m-all" checked> {every} <i>{n}</i></label>'
+    undated = _("no date")
+    for label_month, place in layout.months.items():
+        yield (f'<label><input type="radio" name="month" id="m{place}"> '
+               f'{e(label_month or undated)} <i>{month_count[place]}</i></label>')
     yield "</fieldset></form>"
 
 
@@ -211,28 +222,35 @@ def _rules(layout: _Layout) -> str:
     """The style that makes the buttons work: one rule per sort order, level and month (ids
     and classes are ours, never a name), and the header naming the order in use."""
     rules = []
-    for ident, _, prop, reverse in SORTS:
+    for ident, _label, prop, reverse in SORTS:
         if prop is not None:
             value = f"calc(-1 * var(--{prop}))" if reverse else f"var(--{prop})"
             rules.append(f"body:has(#{ident}:checked) tr.r {{ order: {value}; }}")
     rules.append("body:has(#l-all:not(:checked)) tr.r { --xl: none; }")
-    rules.extend(f"body:has(#l{number}:checked) tr.l{number} {{ --xl: initial; }}"
-                 for number in layout.levels.values())
+    rules.extend(f"body:has(#l{place}:checked) tr.l{place} {{ --xl: initial; }}"
+                 for place in layout.levels.values())
     rules.append("body:has(#m-all:not(:checked)) tr.r { --xm: none; }")
-    rules.extend(f"body:has(#m{number}:checked) tr.m{number} {{ --xm: initial; }}"
-                 for number in layout.months.values())
+    rules.extend(f"body:has(#m{place}:checked) tr.m{place} {{ --xm: initial; }}"
+                 for place in layout.months.values())
     rules.extend(f"body:has(#{ident}:checked) th.{ident} {{ background: #eef1f5; }}"
-                 for ident, _, prop, _ in SORTS if prop is not None and prop.islower())
+                 for ident, _label, prop, _reverse in SORTS if prop is not None and prop.islower())
     return f"<style>{''.join(rules)}</style>"
 
 
-_HEAD = "".join(f'<th class="{ident}"><label for="{ident}">{name}</label>{unit}</th>' + extra
-                for ident, name, unit, extra in (
-                    ("o-team", "Team", "", ""), ("o-level", "Level", "", ""),
-                    ("o-new", "Started", "", "<th>Attempt</th><th>Outcome</th>"),
-                    ("o-learn", "Learning", "<br><span class=note>discoveries/<wbr>min</span>", ""),
-                    ("o-exec", "Execution", "<br><span class=note>squares/<wbr>min</span>", ""),
-                    ("o-switch", "Switching", "<br><span class=note>of 100</span>", "")))
+def _head() -> str:
+    """The table's header: each sortable column's name is the label of its sort button."""
+    e = escape
+
+    def unit(text: str) -> str:       # a unit under a header, breakable after its slash
+        return "<br><span class=note>" + e(text).replace("/", "/<wbr>") + "</span>"
+    return "".join(f'<th class="{ident}"><label for="{ident}">{e(name)}</label>{below}</th>' + extra
+                   for ident, name, below, extra in (
+                       ("o-team", _("Team"), "", ""), ("o-level", _("Level"), "", ""),
+                       ("o-new", _("Started"), "",
+                        "<th>" + e(_("Attempt")) + "</th><th>" + e(_("Outcome")) + "</th>"),
+                       ("o-learn", _("Learning"), unit(_("discoveries/min")), ""),
+                       ("o-exec", _("Execution"), unit(_("squares/min")), ""),
+                       ("o-switch", _("Switching"), unit(_("of 100")), "")))
 
 
 def _table_row(row: Row, i: int, layout: _Layout, href: str | None) -> str:
@@ -244,34 +262,42 @@ def _table_row(row: Row, i: int, layout: _Layout, href: str | None) -> str:
         rank = layout.ranks[i][k]
         rank_text = f' <span class="rank">#{rank}</span>' if rank else ""
         cells.append(f"<td class=n>{headline(value, 0 if k == 2 else 1)}{rank_text}</td>")
-    outcome = e(OUTCOMES.get(row.outcome, row.outcome))
+    outcome = e(outcome_text(row.outcome))
     if not layout.ranked[i]:
-        outcome += ' <span class="note">(not ranked)</span>'
+        outcome += ' <span class="note">' + e(_("(not ranked)")) + "</span>"
     team = f'<a href="{e(href)}">{e(row.team)}</a>' if href else e(row.team)
     style = ";".join(f"--{key}:{layout.orders[key][i]}" for key in ("t", "d", "a", "A", "b", "B", "c", "C"))
     return (f'<tr class="r l{layout.levels[row.level_key]} m{layout.months[layout.month_of[i]]}" '
             f'style="{style}"><td class=team>{team}</td><td>{e(row.level)}</td>'
-            f"<td class=when>{e(when(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
+            f"<td class=when>{e(when_shown(row.started_at))}</td><td class=n>{row.attempt or '-'}</td>"
             f"<td class=outcome>{outcome}</td>{''.join(cells)}</tr>\n")
+
+
+def _words(text: str) -> str:
+    """A text node: quotes stay as they are."""
+    return escape(text, quote=False)
 
 
 def _notes(rows: list[Row], layout: _Layout, skipped: list[tuple[str, str]]) -> Iterator[str]:
     """What the table's columns and ranks mean (only the notes that apply), then the skipped logs."""
     if rows:
-        yield ('<p class="note">Sort and filter with the buttons above (or a column\'s name); '
-               "rows are first grouped by level, each in the order played. Started: the date and "
-               "time of day, on the clock of the machine that ran the session. Attempt: 1 for the "
-               "team's first session on that level among the logs in this report, 2 for its "
-               "second, and so on.</p>")
+        yield ('<p class="note">' + _words(_(
+            "Sort and filter with the buttons above (or a column's name); rows are first "
+            "grouped by level, each in the order played. Started: the date and time of day, on "
+            "the clock of the machine that ran the session. Attempt: 1 for the team's first "
+            "session on that level among the logs in this report, 2 for its second, and so on."))
+            + "</p>")
     if not all(layout.ranked):
-        yield ('<p class="note">Ranks (#1 is the best) compare only sessions that ran their course: '
-               "everyone crossed, the time ran out or the budget was spent. Sessions ended early by "
-               "the facilitator, or never ended, are listed but not ranked.</p>")
+        yield ('<p class="note">' + _words(_(
+            "Ranks (#1 is the best) compare only sessions that ran their course: everyone "
+            "crossed, the time ran out or the budget was spent. Sessions ended early by the "
+            "facilitator, or never ended, are listed but not ranked.")) + "</p>")
     if len(layout.levels) > 1:
-        yield ('<p class="note">Scores are ranked within each level only: different boards, '
-               "paths or rules are not comparable.</p>")
+        yield ('<p class="note">' + _words(_(
+            "Scores are ranked within each level only: different boards, paths or rules are "
+            "not comparable.")) + "</p>")
     if skipped:
-        yield "<h3>Skipped</h3><ul>"
+        yield "<h3>" + escape(_("Skipped")) + "</h3><ul>"
         yield from (f"<li>{escape(path)}: {escape(reason)}</li>" for path, reason in skipped)
         yield "</ul>"
 
@@ -281,11 +307,11 @@ def summary_html(rows: list[Row], skipped: list[tuple[str, str]],
     """The summary, in pieces: the controls, one table of every session (in the order of
     ``rows`` grouped by level, then the order played), the notes and the skipped logs.
     ``link`` gives each row's link (a page beside the report, or an anchor) or None."""
-    yield "<h2>Summary</h2>"
+    yield "<h2>" + escape(_("Summary")) + "</h2>"
     layout = _layout(rows)
     yield from _controls(rows, layout)
     yield _rules(layout)
-    yield f'<table class="summary sortable"><thead><tr>{_HEAD}</tr></thead><tbody>'
+    yield f'<table class="summary sortable"><thead><tr>{_head()}</tr></thead><tbody>'
     for i in layout.shown:
         yield _table_row(rows[i], i, layout, link(rows[i]))
     yield "</tbody></table>"

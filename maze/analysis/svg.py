@@ -111,8 +111,9 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
     def x(t: float) -> float:
         return left + t * scale
 
+    label = escape(_("Timeline of every step"))
     out = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-label="{escape(_("Timeline of every step"))}">']
+           f'width="{width}" height="{height}" role="img" aria-label="{label}">']
     shade = {"planning": PLAN, "learning": LEARN, "execution": EXEC}
     for span in line.spans:
         out.append(f'<rect x="{x(span.start):.1f}" y="{top}" width="{max(0.5, (span.end - span.start) * scale):.1f}" '
@@ -161,9 +162,10 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
                      + "</title>")
         out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
                    f'd="{"".join(moves)}">{title}</path>')
+    changed = escape(_("path changed"))
     for t in line.curveballs:
         out.append(f'<line x1="{x(t):.1f}" y1="{top - 2}" x2="{x(t):.1f}" y2="{top + lane * len(roster)}" '
-                   f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>{escape(_("path changed"))}</title></line>')
+                   f'stroke="{PLAN}" stroke-width="2" stroke-dasharray="4 3"><title>{changed}</title></line>')
     axis_y = top + lane * len(roster) + 16
     # At most 12 ticks: a nice step up to 20 min, then whole hours (a session may last 24 h).
     step_s = next((s for s in (10, 30, 60, 120, 300, 600, 1200) if end / s <= 12),

@@ -5,17 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from maze.analysis.rules_text import amount
-from maze.core.vocabulary import Currency, Outcome, PenaltyKind, Phase, StepClass, UndoAction
+from maze.core.vocabulary import OUTCOME_WORDS, Currency, PenaltyKind, Phase, StepClass, UndoAction
 from maze.lang import N_, _, n_, number, p_
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
 
-OUTCOMES: dict[str, str] = {
-    Outcome.COMPLETED: N_("everyone crossed"), Outcome.TIME_UP: N_("time up"),
-    Outcome.ENDED_BY_FACILITATOR: N_("ended by the facilitator"),
-    Outcome.BUDGET_SPENT: N_("budget spent"),
-    "unfinished": N_("unfinished (no end recorded)")}     # the scorer's, for a log with no end
+# Outcomes in words, marked to be translated where shown: outcome_text()
+OUTCOMES = OUTCOME_WORDS      # the outcomes in words (the core keeps them, marked)
 
 
 def outcome_text(outcome: str) -> str:
@@ -78,13 +75,6 @@ def minutes(seconds: float | None) -> str:
         return "-"
     whole = int(round(seconds))
     return f"{whole // 60}:{whole % 60:02d}"
-
-
-def count(n: int | None, one: str, many: str | None = None) -> str:
-    """English only, glues a plural on: kept for maze/ui/scenes/debrief.py (as plain.count)
-    until the screens' marking (issue 17) lands; new code uses n_()."""
-    n = n or 0
-    return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
 def or_none(n: int | None, words: str) -> str:

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from maze.lang import _
+
 
 @contextmanager
 def atomic_text(path: Path) -> Iterator[IO[str]]:
@@ -69,8 +71,8 @@ class PageWriter:
 
     def __init__(self, folder: Path) -> None:
         if folder.exists() and not folder.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "a file is in the way of the folder for the "
-                                     "sessions' pages", str(folder))
+            raise NotADirectoryError(errno.ENOTDIR, _("a file is in the way of the folder for "
+                                                      "the sessions' pages"), str(folder))
         folder.mkdir(exist_ok=True)
         self.folder = folder
         self.written: set[str] = set()

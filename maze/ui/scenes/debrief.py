@@ -17,12 +17,13 @@ import pygame
 
 from maze.analysis import plain
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import Entry, leaderboard
+from maze.analysis.leaderboard import Entry
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
 from maze.core.session import SessionSetup
 from maze.lang import N_, _, integer, n_, number
+from maze.reporting import leaderboard, write_report
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
 from maze.ui.layout import compute
@@ -138,7 +139,6 @@ class DebriefScene(Scene):
         """The HTML report of this session, beside its log."""
         if self.log_path is None:
             return _("No log to report on")
-        from maze.analysis.report import write_report
         target = self.log_path.with_suffix(".html")
         try:
             write_report([self.log_path], target, single=True)
