@@ -82,6 +82,10 @@ def update() -> None:
         catalog = read(path, code) if path.exists() else Catalog(
             locale=code, domain=DOMAIN, project="maze", copyright_holder="the maze authors",
             msgid_bugs_address="", fuzzy=False)
+        for key, message in list(catalog.obsolete.items()):    # a word back in the code gets
+            if not message.fuzzy and key not in catalog:          # its old translation back
+                catalog[message.id] = message
+        catalog.obsolete.clear()
         catalog.update(template, no_fuzzy_matching=False)
         catalog.fuzzy = False       # the header: a fuzzy one would not be compiled (no plural rule)
         write(catalog, path)
