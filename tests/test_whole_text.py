@@ -46,15 +46,16 @@ def test_every_screen_whole_at_every_size(tmp_path, size, roster):
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("roster", [ORDINARY, THIRTY], ids=["4 players", "30 players"])
 @pytest.mark.parametrize("language", [*lang.LANGUAGES, "pseudo"])
-def test_every_screen_whole_in_every_language(tmp_path, size, language):
-    """Each language's words at the projector's common size and at full HD (a language whose
-    catalogue is not filled yet shows English there)."""
+def test_every_screen_whole_in_every_language(tmp_path, size, roster, language):
+    """Each language's words at the projector's common size and at full HD, with ordinary
+    names and with 30 players (long lists, two-digit counts)."""
     if language == "pseudo":
         pseudo.install()
     else:
         lang.use(language)
-    found = _problems(tmp_path, size, ORDINARY)
+    found = _problems(tmp_path, size, roster)
     assert not found, f"{language}: {len(found)} problems:\n" + "\n".join(found[:60])
 
 

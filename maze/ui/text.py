@@ -290,6 +290,11 @@ class TextCache:
                 return side_by_side(kept)
         if len(parts) == 1:                 # one piece alone: cut (and said, unless a long name)
             return self.render(parts[0], height, color, bold, max_width, user=True)
+        if more and len(parts[1]) <= USER_CUT:   # no name fits whole after the label: the count
+            count_only = self.render(more.format(n=sum(1 for p in parts[1:] if p.strip(", ")))
+                                     .lstrip(", "), height, color, bold)
+            if images[0].get_width() + count_only.get_width() <= max_width:
+                return side_by_side([images[0], count_only])
         end = tail(2)
         room = max_width - images[0].get_width() - sum(i.get_width() for i in end)
         name = self.render(parts[1], height, color, bold, max(1, room), user=True)

@@ -409,8 +409,10 @@ def hud_content(scene: BoardView) -> dict[str, HudLine]:
     out["next"] = ("parts", next_parts(scene), theme.TEXT_DIM)
     room = scene.live_board()
     across = execution_progress(scene)
-    for role, words in zip(("score", "score2"), headline_lines(room, across), strict=True):
-        out[role] = ("text", words, theme.TEXT, role == "score")
+    shorter = headline_lines(room, across, compact=True)
+    for i, (role, words) in enumerate(zip(("score", "score2"), headline_lines(room, across),
+                                          strict=True)):
+        out[role] = ("text", words, theme.TEXT, role == "score", shorter[i])
     messages = [m for m in (scene.cue, scene.notice) if m is not None]
     for role, timed in zip(("message", "message2"), messages[:2], strict=False):
         out[role] = ("text", timed.text, theme.TONES[timed.tone], True)
@@ -454,12 +456,16 @@ def draw_hud(scene: BoardView, surface: pygame.Surface, layout: Layout,
                 text.audit.placed.append(_clock_placed(spec[1], line, x, surface))
         else:
             # A line the side panel cannot hold at its size is made smaller (never cut), as
-            # long as it stays readable; the audit reports it if it cannot.
+            # long as it stays readable; then its shorter wording, if it has one; the audit
+            # reports it if even that cannot.
             smallest = _readable(kind, layout.height)
-            bold = spec[3] and text.width(spec[1], smallest, True) <= line.rect.width
-            size = text.fitting_height(spec[1], line.height, bold, line.rect.width,
+            words = spec[1]
+            if len(spec) > 4 and text.width(words, smallest, False) > line.rect.width:
+                words = spec[4]
+            bold = spec[3] and text.width(words, smallest, True) <= line.rect.width
+            size = text.fitting_height(words, line.height, bold, line.rect.width,
                                        smallest=smallest)
-            text.draw(surface, spec[1], size, spec[2], bold=bold, max_width=line.rect.width,
+            text.draw(surface, words, size, spec[2], bold=bold, max_width=line.rect.width,
                       role=kind, user=role == "player", midleft=line.rect.midleft)
 
 
@@ -561,15 +567,23 @@ def next_parts(scene: BoardView) -> tuple[str, ...]:
                             for piece in ((_(", "), name) if i else (name,)))
 
 
-def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None) -> tuple[str, str]:
+def headline_lines(room: BoardFigures, across: tuple[int, int] | None = None,
+                   compact: bool = False) -> tuple[str, str]:
     """The live headline for the phase the room sees (two short lines): in execution the
-    error-free speed, then how many are across and how many beeps it cost."""
+    error-free speed, then how many are across and how many beeps it cost (``compact``: "3/5
+    across", for a side panel too narrow for the words in a long language)."""
     if room.phase == "execution":
         speed = room.error_free_speed
         beeps = room.errors or 0
-        progress = (_("{n} of {total} across").format(n=integer(across[0]),
+        if across is None:
+            progress = _("{n} across").format(n=integer(room.crossings or 0))
+        elif compact:
+            # Translators: how many players have crossed, of how many, as short as it can be
+            progress = _("{n}/{total} across").format(n=integer(across[0]),
+                                                      total=integer(across[1]))
+        else:
+            progress = _("{n} of {total} across").format(n=integer(across[0]),
                                                          total=integer(across[1]))
-                    if across is not None else _("{n} across").format(n=integer(room.crossings or 0)))
         return (_("Speed {speed} squares/min").format(
                     speed="-" if speed is None else number(speed, 1)),
                 n_("{progress}, {n} beep", "{progress}, {n} beeps", beeps).format(
