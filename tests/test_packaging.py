@@ -31,6 +31,9 @@ def test_the_wheel_carries_levels_assets_and_the_command(wheel):
     # Room play's pages, script and styles are served from the package (no CDN).
     assert {f"maze/web/{n}" for n in ("player.html", "player.js", "player.css", "remote.html",
                                       "remote.js")} <= set(names)
+    # The translations: every language's compiled catalogue (the program reads only these).
+    assert {f"maze/lang/locale/{code}/LC_MESSAGES/maze.mo"
+            for code in ("de", "fr", "es", "pt_BR", "nl")} <= set(names)
     entry = [n for n in names if n.endswith("entry_points.txt")]
     assert entry and "maze = maze.cli:main" in zipfile.ZipFile(wheel).read(entry[0]).decode()
 
@@ -54,3 +57,6 @@ def test_a_non_editable_install_runs_from_another_folder(wheel, tmp_path):
     checked = subprocess.run([sys.executable, "-m", "maze", "check", "classic"], cwd=elsewhere,
                             env=env, capture_output=True, text=True)
     assert checked.returncode == 0 and "OK" in checked.stdout, checked.stderr
+    german = subprocess.run([sys.executable, "-m", "maze", "levels", "--lang", "de"],
+                            cwd=elsewhere, env=env, capture_output=True, text=True)
+    assert german.returncode == 0 and "Diagonalen" in german.stdout, german.stdout + german.stderr
