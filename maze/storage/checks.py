@@ -11,8 +11,7 @@ name of a million characters) is refused here with one line naming the file and 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from itertools import groupby
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -44,23 +43,24 @@ _CHOICES: dict[str, frozenset[str | None]] = {
 
 
 _T, _SEQ = attrgetter("t"), attrgetter("seq")
-_GETTERS: dict[str, Callable[[Any], Any]] = {}
+_GETTERS: dict[tuple[str, ...], Callable[[Any], Any]] = {}
 
 
-def _getter(name: str) -> Callable[[Any], Any]:
-    found = _GETTERS.get(name)
+def _getter(*names: str) -> Callable[[Any], Any]:
+    found = _GETTERS.get(names)
     if found is None:
-        found = _GETTERS[name] = attrgetter(name)
+        found = _GETTERS[names] = attrgetter(*names)
     return found
 
 
-def _numbers_within(values: list[Any], low: float, high: float) -> bool:
-    """All finite numbers (never true/false) from low to high; each pass is one C call."""
-    return ({*map(type, values)} <= _NUMBER_TYPES and math.isfinite(math.fsum(values))
-            and low <= min(values) and max(values) <= high)
+def _numbers_within(values: Sequence[Any], low: float, high: float) -> bool:
+    """All finite numbers (never true/false) from low to high; each pass is one C call. Within
+    the bounds no sum overflows: a sum that is not finite means a NaN (or an infinity)."""
+    return ({*map(type, values)} <= _NUMBER_TYPES and low <= min(values)
+            and max(values) <= high and math.isfinite(sum(values)))
 
 
-def _wholes_within(values: list[Any], low: int) -> bool:
+def _wholes_within(values: Sequence[Any], low: int) -> bool:
     return {*map(type, values)} == {int} and low <= min(values) and max(values) <= MAX_COUNT
 
 
@@ -144,7 +144,6 @@ _FIXED: dict[str, Check] = {
 _BOOLEANS = frozenset(name for name, check in _FIXED.items() if check is _boolean)
 _TEXTS = frozenset(name for name, check in _FIXED.items() if check is text_check)
 _SQUARES: dict[tuple[int, int], frozenset[str]] = {}     # square names by board size
-_TYPE = attrgetter("TYPE")
 
 
 def _square_names(board: Board) -> frozenset[str]:
@@ -219,17 +218,24 @@ class EventChecker:
         if not (_numbers_within(list(map(_T, events)), 0, MAX_SECONDS)
                 and _wholes_within(list(map(_SEQ, events)), 1)):
             return False
-        # Events of one type side by side (a stable sort, in C), each type's fields checked
-        # across all its events at once.
-        for _kind, grouped in groupby(sorted(events, key=_TYPE), _TYPE):
-            group = list(grouped)
-            kind = type(group[0])
-            for name in kind.FIELDS[2:]:             # seq and t: above, for every event
-                if not self._all_values_right(kind, name, list(map(_getter(name), group))):
+        by_type: dict[type[Event], list[Event]] = {}
+        for event in events:
+            group = by_type.get(type(event))
+            if group is None:
+                group = by_type[type(event)] = []
+            group.append(event)
+        for kind, group in by_type.items():
+            names = kind.FIELDS[2:]                  # seq and t: above, for every event
+            if len(names) == 1:
+                columns: Any = [list(map(_getter(names[0]), group))]
+            else:                                    # a tuple per event, turned into columns
+                columns = zip(*map(_getter(*names), group), strict=True)
+            for name, values in zip(names, columns, strict=False):
+                if not self._all_values_right(kind, name, values):
                     return False
         return True
 
-    def _all_values_right(self, kind: type[Event], name: str, values: list[Any]) -> bool:
+    def _all_values_right(self, kind: type[Event], name: str, values: Sequence[Any]) -> bool:
         """Whether one field is right in every event of one type, in a few C-level calls."""
         if name in _CHOICES:
             return {*values} <= _CHOICES[name]
