@@ -215,8 +215,12 @@ class EventChecker:
     def _all_right(self, events: list[Event]) -> bool:
         if not events:
             return True
-        if not (_numbers_within(list(map(_T, events)), 0, MAX_SECONDS)
-                and _wholes_within(list(map(_SEQ, events)), 1)):
+        # seq and t of every event: their types were checked as each event was built
+        # (maze/core/events.py: a whole number, a number), so only their range here (and t
+        # not NaN: within the range, a sum that is not finite means one).
+        times, seqs = list(map(_T, events)), list(map(_SEQ, events))
+        if not (0 <= min(times) and max(times) <= MAX_SECONDS and math.isfinite(sum(times))
+                and 1 <= min(seqs) and max(seqs) <= MAX_COUNT):
             return False
         by_type: dict[type[Event], list[Event]] = {}
         for event in events:
