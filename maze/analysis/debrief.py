@@ -35,9 +35,12 @@ class SquareStats:
 
 def heatmap(events: Iterable[Event]) -> dict[str, SquareStats]:
     cells: dict[str, SquareStats] = {}
+    get = cells.get
     for event in events:
         if type(event) is StepTaken:
-            cell = cells.setdefault(event.square, SquareStats())
+            cell = get(event.square)
+            if cell is None:
+                cell = cells[event.square] = SquareStats()
             cell.visits += 1
             cell.beeps += event.class_ in BEEPS
             cell.dwell += event.dwell
@@ -252,10 +255,11 @@ PROMPT_RULES: tuple[Callable[[list[StepTaken], Figures], list[Prompt]], ...] = (
 
 
 def prompts(setup: SessionSetup, events: Sequence[Event], figures: Figures,
-            limit: int = 6) -> list[str]:
+            limit: int = 6, steps: list[StepTaken] | None = None) -> list[str]:
     """Three to six questions for the debrief, naming squares, players and seconds, the most
-    telling first."""
-    steps = [e for e in events if type(e) is StepTaken]
+    telling first. ``steps``: the steps among ``events``, if already picked out."""
+    if steps is None:
+        steps = [e for e in events if type(e) is StepTaken]
     found = [prompt for rule in PROMPT_RULES for prompt in rule(steps, figures)]
     found.sort(key=lambda item: -item[0])
     seen: list[str] = []

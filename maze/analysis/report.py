@@ -319,7 +319,8 @@ def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: i
                      + "</p>")
     parts.append(_scores_html(figures))
     parts.extend(_curveballs(figures))
-    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events if isinstance(ev, PathChanged)]
+    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events
+                                         if type(ev) is PathChanged]  # type: ignore[attr-defined]
     board_legend, line_legend = _legends(paths)
     parts.append('<div class="charts"><figure class="map">')
     line = timeline(events)
@@ -330,7 +331,7 @@ def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: i
     parts.append(_players_table(figures))
     parts.extend(_notes(figures))
     parts.append("<h3>" + e(_("For the debrief")) + '</h3><ul class="prompts">')
-    questions = prompts(setup, events, figures)
+    questions = prompts(setup, events, figures, steps=line.steps)
     parts.extend(f"<li>{e(p)}</li>" for p in questions)
     parts.append("</ul></section>\n")
     notes = [p for p in parts[3:] if p.startswith(('<p class="meta">', '<p class="note">'))]

@@ -352,8 +352,15 @@ class Scorer:
             self.players[player].seconds_on_board += t - began
 
     def feed_all(self, events: Iterable[Event]) -> Scorer:
+        """``feed`` each event, in one loop (a report scores a year of logs)."""
+        step, handlers, not_scored = self._step, _FEED, NOT_SCORED
         for event in events:
-            self.feed(event)
+            self.last_t = event.t
+            kind = type(event)
+            if kind is StepTaken:
+                step(event)  # type: ignore[arg-type]
+            elif kind not in not_scored:
+                handlers[kind](self, event)
         return self
 
     def _step(self, event: StepTaken) -> None:

@@ -11,7 +11,7 @@ name of a million characters) is refused here with one line naming the file and 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -43,23 +43,24 @@ _CHOICES: dict[str, frozenset[str | None]] = {
 
 
 _T, _SEQ = attrgetter("t"), attrgetter("seq")
-_GETTERS: dict[str, Callable[[Any], Any]] = {}
+_GETTERS: dict[tuple[str, ...], Callable[[Any], Any]] = {}
 
 
-def _getter(name: str) -> Callable[[Any], Any]:
-    found = _GETTERS.get(name)
+def _getter(*names: str) -> Callable[[Any], Any]:
+    found = _GETTERS.get(names)
     if found is None:
-        found = _GETTERS[name] = attrgetter(name)
+        found = _GETTERS[names] = attrgetter(*names)
     return found
 
 
-def _numbers_within(values: list[Any], low: float, high: float) -> bool:
-    """All finite numbers (never true/false) from low to high; each pass is one C call."""
-    return ({*map(type, values)} <= _NUMBER_TYPES and math.isfinite(math.fsum(values))
-            and low <= min(values) and max(values) <= high)
+def _numbers_within(values: Sequence[Any], low: float, high: float) -> bool:
+    """All finite numbers (never true/false) from low to high; each pass is one C call. Within
+    the bounds no sum overflows: a sum that is not finite means a NaN (or an infinity)."""
+    return ({*map(type, values)} <= _NUMBER_TYPES and low <= min(values)
+            and max(values) <= high and math.isfinite(sum(values)))
 
 
-def _wholes_within(values: list[Any], low: int) -> bool:
+def _wholes_within(values: Sequence[Any], low: int) -> bool:
     return {*map(type, values)} == {int} and low <= min(values) and max(values) <= MAX_COUNT
 
 
@@ -129,26 +130,41 @@ def _optional(check: Check) -> Check:
     return optional
 
 
+# The checks that are the same for every log (those of squares and players are its own).
+_FIXED: dict[str, Check] = {
+    "seq": _whole(1, MAX_COUNT), "t": _number(0, MAX_SECONDS), "class_": _choice(CLASSES),
+    "dwell": _number(0, MAX_SECONDS), "exploring": _boolean, "phase": _choice(PHASES),
+    "mode": _choice(MODES), "squares": _whole(0, MAX_COUNT),
+    "from_": _optional(_choice(PHASES)), "to": _choice(PHASES), "cause": text_check,
+    "by": text_check, "source": text_check, "on": _boolean, "kind": text_check,
+    "cost": _number(-1e12, 1e12), "currency": _choice(CURRENCIES),
+    "undone": _whole(1, MAX_COUNT), "action": text_check, "resumed_at": text_check,
+    "gap": _optional(_number(-1e12, 1e12)), "outcome": _choice(OUTCOMES),
+}
+_BOOLEANS = frozenset(name for name, check in _FIXED.items() if check is _boolean)
+_TEXTS = frozenset(name for name, check in _FIXED.items() if check is text_check)
+_SQUARES: dict[tuple[int, int], frozenset[str]] = {}     # square names by board size
+
+
+def _square_names(board: Board) -> frozenset[str]:
+    found = _SQUARES.get((board.cols, board.rows))
+    if found is None:
+        if len(_SQUARES) > 64:             # a few sizes in any real set of logs
+            _SQUARES.clear()
+        found = _SQUARES[(board.cols, board.rows)] = frozenset(sq.name for sq in board.squares())
+    return found
+
+
 class EventChecker:
     """The checks of one log's events: squares on its board, players in its roster."""
 
     def __init__(self, board: Board, roster: tuple[str, ...]) -> None:
-        self.squares = frozenset(sq.name for sq in board.squares())
+        self.squares = _square_names(board)
         self.board = board
         self.roster = frozenset(roster)
-        self.seconds = _number(0, MAX_SECONDS)
-        square, player = self._square, self._player
-        self.fields: dict[str, Check] = {
-            "seq": _whole(1, MAX_COUNT), "t": self.seconds, "player": player,
-            "square": square, "class_": _choice(CLASSES), "dwell": self.seconds,
-            "exploring": _boolean, "phase": _choice(PHASES), "mode": _choice(MODES),
-            "squares": _whole(0, MAX_COUNT), "from_": _optional(_choice(PHASES)),
-            "to": _choice(PHASES), "cause": text_check, "by": text_check, "path": self._path,
-            "source": text_check, "on": _boolean, "kind": text_check,
-            "cost": _number(-1e12, 1e12), "currency": _choice(CURRENCIES),
-            "undone": _whole(1, MAX_COUNT), "action": text_check, "resumed_at": text_check,
-            "gap": _optional(_number(-1e12, 1e12)), "outcome": _choice(OUTCOMES),
-        }
+        square = self._square
+        self.fields: dict[str, Check] = {**_FIXED, "player": self._player, "square": square,
+                                         "path": self._path}
         self.retreat_square = _optional(square)
 
     def _square(self, value: Any) -> str | None:
@@ -199,8 +215,12 @@ class EventChecker:
     def _all_right(self, events: list[Event]) -> bool:
         if not events:
             return True
-        if not (_numbers_within(list(map(_T, events)), 0, MAX_SECONDS)
-                and _wholes_within(list(map(_SEQ, events)), 1)):
+        # seq and t of every event: their types were checked as each event was built
+        # (maze/core/events.py: a whole number, a number), so only their range here (and t
+        # not NaN: within the range, a sum that is not finite means one).
+        times, seqs = list(map(_T, events)), list(map(_SEQ, events))
+        if not (0 <= min(times) and max(times) <= MAX_SECONDS and math.isfinite(sum(times))
+                and 1 <= min(seqs) and max(seqs) <= MAX_COUNT):
             return False
         by_type: dict[type[Event], list[Event]] = {}
         for event in events:
@@ -209,12 +229,17 @@ class EventChecker:
                 group = by_type[type(event)] = []
             group.append(event)
         for kind, group in by_type.items():
-            for name in kind.FIELDS[2:]:             # seq and t: above, for every event
-                if not self._all_values_right(kind, name, list(map(_getter(name), group))):
+            names = kind.FIELDS[2:]                  # seq and t: above, for every event
+            if len(names) == 1:
+                columns: Any = [list(map(_getter(names[0]), group))]
+            else:                                    # a tuple per event, turned into columns
+                columns = zip(*map(_getter(*names), group), strict=True)
+            for name, values in zip(names, columns, strict=False):
+                if not self._all_values_right(kind, name, values):
                     return False
         return True
 
-    def _all_values_right(self, kind: type[Event], name: str, values: list[Any]) -> bool:
+    def _all_values_right(self, kind: type[Event], name: str, values: Sequence[Any]) -> bool:
         """Whether one field is right in every event of one type, in a few C-level calls."""
         if name in _CHOICES:
             return {*values} <= _CHOICES[name]
@@ -229,12 +254,11 @@ class EventChecker:
             return _numbers_within(values, -1e12, 1e12)
         if name in _WHOLE:
             return _wholes_within(values, _WHOLE[name])
-        check = self.fields[name]
-        if check is _boolean:
+        if name in _BOOLEANS:
             return {*map(type, values)} == {bool}
-        if check is text_check:
+        if name in _TEXTS:
             return {*map(type, values)} == {str} and max(map(len, values)) <= MAX_NAME
-        return not any(map(check, values))           # paths, gaps: few, one by one
+        return not any(map(self.fields[name], values))   # paths, gaps: few, one by one
 
     def problem(self, event: Event) -> str | None:
         """The first field of ``event`` that is wrong, as "type.field message"; None if none."""

@@ -105,7 +105,12 @@ def read_regular(path: str | os.PathLike[str], source: str, limit: int) -> bytes
     grew past the limit while it was read is refused too."""
     with open_regular(path, source, limit) as handle:
         try:
-            raw = handle.read(limit + 1)
+            # As many bytes as the file holds, and one more to see it grew: asking for the
+            # limit itself makes Python set aside that much for every file (64 MB for a log).
+            expected = min(os.fstat(handle.fileno()).st_size, limit) + 1
+            raw = handle.read(expected)
+            if len(raw) == expected:             # it grew as it was read: read on, to the limit
+                raw += handle.read(limit + 1 - expected)
         except OSError as exc:
             raise DataError([unreadable(source, exc)]) from None
     if len(raw) > limit:

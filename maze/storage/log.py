@@ -11,6 +11,7 @@ succeeds again.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import re
 import time
@@ -27,10 +28,11 @@ from maze.core.events import (
     SessionEnded,
     TurnStarted,
     event_from_dict,
+    events_from_dicts,
 )
 from maze.core.format import LOG_FORMAT, LOG_VERSION
 from maze.core.level import Level
-from maze.core.record import Record, field
+from maze.core.record import Record, field, replace
 from maze.core.rules import RULE_NAMES, Rules
 from maze.core.session import MAX_PLAYERS, SessionSetup
 from maze.core.vocabulary import OUTCOME_WORDS, Currency
@@ -51,6 +53,7 @@ from maze.storage.levels import check_rule_overrides, level_from_data
 
 LogError = DataError
 _DECODER = json.JSONDecoder()
+_SEQ = operator.attrgetter("seq")
 _STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})")
 _STAMP_DONE = re.compile(r"\d{4}-\d{2}-\d{2}_\d{6}")
 SYNC_AFTER = (TurnStarted, PhaseChanged, SessionEnded)
@@ -315,11 +318,38 @@ def setup_from_header(data: Any, source: str) -> SessionSetup:
     _check_log_format(data, source)
     _check_header_text(data, source)
     roster = _roster(data, source)
-    level = level_from_data(data["level"], f"{source}: header.level")
-    rules = _rules_of_header(data["rules"], level, source)
+    level, rules = _level_and_rules(data, source)
     return SessionSetup(team=data["team"], roster=roster, level=level,
                         preset=data["preset"], rules=rules, seed=data["seed"],
                         session_id=data["session_id"], started_at=data["started_at"])
+
+
+# The level and rules of headers already checked, by their exact text (repr tells 1 from 1.0
+# and true, and keeps the order of fields): a report reads thousands of logs of a few levels,
+# each header twice. Only what passed every check is kept; a few entries, never more.
+_CHECKED: dict[tuple[str, str], tuple[Level, Rules]] = {}
+_CHECKED_MOST = 32
+
+
+def _level_and_rules(data: dict[str, Any], source: str) -> tuple[Level, Rules]:
+    try:
+        key: tuple[str, str] | None = (repr(data["level"]), repr(data["rules"]))
+    except RecursionError:
+        key = None
+    found = _CHECKED.get(key) if key is not None else None
+    if found is None:
+        level = level_from_data(data["level"], f"{source}: header.level")
+        rules = _rules_of_header(data["rules"], level, source)
+        if key is not None:
+            if len(_CHECKED) >= _CHECKED_MOST:
+                _CHECKED.clear()
+            _CHECKED[key] = found = (level, rules)
+        else:
+            return level, rules
+    level, rules = found
+    # Rules are frozen with plain values; a level's rule overrides are a dict: each session
+    # gets its own, nothing mutable is shared between sessions.
+    return replace(level, rules=dict(level.rules)), rules
 
 
 def not_a_log(source: str) -> str:
@@ -419,34 +449,36 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
     """A log from a file's bytes (what read_log does after reading the file)."""
     if len(raw) > MAX_LOG_BYTES:
         raise LogError([too_large(source, MAX_LOG_BYTES)])
-    raw_lines = raw.split(b"\n")
-    if not raw_lines or not raw_lines[0].strip():
+    end = raw.find(b"\n")
+    first, rest = (raw, b"") if end < 0 else (raw[:end], raw[end + 1:])
+    if not first.strip():
         raise LogError([_("{file}: empty: not a session log").format(file=source)])
     try:
-        head = parse_json_text(raw_lines[0].decode("utf-8"), f"{source}: line 1", constants=True)
+        head = parse_json_text(first.decode("utf-8"), f"{source}: line 1", constants=True)
     except (UnicodeDecodeError, DataError):
         raise LogError([not_a_log(source)]) from None
     setup = setup_from_header(head, source)
     events: list[Event] = []
     damaged: list[int] = []
     try:                       # one decode for the whole file; line by line only if damaged
-        lines: list[str | bytes] = list(b"\n".join(raw_lines[1:]).decode("utf-8").split("\n"))
+        text: str | None = rest.decode("utf-8")
     except UnicodeDecodeError:
-        lines = list(raw_lines[1:])
-    whole = _read_whole(lines)
+        text = None
+    whole = _read_whole(text) if text is not None else None
     if whole is not None:                  # the common case: every line one whole event
-        _check_events(source, setup, whole, [], lines)
+        _check_events(source, setup, whole, [], text)
         return LogRead(source, head, setup, whole, _gap_warnings(source, whole))
+    lines: list[str | bytes] = list(text.split("\n") if text is not None else rest.split(b"\n"))
     decode, append = _DECODER.raw_decode, events.append
     numbers: list[int] = []
     for number, line in enumerate(lines, start=2):
         try:
-            text = line if isinstance(line, str) else line.decode("utf-8")
-            text = text.strip()
-            if not text:
+            line_text = line if isinstance(line, str) else line.decode("utf-8")
+            line_text = line_text.strip()
+            if not line_text:
                 continue
-            data, end = decode(text)
-            if end != len(text) or type(data) is not dict:
+            data, stop = decode(line_text)
+            if stop != len(line_text) or type(data) is not dict:
                 raise ValueError("not one whole JSON object")
             append(event_from_dict(data))
             numbers.append(number)
@@ -465,38 +497,47 @@ def log_from_bytes(raw: bytes, source: str) -> LogRead:
 
 
 def _check_events(source: str, setup: SessionSetup, events: list[Event],
-                  numbers: list[int], lines: list[str | bytes] | None) -> None:
+                  numbers: list[int], text: str | None) -> None:
     """Every field of every event (maze/storage/checks.py); the first wrong one refuses the
-    log in one line naming the file, the line and the field."""
+    log in one line naming the file, the line and the field. ``text``: the lines after the
+    header when every non-blank one is an event (the line numbers are counted in it)."""
     found = EventChecker(setup.level.board(setup.rules), setup.roster).first_problem(events)
     if found is not None:
         index, message = found
-        if lines is not None:                  # every non-blank line is one event
-            numbers = [n for n, line in enumerate(lines, start=2) if line and not line.isspace()]
+        if text is not None:
+            numbers = [n for n, line in enumerate(text.split("\n"), start=2)
+                       if line and not line.isspace()]
         raise LogError([_("{file}: line {n}: {problem}").format(file=source, n=numbers[index],
                                                                 problem=message)])
 
 
-def _read_whole(lines: list[str | bytes]) -> list[Event] | None:
+def _read_whole(text: str) -> list[Event] | None:
     """All lines at once, as one JSON array (one C call instead of one per line); None if
-    anything is not exactly one whole event per line, for the careful line-by-line path."""
-    if any(isinstance(line, bytes) for line in lines):
-        return None
-    kept = [line for line in lines if line and not line.isspace()]   # type: ignore[union-attr]
+    anything is not exactly one whole event per line, for the careful line-by-line path.
+    Most logs have no blank line but the last: their lines are joined as they are."""
+    body = text[:-1] if text.endswith("\n") else text
     try:
-        data = json.loads("[" + ",".join(kept) + "]")      # type: ignore[arg-type]
+        data = json.loads("[" + body.replace("\n", ",") + "]")
+        joined = len(data) == body.count("\n") + 1   # a blank line would not have parsed
+    except (ValueError, RecursionError):
+        joined = False
+    if not joined:
+        kept = [line for line in text.split("\n") if line and not line.isspace()]
+        try:
+            data = json.loads("[" + ",".join(kept) + "]")
+        except (ValueError, RecursionError):
+            return None
         if len(data) != len(kept):
             return None
-        return [event_from_dict(item) if type(item) is dict else _not_an_event() for item in data]
+    try:
+        return events_from_dicts(data)
     except (ValueError, RecursionError, EventFormatError, TypeError):
         return None
 
 
-def _not_an_event() -> Event:
-    raise ValueError("not an object")
-
-
 def _gap_warnings(source: str, events: list[Event]) -> list[str]:
+    if list(map(_SEQ, events)) == list(range(1, len(events) + 1)):
+        return []                        # the common case, compared in C: no gap
     warnings = []
     expected = 1
     for event in events:
