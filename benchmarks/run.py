@@ -220,6 +220,7 @@ def beep_latency(steps: int) -> tuple[float, float]:
 
     from maze.storage.log import SessionLog
     from maze.ui.app import App
+    from maze.ui.navigator import navigated
     from maze.ui.scenes.board import BoardScene
     pygame.display.init()
     pygame.font.init()
@@ -233,7 +234,7 @@ def beep_latency(steps: int) -> tuple[float, float]:
             if name == "beep":
                 played.append(time.perf_counter())
 
-    app = App((1280, 800), clock=lambda: clock[0], sound=Recorder())
+    app = navigated(App((1280, 800), clock=lambda: clock[0], sound=Recorder()))
     setup = _setup(cols=12, rows=12, roster=("Ana", "Ben"))
     beep_col = next(c for c in range(12) if (c, 0) not in set(setup.level.squares()))
     latencies = []

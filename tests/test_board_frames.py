@@ -200,3 +200,43 @@ def test_the_sound_device_rests_while_paused_and_the_next_sound_still_plays(tmp_
         assert [e.TYPE for e in board.session.events].count("step") == 2
     finally:
         pygame.quit()
+
+
+def test_the_sound_device_rests_while_the_board_stands_still_and_a_key_wakes_it(tmp_path):
+    """The clock running, nobody at the keys: after REST_AFTER seconds without a sound or an
+    input the device is closed (its audio thread is most of an idle board's cost); the next
+    key opens it before it is handled, so that step's sound plays at once."""
+    from maze.ui.app import REST_AFTER
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        from maze.ui.sound import open_sound
+        clock = FakeClock()
+        app = App((1024, 768), clock=clock, sound=open_sound(True))
+        if not app.sound.available:
+            pytest.skip("no mixer (SDL_AUDIODRIVER=dummy gives one)")
+        setup = make_setup(LEVEL)
+        board = BoardScene(app, setup, SessionLog(tmp_path, setup))
+        app.start(board)
+        seen: list[tuple[float, bool, bool, str]] = []
+
+        def watch() -> None:
+            if 2.0 <= clock.now - waiter.start < 2.5:
+                deadline = time.monotonic() + 5     # the tick plays in real time: let it end
+                while pygame.mixer.get_busy() and time.monotonic() < deadline:
+                    pygame.time.wait(10)
+            seen.append((clock.now - waiter.start, bool(pygame.mixer.get_init()),
+                         bool(pygame.mixer.get_init()) and pygame.mixer.get_busy(),
+                         board.session.state.phase))
+
+        waiter = SimulatedWaiter(clock, {1.0: key("Right")[:1], 2.0: key("Up")[:1],
+                                         12.0: key("Up")[:1]}, until=13.0, watch=watch)
+        app.run(waiter)
+        assert all(phase != "paused" for *_, phase in seen)          # the clock ran throughout
+        assert any(open_ for at, open_, *_ in seen if 2.0 <= at < 2.0 + REST_AFTER)
+        assert not any(open_ for at, open_, *_ in seen if 2.5 + REST_AFTER <= at < 12.0)
+        after = [s for s in seen if s[0] >= 12.0]
+        assert after and after[0][1] and after[0][2]        # opened by the key, the tick playing
+        assert [e.TYPE for e in board.session.events].count("step") == 2
+    finally:
+        pygame.quit()

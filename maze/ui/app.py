@@ -103,20 +103,28 @@ class Scene:
         """The window is closing (or the scene is replaced): release files."""
 
 
-REST_AFTER = 2.0     # seconds with nothing due before the sound device rests
+REST_AFTER = 2.0     # seconds with no sound and no input (or nothing due) before the device rests
+# What a person does at the laptop (a phone's tap wakes the loop with an event of its own): the
+# sound device is opened again on it, before it is handled, so its sound plays at once.
+INPUT_EVENTS = frozenset({pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.FINGERDOWN})
 
 
 class RestingSound:
-    """The program's sounds, with the sound device closed while nothing can sound: its audio
-    thread wakes every buffer (86 times a second) even in silence, which alone costs an idle,
-    paused board 0.3-0.4% of a core. The next sound opens the device again first (well under
-    a millisecond on most systems), so nothing is ever lost."""
+    """The program's sounds, with the sound device closed while the board stands still: its
+    audio thread wakes every buffer (86 times a second) even in silence, which alone costs an
+    idle board 0.6% of a core, more than the rest of the program. It rests after REST_AFTER
+    seconds without a sound or an input; the next input (a key, a click, a tap) or sound opens
+    it again first (0.15 ms with SDL's dummy driver; a few milliseconds on a sound server), so
+    nothing is ever lost."""
 
-    def __init__(self, inner: Player, format: tuple[int, int, int], buffer: int) -> None:
+    def __init__(self, inner: Player, format: tuple[int, int, int], buffer: int,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.inner = inner
         self._format = format
         self._buffer = buffer
+        self._clock = clock
         self.resting = False
+        self.active_at = clock()          # the last sound or input
 
     @classmethod
     def around(cls, app: App) -> RestingSound | None:
@@ -125,7 +133,7 @@ class RestingSound:
         if not init:
             return None
         from maze.ui.sound import BUFFER
-        resting = cls(app.sound, init, BUFFER)
+        resting = cls(app.sound, init, BUFFER, app.clock)
         app.sound = resting
         return resting
 
@@ -159,14 +167,23 @@ class RestingSound:
             pygame.mixer.quit()
             self.resting = True
 
-    def play(self, name: str) -> None:
+    def wake(self) -> bool:
+        """Open the device again (an input came, or a sound is to play); False if it cannot."""
+        self.active_at = self._clock()
         if self.resting and not self.inner.muted:
             try:
                 pygame.mixer.init(*self._format, self._buffer)
                 self.resting = False
             except pygame.error:
-                return                 # the device went away: silent, as without one
-        self.inner.play(name)
+                return False           # the device went away: silent, as without one
+        return True
+
+    def quiet_for(self) -> float:
+        return self._clock() - self.active_at
+
+    def play(self, name: str) -> None:
+        if self.wake():
+            self.inner.play(name)
 
 
 class App:
@@ -383,19 +400,20 @@ class App:
             from maze.ui.waiting import EventWaiter
             waiter = EventWaiter()
         resting = RestingSound.around(self)
-        quiet_since: float | None = None
         while self.running and self.stack:
             wait = self.wake_in()
-            if wait is None and resting is not None and not resting.resting:
-                # Nothing due at all (paused, say): after a while the sound device rests.
-                quiet_since = self.clock() if quiet_since is None else quiet_since
-                if self.clock() - quiet_since >= REST_AFTER:
+            if resting is not None and not resting.resting:
+                # No sound and no input for a while (the board standing still, or paused): the
+                # sound device rests until the next input or sound.
+                quiet = resting.quiet_for()
+                if quiet >= REST_AFTER:
                     resting.rest()
-                else:
-                    wait = REST_AFTER - (self.clock() - quiet_since)
-            elif wait is not None:
-                quiet_since = None
-            self.step(waiter.wait(wait))
+                elif wait is None or wait > REST_AFTER - quiet:
+                    wait = REST_AFTER - quiet
+            events = waiter.wait(wait)
+            if resting is not None and any(e.type in INPUT_EVENTS for e in events):
+                resting.wake()
+            self.step(events)
         if resting is not None:
             self.sound = resting.inner
         for scene in reversed(self.stack):
