@@ -1,5 +1,5 @@
 """A pseudo-language: every marked word comes back with its vowels accented ("Your turn" ->
-"Yöür türn"), placeholders left as they are. Installed with ``maze.lang.install``, it shows at a
+"Yöúr túrn"), placeholders left as they are. Installed with ``maze.lang.install``, it shows at a
 glance any word that was never marked: that one stays plain ASCII on the screen. Accented text
 is also a little wider and taller than English, an early check of room for translations."""
 
@@ -8,13 +8,13 @@ from __future__ import annotations
 import gettext
 import re
 
-ACCENTS = str.maketrans("aeiouyAEIOUY", "áéíöüýÁÉÍÖÜÝ")
-_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+ACCENTS = str.maketrans("aeiouyAEIOUY", "áéíöúýÁÉÍÖÚÝ")
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\}|<[^<>]*>|&\w+;)")     # placeholders, tags, entities
 CODE = "en"        # numbers and dates stay English: the pseudo-language only finds words
 
 
 def accented(text: str) -> str:
-    """``text`` with its vowels accented outside {placeholders}."""
+    """``text`` with its vowels accented outside {placeholders} and markup."""
     parts = _PLACEHOLDER.split(text)
     return "".join(part if i % 2 else part.translate(ACCENTS) for i, part in enumerate(parts))
 

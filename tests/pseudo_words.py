@@ -4,31 +4,16 @@ on a screen or in an output was never marked for translation."""
 
 from __future__ import annotations
 
-import gettext
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from pseudo import Pseudo, accented  # noqa: F401  (accented: for the tests)
+
 from maze import lang
 
-_ACCENTS = str.maketrans("aeiouyAEIOUY", "áéíöúýÁÉÍÖÚÝ")
-_KEEP = re.compile(r"(\{[^{}]*\}|<[^<>]*>|&\w+;)")     # placeholders, tags, entities
-
-
-def accented(text: str) -> str:
-    return "".join(part if _KEEP.fullmatch(part) else part.translate(_ACCENTS)
-                   for part in _KEEP.split(text))
-
-
-class PseudoWords(gettext.NullTranslations):
-    def gettext(self, message: str) -> str:
-        return accented(message)
-
-    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
-        return accented(msgid1 if n == 1 else msgid2)
-
-    def pgettext(self, context: str, message: str) -> str:
-        return accented(message)
+# The same pseudo-language as the screens' (tests/pseudo.py), for outputs and messages.
+PseudoWords = Pseudo
 
 
 @contextmanager

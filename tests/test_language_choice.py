@@ -66,7 +66,7 @@ def test_the_language_control_switches_the_screen_at_once_by_keyboard(env):
     key(app, pygame.K_RIGHT)
     assert lang.current() == "de"
     words = drawn(app)
-    assert "Néw séssíön" in words and "Lángüágé: Deutsch" in words
+    assert "Néw séssíön" in words and "Lángúágé: Deutsch" in words
     assert "New session" not in words
     key(app, pygame.K_LEFT)
     assert lang.current() == "en" and "New session" in drawn(app)
@@ -78,7 +78,7 @@ def test_the_language_is_chosen_by_mouse_and_remembered(env):
     right = (scene.language.rect.right - 5, scene.language.rect.centery)
     app.step(click(right))
     app.step(click(right))
-    assert lang.current() == "fr" and "Lángüágé: Français" in drawn(app)
+    assert lang.current() == "fr" and "Lángúágé: Français" in drawn(app)
     scene.roster.names[:] = ["Ana"]
     key(app, pygame.K_RETURN)          # start: the setup is remembered
     data = json.loads((env / "data" / "settings.json").read_text(encoding="utf-8"))
