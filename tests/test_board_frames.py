@@ -162,18 +162,24 @@ def test_an_idle_board_draws_once_a_second_for_its_clock_and_not_at_all_when_pau
         pygame.quit()
 
 
+def _board_with_sound(tmp_path):
+    """A board on an app with a real (dummy-driver) sound device and a fake clock."""
+    from maze.ui.sound import open_sound
+    clock = FakeClock()
+    app = App((1024, 768), clock=clock, sound=open_sound(True))
+    if not app.sound.available:
+        pytest.skip("no mixer (SDL_AUDIODRIVER=dummy gives one)")
+    setup = make_setup(LEVEL)
+    board = BoardScene(app, setup, SessionLog(tmp_path, setup))
+    app.start(board)
+    return clock, app, board
+
+
 def test_the_sound_device_rests_while_paused_and_the_next_sound_still_plays(tmp_path):
     pygame.display.init()
     pygame.font.init()
     try:
-        from maze.ui.sound import open_sound
-        clock = FakeClock()
-        app = App((1024, 768), clock=clock, sound=open_sound(True))
-        if not app.sound.available:
-            pytest.skip("no mixer (SDL_AUDIODRIVER=dummy gives one)")
-        setup = make_setup(LEVEL)
-        board = BoardScene(app, setup, SessionLog(tmp_path, setup))
-        app.start(board)
+        clock, app, board = _board_with_sound(tmp_path)
         seen: list[tuple[float, bool, bool]] = []
 
         def watch() -> None:
@@ -210,14 +216,7 @@ def test_the_sound_device_rests_while_the_board_stands_still_and_a_key_wakes_it(
     pygame.display.init()
     pygame.font.init()
     try:
-        from maze.ui.sound import open_sound
-        clock = FakeClock()
-        app = App((1024, 768), clock=clock, sound=open_sound(True))
-        if not app.sound.available:
-            pytest.skip("no mixer (SDL_AUDIODRIVER=dummy gives one)")
-        setup = make_setup(LEVEL)
-        board = BoardScene(app, setup, SessionLog(tmp_path, setup))
-        app.start(board)
+        clock, app, board = _board_with_sound(tmp_path)
         seen: list[tuple[float, bool, bool, str]] = []
 
         def watch() -> None:
