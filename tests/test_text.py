@@ -54,9 +54,18 @@ def test_what_the_font_lacks_is_a_neutral_placeholder(text, name, shown):
     assert text.render(name, 40, (255, 255, 255)).get_width() > 0
 
 
-def test_long_names_are_cut_with_an_ellipsis(text):
-    cut = text.fit("x" * 300, 30, False, 200)
-    assert cut.endswith("…") and text.width(cut, 30) <= 200
+def test_a_long_name_is_cut_to_fit_its_end_fading_with_nothing_added(text):
+    name = "x" * 300
+    cut = text.fit(name, 30, False, 200)
+    assert name.startswith(cut) and 0 < len(cut) < len(name) and text.width(cut, 30) <= 200
+    image = text.render(name, 30, (255, 255, 255), max_width=200, user=True)
+    whole = text.render(cut, 30, (255, 255, 255))
+    assert image.get_size() == whole.get_size()
+    alpha = pygame.surfarray.array_alpha(image)
+    plain = pygame.surfarray.array_alpha(whole)
+    w = image.get_width()
+    assert (alpha[: w // 2] == plain[: w // 2]).all()         # the start as written
+    assert alpha[-2:].max() < plain[-2:].max() // 4          # the end faded out
 
 
 def test_hebrew_and_arabic_in_one_run_are_shaped_each_by_its_script():
@@ -92,7 +101,7 @@ def test_a_list_of_names_never_loses_its_first_name_nor_ends_on_a_comma():
     width = text.width("Next: " + long, 30) // 2
     image = text.render_parts(parts, 30, (255, 255, 255), max_width=width, more=", +{n}")
     assert image.get_width() <= width
-    assert text.audit.cuts == []                             # a long name may end in "…"
+    assert text.audit.cuts == []                             # a long name may be cut
     short = ["Next: ", "Ana", ", ", "Ben", ", ", "Chen"]
     fits = text.width("Next: Ana, +2", 30) + 2
     image = text.render_parts(short, 30, (255, 255, 255), max_width=fits, more=", +{n}")

@@ -12,12 +12,11 @@ if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
 
 # Outcomes in words, marked to be translated where shown: outcome_text()
-OUTCOMES = OUTCOME_WORDS      # the outcomes in words (the core keeps them, marked)
 
 
 def outcome_text(outcome: str) -> str:
     """A session's outcome in words (an outcome this program does not know stays as written)."""
-    return _(OUTCOMES[outcome]) if outcome in OUTCOMES else outcome
+    return _(OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else outcome
 
 
 # Translators: kinds of penalty, as in "penalty for talking" and "Penalties  3 (30 s): talking 2"

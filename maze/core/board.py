@@ -42,7 +42,9 @@ def parse_square(name: str) -> Square:
     """
     match = _NAME.match(name) if isinstance(name, str) else None
     if not match:
-        shown = repr(name if len(str(name)) <= 40 else str(name)[:40] + "…")
+        text = str(name)
+        shown = (repr(text) if len(text) <= 40
+                 else f"a text of {len(text)} characters starting {text[:40]!r}")
         raise ValueError(f"{shown} is not a square name (a letter A-Z then a row number, like C4)"
                          .replace("'", '"'))
     return Square(ord(match.group(1)) - ord("A"), int(match.group(2)) - 1)

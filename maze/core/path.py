@@ -58,9 +58,7 @@ def path_problems(board: Board, names: Sequence[object], field: str = "path") ->
             problems.append(Problem(N_('{where} must be a square name in quotes, like "C4"'),
                                     {"where": where}))
         elif (sq := square_or_none(name)) is None:
-            problems.append(Problem(N_("{where} {name} is not a square name (a letter A-Z then "
-                                       "a row number, like C4)"),
-                                    {"where": where, "name": shown_name(name)}))
+            problems.append(_not_a_square(where, name))
         elif sq not in board:
             problems.append(Problem(N_('{where} "{name}" is off the board ({cols} columns '
                                        "A-{last_column}, {rows} rows)"),
@@ -102,9 +100,19 @@ def path_problems(board: Board, names: Sequence[object], field: str = "path") ->
     return problems
 
 
-def shown_name(name: str) -> str:
-    """A bad square name as a message quotes it: at most 40 characters."""
-    return repr(name if len(name) <= 40 else name[:40] + "…").replace("'", '"')
+def _not_a_square(where: str, name: str) -> Problem:
+    """A bad square name, quoted whole if short; a long one by its length and first 40
+    characters (a message stays one line)."""
+    if len(name) <= 40:
+        return Problem(N_("{where} {name} is not a square name (a letter A-Z then a row number, "
+                          "like C4)"), {"where": where, "name": _quoted(name)})
+    return Problem(N_("{where} is not a square name (a letter A-Z then a row number, like C4): "
+                      "it has {length} characters and starts {start}"),
+                   {"where": where, "length": len(name), "start": _quoted(name[:40])})
+
+
+def _quoted(text: str) -> str:
+    return repr(text).replace("'", '"')
 
 
 def square_or_none(name: str) -> Square | None:

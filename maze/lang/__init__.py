@@ -42,7 +42,6 @@ LANGUAGES: dict[str, str] = {
 class Formats:
     decimal: str
     group: str
-    min_grouping: int         # digits before the first group separator is used
     percent: str              # "{}%" or "{}\u00a0%"
     date: str                 # strftime pattern
 
@@ -50,12 +49,12 @@ class Formats:
 _NBSP, _NNBSP = "\u00a0", "\u202f"
 # From the CLDR (checked against Babel by tests/test_catalogues.py).
 FORMATS: dict[str, Formats] = {
-    "en": Formats(".", ",", 4, "{}%", "%Y-%m-%d"),
-    "de": Formats(",", ".", 4, "{}" + _NBSP + "%", "%d.%m.%Y"),
-    "fr": Formats(",", _NNBSP, 4, "{}" + _NBSP + "%", "%d/%m/%Y"),
-    "es": Formats(",", ".", 4, "{}" + _NBSP + "%", "%d/%m/%Y"),
-    "pt_BR": Formats(",", ".", 4, "{}%", "%d/%m/%Y"),
-    "nl": Formats(",", ".", 4, "{}%", "%d-%m-%Y"),
+    "en": Formats(".", ",", "{}%", "%Y-%m-%d"),
+    "de": Formats(",", ".", "{}" + _NBSP + "%", "%d.%m.%Y"),
+    "fr": Formats(",", _NNBSP, "{}" + _NBSP + "%", "%d/%m/%Y"),
+    "es": Formats(",", ".", "{}" + _NBSP + "%", "%d/%m/%Y"),
+    "pt_BR": Formats(",", ".", "{}%", "%d/%m/%Y"),
+    "nl": Formats(",", ".", "{}%", "%d-%m-%Y"),
 }
 
 _code = DEFAULT
@@ -152,8 +151,6 @@ def N_(message: str) -> str:
 # --- numbers and dates a person reads -------------------------------------------------------
 
 def _grouped(digits: str, f: Formats) -> str:
-    if len(digits) < f.min_grouping:
-        return digits
     groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])

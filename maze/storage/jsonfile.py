@@ -158,9 +158,14 @@ def shown(text: object) -> str:
 
 def brief(text: object, limit: int = 40) -> str:
     """A value from a file, fit to quote in a one-line message: control characters (a line
-    break in a field's name, say) escaped, and cut to ``limit`` characters."""
+    break in a field's name, say) escaped; a longer one its first ``limit`` characters, and how
+    many more there are."""
     quoted = shown(text)
-    return quoted if len(quoted) <= limit else quoted[:limit] + "…"
+    if len(quoted) <= limit:
+        return quoted
+    more = len(quoted) - limit
+    return n_("{start} (and {n} more character)", "{start} (and {n} more characters)",
+              more).format(start=quoted[:limit], n=more)
 
 
 def is_finite(value: Any) -> bool:

@@ -168,6 +168,20 @@ def side_by_side(images: list[pygame.Surface]) -> pygame.Surface:
     return out
 
 
+def _faded(image: pygame.Surface, height: int) -> pygame.Surface:
+    """A cut line whose last character's width fades out: the eye sees that it goes on, and
+    nothing is added to the words."""
+    out = pygame.Surface(image.get_size(), pygame.SRCALPHA)
+    out.blit(image, (0, 0))
+    w, h = out.get_size()
+    span = min(w, max(4, height // 2))
+    ramp = pygame.Surface((span, h), pygame.SRCALPHA)
+    for x in range(span):
+        ramp.fill((255, 255, 255, round(255 * (span - 1 - x) / span)), (x, 0, 1, h))
+    out.blit(ramp, (w - span, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    return out
+
+
 def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame.Surface:
     """A run of text; one SDL_ttf cannot draw (a lone combining mark: "zero width") is an
     empty image of the line's height, never a crash."""
@@ -180,7 +194,7 @@ def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame
 class TextCache:
     def __init__(self, limit: int = 512) -> None:
         self._fonts: dict[tuple[int, bool, str], pygame.font.Font] = {}
-        self._surfaces: OrderedDict[tuple[str, int, bool, tuple[int, ...]], pygame.Surface] = \
+        self._surfaces: OrderedDict[tuple[str, int, bool, tuple[int, ...], bool], pygame.Surface] = \
             OrderedDict()
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
@@ -246,18 +260,23 @@ class TextCache:
 
     def render(self, text: str, height: int, color: tuple[int, ...], bold: bool = False,
                max_width: int | None = None, user: bool = False) -> pygame.Surface:
-        """One line of text. With ``max_width``, a line that does not fit ends in "…": allowed
-        only for a name a user typed (``user``) longer than any sensible name; anything else
-        cut is a layout bug, and the audit reports it."""
+        """One line of text. With ``max_width``, a line that does not fit is cut there, its end
+        fading out (no character is added to what was written): allowed only for a name a user
+        typed (``user``) longer than any sensible name; anything else cut is a layout bug, and
+        the audit reports it."""
+        cut = False
         if max_width is not None:
             fitted = self.fit(text, height, bold, max_width)
-            if fitted != text and self.audit is not None and not (user and len(text) > USER_CUT):
+            cut = fitted != text
+            if cut and self.audit is not None and not (user and len(text) > USER_CUT):
                 self.audit.cuts.append(text)
             text = fitted
-        key = (text, int(height), bold, tuple(color))
+        key = (text, int(height), bold, tuple(color), cut)
         surface = self._surfaces.get(key)
         if surface is None:
             surface = self._compose(self.displayable(text), height, color, bold)
+            if cut:
+                surface = _faded(surface, height)
             self._surfaces[key] = surface
             if len(self._surfaces) > self._limit:
                 self._surfaces.popitem(last=False)
@@ -360,8 +379,8 @@ class TextCache:
         return fitted
 
     def fit(self, text: str, height: int, bold: bool, max_width: int) -> str:
-        """The text, cut with an ellipsis if it is wider than ``max_width`` (remembered: the
-        same lines are fitted every frame)."""
+        """The text, or its longest start that fits ``max_width`` (remembered: the same lines
+        are fitted every frame)."""
         key = (text, height, bold, max_width)
         fitted = self._fitted.get(key)
         if fitted is None:
@@ -377,8 +396,8 @@ class TextCache:
         low, high = 0, len(text)
         while low < high:
             mid = (low + high + 1) // 2
-            if self.width(text[:mid] + "…", height, bold) <= max_width:
+            if self.width(text[:mid], height, bold) <= max_width:
                 low = mid
             else:
                 high = mid - 1
-        return text[:low].rstrip() + "…"
+        return text[:low].rstrip()

@@ -340,7 +340,7 @@ def _cue_height(layout: Layout) -> int:
 
 
 def _cue_wrap(text: TextCache, line: str, height: int, width: int) -> list[str]:
-    """A cue line on as many lines as it needs, broken before its aside "(...)" if that does."""
+    """A cue line on as many lines as it needs, broken before its aside in brackets if that does."""
     if text.width(line, height) <= width:
         return [line]
     before, paren, after = line.partition(" (")
