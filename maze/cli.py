@@ -485,8 +485,8 @@ SUBCOMMANDS: tuple[tuple[str, str, Callable[[argparse.ArgumentParser], None]], .
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``only``, that command's options alone are built (the others are
-    listed with their help): building them all took a few milliseconds of every start."""
+    """The parser; with ``only``, that command alone (its help and its errors name no other):
+    building them all took a few milliseconds of every start."""
     parser = _Parser(
         prog="maze", description=_("The hidden-path team exercise: find the one silent path "
                                    "across, then everyone crosses it without a beep."))
@@ -494,8 +494,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     _add_lang(parser)
     sub = parser.add_subparsers(dest="command")
     for name, help_text, arguments in SUBCOMMANDS:
-        command = sub.add_parser(name, help=_(help_text))
         if only is None or only == name:
+            command = sub.add_parser(name, help=_(help_text))
             arguments(command)
             _add_lang(command)
     return parser

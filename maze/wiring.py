@@ -13,10 +13,10 @@ import os
 import random
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from maze.core.record import replace
 from maze.core.session import SessionSetup, make_setup
 from maze.lang import _
 from maze.paths import default_log_dir, user_levels_dir

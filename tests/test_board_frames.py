@@ -86,6 +86,38 @@ def test_a_partial_frame_shows_what_a_full_redraw_shows(tmp_path, memory_aid):
         pygame.quit()
 
 
+def differing(a: pygame.Surface, b: pygame.Surface) -> str:
+    """'' if the two show the same pixels; else how many differ and where the first is."""
+    if pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB"):
+        return ""
+    differ = np.argwhere((pygame.surfarray.array3d(a) != pygame.surfarray.array3d(b)).any(axis=2))
+    return f"{len(differ)} pixels differ, first at {differ[0].tolist()}"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)])
+def test_the_first_frame_drawn_straight_onto_the_window_is_the_board_and_its_layer_follows(
+        tmp_path, size):
+    """Start-up draws the static board straight onto the window (no window-sized layer to
+    fill and copy first) and keeps the layer after the frame is on screen: that frame, and the
+    frames drawn from the layer after it, show what a full redraw shows."""
+    pygame.display.init()
+    pygame.font.init()
+    try:
+        drive = Driver(tmp_path, make_setup(LEVEL, flags={"memory_aid": True}), size=size)
+        board, app = drive.board, drive.app
+        assert app.frames == 1 and board._static is None      # drawn with no layer
+        assert differing(app.screen, full_redraw(board)) == ""
+        for work in app.after_first_frame:                      # as App.run does
+            work()
+        app.after_first_frame.clear()
+        assert board._static is not None and board._static.get_size() == size
+        drive.press("Up", "Right", "Up")                        # marks drawn on the kept layer
+        assert not board.full_redraw and app.frames == 4
+        assert differing(app.screen, full_redraw(board)) == ""
+    finally:
+        pygame.quit()
+
+
 class SimulatedWaiter:
     """The app loop's waiter with time simulated: each wait moves the fake clock on to the
     moment asked for (at most half a second, as the real one when nothing is due), or to the

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pygame
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from maze.ui.text import PLACEHOLDER, TextCache, visual_runs
+from maze.ui.text import PLACEHOLDER, TextCache, _analysed_runs, visual_runs
 
 
 @pytest.fixture
@@ -107,3 +109,26 @@ def test_a_list_of_names_never_loses_its_first_name_nor_ends_on_a_comma():
     image = text.render_parts(short, 30, (255, 255, 255), max_width=fits, more=", +{n}")
     assert image.get_width() <= fits and text.audit.cuts == []
     pygame.quit()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127), max_size=30))
+def test_the_quick_path_for_plain_ascii_gives_what_the_character_analysis_gives(words):
+    """Most of what the program draws is ASCII, measured without looking at each character:
+    the same runs, and the same text shown, as the character-by-character analysis."""
+    assert visual_runs(words) == _analysed_runs(words)
+    pygame.font.init()
+    try:
+        cache = TextCache()
+        assert cache.displayable(words) == cache._each_displayable(words)
+    finally:
+        pygame.font.quit()
+
+
+def test_a_measured_width_is_the_width_drawn_each_time_asked(text):
+    for words in ("Runde 1 · Lernphase", "Ana", "שלום Ana", "Zoë", ""):
+        for height in (20, 47, 48.6):
+            first = text.width(words, height)
+            assert text.width(words, height) == first
+            if words:
+                assert abs(first - text.render(words, height, (255, 255, 255)).get_width()) <= 2

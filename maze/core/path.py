@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from maze.core.board import Board, Square, parse_square
+from maze.core.record import Record
 from maze.core.vocabulary import N_
 
 Difficulty = Literal["easy", "normal", "hard"]
@@ -25,8 +25,7 @@ _CANDIDATES = 24
 _SEARCH_BUDGET = 4000
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One problem with a path: an English sentence with named {placeholders}, and their values.
     ``str()`` gives the English; a front end shows ``_(problem.text).format(**problem.values)``."""
 

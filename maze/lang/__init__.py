@@ -22,10 +22,12 @@ from __future__ import annotations
 import gettext
 import struct
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date as _date
-from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:          # datetime's import is a few milliseconds of every start
+    from datetime import date as _date
+    from datetime import datetime
 
 DOMAIN = "maze"
 CATALOGUES = Path(__file__).with_name("locale")
@@ -38,8 +40,7 @@ LANGUAGES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Formats:
+class Formats(NamedTuple):
     decimal: str
     group: str
     percent: str              # "{}%" or "{}\u00a0%"

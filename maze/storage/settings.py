@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from maze.core.format import MAX_NAME
+from maze.core.record import Record, asdict, field
 from maze.core.session import MAX_PLAYERS
 from maze.lang import LANGUAGES
 from maze.paths import user_data_dir
@@ -20,8 +20,7 @@ SETTINGS_FORMAT = "maze-settings"
 SETTINGS_VERSION = 1
 
 
-@dataclass
-class Settings:
+class Settings(Record, frozen=False):
     team: str = ""
     players: list[str] = field(default_factory=list)
     level: str = "classic"            # a level's key (file stem)
@@ -69,9 +68,9 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), f"Settings ignored ({path}: not a maze settings file)"
     defaults = Settings()
     values = {}
-    for f in fields(Settings):
-        if f.name in data and _valid(f.name, data[f.name], getattr(defaults, f.name)):
-            values[f.name] = data[f.name]
+    for name in Settings.FIELDS:
+        if name in data and _valid(name, data[name], getattr(defaults, name)):
+            values[name] = data[name]
     return Settings(**values), None
 
 

@@ -2,7 +2,8 @@
 
 The one module that knows every screen; the scenes know only places. What only a command
 knows (the setup screen for the next team, in `maze play`) is given by maze.wiring. A screen's
-module is imported when it is first opened: the first frame waits for none of them."""
+module, and the places themselves, are imported when first needed: the first frame waits for
+none of them."""
 
 from __future__ import annotations
 
@@ -10,18 +11,6 @@ from collections.abc import Callable
 
 from maze.core.session import SessionSetup
 from maze.ui.app import App, Place, Scene
-from maze.ui.screens import (
-    Debrief,
-    EndSession,
-    Help,
-    Interrupted,
-    Menu,
-    NextTeam,
-    Question,
-    QuitProgram,
-    Replay,
-    Unsaved,
-)
 
 
 class Navigator:
@@ -31,9 +20,22 @@ class Navigator:
         self.next_team = next_team
 
     def offers(self, kind: type[Place]) -> bool:
+        from maze.ui.screens import NextTeam
         return kind is not NextTeam or self.next_team is not None
 
     def open(self, place: Place) -> Scene:
+        from maze.ui.screens import (
+            Debrief,
+            EndSession,
+            Help,
+            Interrupted,
+            Menu,
+            NextTeam,
+            Question,
+            QuitProgram,
+            Replay,
+            Unsaved,
+        )
         app = self.app
         match place:
             case Help() | Menu() | EndSession() | QuitProgram() | Question() | Unsaved():
@@ -55,6 +57,7 @@ class Navigator:
     def _overlay(self, place: Place) -> Scene:
         """The overlays drawn over another screen (maze/ui/scenes/overlays.py)."""
         from maze.ui.scenes import overlays
+        from maze.ui.screens import EndSession, Help, Menu, Question, QuitProgram, Unsaved
         app = self.app
         match place:
             case Help(board):

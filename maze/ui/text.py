@@ -9,6 +9,7 @@ is cut, overlaps other text, or falls off the screen, and that what the room rea
 
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections import OrderedDict
 
@@ -138,6 +139,13 @@ def visual_runs(text: str) -> list[tuple[str, bool]]:
     >>> visual_runs("שלום Ana")
     [('Ana', False), ('שלום ', True)]
     """
+    if text.isascii():          # all left to right or neutral: one run (most of what is drawn)
+        return [(text, False)] if text else []
+    return _analysed_runs(text)
+
+
+def _analysed_runs(text: str) -> list[tuple[str, bool]]:
+    """visual_runs, character by character."""
     kinds = [_direction(c) for c in text]
     base = next((k for k in kinds if k), "L")
     resolved: list[str] = []
@@ -182,6 +190,18 @@ def _faded(image: pygame.Surface, height: int) -> pygame.Surface:
     return out
 
 
+_font_data: dict[bool, bytes] = {}
+
+
+def _font_file(bold: bool) -> io.BytesIO:
+    """The font file, read from disk once: each size reads its glyphs from memory (a start
+    makes some fifteen sizes; reading them from the file took twice as long)."""
+    data = _font_data.get(bold)
+    if data is None:
+        data = _font_data[bold] = (assets_dir() / "fonts" / _FONT_FILES[bold]).read_bytes()
+    return io.BytesIO(data)
+
+
 def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame.Surface:
     """A run of text; one SDL_ttf cannot draw (a lone combining mark: "zero width") is an
     empty image of the line's height, never a crash."""
@@ -198,6 +218,7 @@ class TextCache:
             OrderedDict()
         self._limit = limit
         self._glyphs: dict[str, bool] = {}
+        self._widths: dict[tuple[str, int, bool], int] = {}   # measured: layouts ask often
         self._fitted: dict[tuple[str, int, bool, int], str] = {}
         self._heights: dict[tuple[str, int, bool, int, int], int] = {}
         self.audit: TextAudit | None = None     # set by tests (and a developer's checks)
@@ -209,14 +230,13 @@ class TextCache:
         key = (height, bold, script)
         font = self._fonts.get(key)
         if font is None:
-            path = str(assets_dir() / "fonts" / _FONT_FILES[bold])
             # DejaVu Sans's line height is 1.17 to 1.2 times its point size; start there and
             # step down only if the rounding made it too tall (one font made, usually).
             size = max(4, int(height / LINE_RATIO))
-            font = pygame.font.Font(path, size)
+            font = pygame.font.Font(_font_file(bold), size)
             while font.get_linesize() > height and size > 4:
                 size -= 1
-                font = pygame.font.Font(path, size)
+                font = pygame.font.Font(_font_file(bold), size)
             if script:
                 font.set_direction(pygame.DIRECTION_RTL)
                 font.set_script(script)
@@ -239,6 +259,12 @@ class TextCache:
     def displayable(self, text: str) -> str:
         """The text with control characters and glyphs the font lacks shown as one neutral
         placeholder each run (the text itself, in logs and reports, is never changed)."""
+        if text.isascii() and text.isprintable():     # the font draws all of printable ASCII
+            return text
+        return self._each_displayable(text)
+
+    def _each_displayable(self, text: str) -> str:
+        """displayable, character by character."""
         out: list[str] = []
         for ch in text:
             category = unicodedata.category(ch)
@@ -254,9 +280,16 @@ class TextCache:
         return "".join(out)
 
     def width(self, text: str, height: int, bold: bool = False) -> int:
-        shown = self.displayable(text)
-        return sum(self.font(height, bold, _script(run) if rtl else "").size(run)[0]
-                   for run, rtl in visual_runs(shown))
+        key = (text, max(6, int(height)), bold)
+        known = self._widths.get(key)
+        if known is None:
+            shown = self.displayable(text)
+            known = sum(self.font(height, bold, _script(run) if rtl else "").size(run)[0]
+                        for run, rtl in visual_runs(shown))
+            if len(self._widths) >= self._limit * 8:
+                self._widths.clear()
+            self._widths[key] = known
+        return known
 
     def render(self, text: str, height: int, color: tuple[int, ...], bold: bool = False,
                max_width: int | None = None, user: bool = False) -> pygame.Surface:

@@ -31,7 +31,6 @@ from maze.ui import theme
 from maze.ui.app import App, Place, Push, Replace, Scene, Transition
 from maze.ui.keymap import Action, Move, ctrl_held, intent_for, is_move_key
 from maze.ui.layout import Layout, compute
-from maze.ui.screens import Debrief, EndSession, Help, Menu, Unsaved
 
 if TYPE_CHECKING:
     from maze.room.link import RoomLink
@@ -191,6 +190,7 @@ class BoardScene(Scene):
         return self._action(action)
 
     def _action(self, action: Action) -> Transition | None:
+        from maze.ui.screens import EndSession, Help, Menu  # the first frame needs no place
         match action:
             case Action.HELP:
                 return Push(Help(self))
@@ -219,6 +219,7 @@ class BoardScene(Scene):
                 self.full_redraw = True
         self._note_changes()
         if self.finished:
+            from maze.ui.screens import Debrief
             self.log.flush()
             return Replace(Debrief(self.setup, self.session.events, self.log.path))
         if self.host.clock_running():
@@ -234,6 +235,7 @@ class BoardScene(Scene):
         """Closing the window while events wait in memory (a full disk): ask first, and offer
         to save them elsewhere."""
         if self.log.backlog or self.log.error is not None:
+            from maze.ui.screens import Unsaved
             return Unsaved(self.log)
         return None
 
@@ -272,22 +274,30 @@ class BoardScene(Scene):
         The static board with its marks is a kept layer (only changed squares drawn again);
         what changed is redrawn from it in few rectangles, each layer once per rectangle."""
         from maze.ui.scenes.render import (
-            MarksLayer,
             board_content,
             current_marks,
             dirty_rects,
-            draw_board_static,
             hud_content,
             merge_rects,
         )
         layout = self.layout()
+        marks = current_marks(self.session.state)
+        if self._static is None and not marks and self.app.frames == 0:
+            # The program's first frame: the static board is drawn straight onto the window,
+            # and its kept layer is made once the frame is on screen (a window-sized surface
+            # to fill and copy: a tenth of the wait for the first frame).
+            self._draw_static(surface, layout)
+            self.app.after_first_frame.append(self._keep_static_layer)
+            content = (board_content(self), hud_content(self))
+            self._shown_clock = self.host.clock_display()
+            self._draw_moving(surface, layout, content, surface.get_rect())
+            self._shown, self.full_redraw = content, False
+            return None
         if self._static is None or self._marks is None:
-            self._static = draw_board_static(self.app.text, layout, self.setup.level.cols)
-            if self.card is not None and self.card.area(layout)[1]:
-                self.card.draw(self._static, self.app.text, layout)     # beside: static
-            self._marks = MarksLayer(self._static, layout)
+            self._keep_static_layer()
             self.full_redraw = True
-        marked = self._marks.show(current_marks(self.session.state))
+        assert self._marks is not None
+        marked = self._marks.show(marks)
         content = (board_content(self), hud_content(self))
         self._shown_clock = self.host.clock_display()
         if self.full_redraw or self._shown is None:
@@ -302,13 +312,37 @@ class BoardScene(Scene):
 
     _marks: Any = None     # the MarksLayer over the static board, for this window size
 
+    def _draw_static(self, surface: pygame.Surface, layout: Layout) -> None:
+        """The grid, its names and (beside the board) the room's card, onto ``surface``."""
+        from maze.ui.scenes.render import draw_board_static
+        draw_board_static(self.app.text, layout, self.setup.level.cols, onto=surface)
+        if self.card is not None and self.card.area(layout)[1]:
+            self.card.draw(surface, self.app.text, layout)     # beside: static
+
+    def _keep_static_layer(self) -> None:
+        """The static board as a kept layer, for the window's size now (the memory aid's marks
+        are drawn on it as they come)."""
+        from maze.ui.scenes.render import MarksLayer
+        if self._static is not None and self._marks is not None:
+            return                    # made already (a frame drawn before this was called)
+        layout = self.layout()
+        self._static = pygame.Surface((layout.width, layout.height))
+        self._draw_static(self._static, layout)
+        self._marks = MarksLayer(self._static, layout)
+
     def _draw_over(self, surface: pygame.Surface, layout: Layout,
                    content: tuple[dict[str, Any], dict[str, Any]], rect: pygame.Rect) -> None:
         """The board as it is now inside ``rect``: the kept layer, then what moves over it."""
-        from maze.ui.scenes.render import draw_board_dynamic, draw_hud
         assert self._static is not None
         surface.set_clip(rect)
         surface.blit(self._static, rect, area=rect)
+        self._draw_moving(surface, layout, content, rect)
+
+    def _draw_moving(self, surface: pygame.Surface, layout: Layout,
+                     content: tuple[dict[str, Any], dict[str, Any]], rect: pygame.Rect) -> None:
+        """What moves over the static board, inside ``rect``."""
+        from maze.ui.scenes.render import draw_board_dynamic, draw_hud
+        surface.set_clip(rect)
         draw_board_dynamic(self, surface, layout, marks=False)
         draw_hud(self, surface, layout, content[1])
         if self._card_over_board():

@@ -58,11 +58,12 @@ class BoardView(Protocol):
     def layout(self) -> Layout: ...
 
 
-def draw_board_static(text: TextCache, layout: Layout, cols: int,
-                      room: bool = True) -> pygame.Surface:
-    """The grid, its edges and its square names. ``room``: the projector's board, whose square
-    names the room reads; else a board inside another screen (debrief, editor)."""
-    surface = pygame.Surface((layout.width, layout.height))
+def draw_board_static(text: TextCache, layout: Layout, cols: int, room: bool = True,
+                      onto: pygame.Surface | None = None) -> pygame.Surface:
+    """The grid, its edges and its square names, on a new surface or ``onto`` one (the
+    window, for the first frame). ``room``: the projector's board, whose square names the room
+    reads; else a board inside another screen (debrief, editor)."""
+    surface = onto if onto is not None else pygame.Surface((layout.width, layout.height))
     surface.fill(theme.BACKGROUND)
     pygame.draw.rect(surface, theme.PANEL, layout.hud)
     gap = max(1, layout.square // 16)
