@@ -18,6 +18,7 @@ NAMES = (
     "\u2066Dana\u2069",          # isolate
     "Eli\u00adas",               # soft hyphen
     "\u0301",                    # a lone combining mark
+    "Ida\u034f",                 # a joiner of no width (SDL_ttf: "Text has zero width")
     "\u200b",                    # nothing visible at all
     "<b>Fay</b> & \"Gus\"",      # markup
     "Zoë " * 50,                 # 200 characters

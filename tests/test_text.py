@@ -50,6 +50,8 @@ def test_mixed_direction_runs_are_ordered():
     ("bell\x07nul\x00", f"bell{PLACEHOLDER}nul{PLACEHOLDER}"),
     ("Ωmega Дмитрий שלום مرحبا", "Ωmega Дмитрий שלום مرحبا"),
     ("<script>&\"'", "<script>&\"'"),
+    ("Ana\u034f", "Ana\u034f"),          # a joiner of no width: drawn as nothing, no crash
+    ("\u034f", "\u034f"),
 ])
 def test_what_the_font_lacks_is_a_neutral_placeholder(text, name, shown):
     assert text.displayable(name) == shown
@@ -111,11 +113,12 @@ def test_a_list_of_names_never_loses_its_first_name_nor_ends_on_a_comma():
     pygame.quit()
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(st.characters(max_codepoint=127), max_size=30))
-def test_the_quick_path_for_plain_ascii_gives_what_the_character_analysis_gives(words):
-    """Most of what the program draws is ASCII, measured without looking at each character:
-    the same runs, and the same text shown, as the character-by-character analysis."""
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.characters(max_codepoint=0x58F), max_size=30))
+def test_the_quick_path_for_latin_text_gives_what_the_character_analysis_gives(words):
+    """What the program draws in its six languages is measured without looking at each
+    character: the same runs, and the same text shown, as the character-by-character analysis
+    (below Hebrew, the first script written right to left)."""
     assert visual_runs(words) == _analysed_runs(words)
     pygame.font.init()
     try:
@@ -123,6 +126,24 @@ def test_the_quick_path_for_plain_ascii_gives_what_the_character_analysis_gives(
         assert cache.displayable(words) == cache._each_displayable(words)
     finally:
         pygame.font.quit()
+
+
+def test_the_font_draws_every_printable_latin_character_the_quick_path_assumes(text):
+    """The quick path takes Latin-1 and Latin Extended-A as drawable without asking the font:
+    the font is asked here, character by character, as it is for any other script."""
+    from maze.ui import text as module
+    latin = [chr(c) for c in range(0x20, ord(module._LAST_LATIN) + 1) if chr(c).isprintable()]
+    assert len(latin) > 300
+    missing = []
+    for ch in latin:
+        text._glyphs.pop(ch, None)
+        probe = text.font(24).render(module._MISSING_PROBE, True, (255, 255, 255))
+        drawn = text.font(24).render(ch, True, (255, 255, 255))
+        if drawn.get_size() == probe.get_size() and \
+                pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(probe, "RGBA"):
+            missing.append(ch)
+    assert missing == []
+    assert not text._has_glyph("\u4e2d")         # and beyond it the font is still asked
 
 
 def test_a_measured_width_is_the_width_drawn_each_time_asked(text):

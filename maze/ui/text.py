@@ -22,6 +22,10 @@ LINE_RATIO = 1.18              # DejaVu Sans: line height / point size
 PLACEHOLDER = "\u2022"          # a bullet: neutral, and the font has it
 _MISSING_PROBE = "\U0010fffd"   # a private-use code point no font we ship draws
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they join
+# Below this code point no character is written right to left (Hebrew is the first script
+# that is); up to the next, Latin-1 and Latin Extended-A, the shipped font draws every printable
+# character (tests/test_text.py checks both).
+_FIRST_RIGHT_TO_LEFT, _LAST_LATIN = "\u0590", "\u017f"
 # Characters that take no room and change nothing a reader sees in a name: format and bidi
 # controls (U+200B zero width space, U+202E override, U+2066 isolate, U+00AD soft hyphen...).
 # Drawing them alone gives SDL_ttf "Text has zero width"; they are dropped on screen (the name
@@ -139,8 +143,10 @@ def visual_runs(text: str) -> list[tuple[str, bool]]:
     >>> visual_runs("שלום Ana")
     [('Ana', False), ('שלום ', True)]
     """
-    if text.isascii():          # all left to right or neutral: one run (most of what is drawn)
-        return [(text, False)] if text else []
+    if not text:
+        return []
+    if text.isascii() or max(text) < _FIRST_RIGHT_TO_LEFT:   # one left-to-right run: nearly
+        return [(text, False)]                              # everything drawn
     return _analysed_runs(text)
 
 
@@ -244,23 +250,27 @@ class TextCache:
         return font
 
     def _has_glyph(self, ch: str) -> bool:
-        if " " <= ch <= "~":          # the shipped font draws all of printable ASCII
+        if " " <= ch <= _LAST_LATIN:  # the shipped font draws all of printable Latin (tested)
             return True
         known = self._glyphs.get(ch)
         if known is None:
             font = self.font(24)
             probe = font.render(_MISSING_PROBE, True, (255, 255, 255))
-            drawn = font.render(ch, True, (255, 255, 255))
-            known = not (drawn.get_size() == probe.get_size() and
-                         pygame.image.tobytes(drawn, "RGBA") == pygame.image.tobytes(probe, "RGBA"))
+            try:
+                drawn = font.render(ch, True, (255, 255, 255))
+            except pygame.error:     # "zero width": a mark that takes no room (U+034F), drawn
+                known = True         # as nothing with what it follows, never a crash
+            else:
+                known = not (drawn.get_size() == probe.get_size() and pygame.image.tobytes(
+                    drawn, "RGBA") == pygame.image.tobytes(probe, "RGBA"))
             self._glyphs[ch] = known
         return known
 
     def displayable(self, text: str) -> str:
         """The text with control characters and glyphs the font lacks shown as one neutral
         placeholder each run (the text itself, in logs and reports, is never changed)."""
-        if text.isascii() and text.isprintable():     # the font draws all of printable ASCII
-            return text
+        if text.isprintable() and (text.isascii() or max(text) <= _LAST_LATIN):
+            return text          # the font draws all of printable Latin: the languages we speak
         return self._each_displayable(text)
 
     def _each_displayable(self, text: str) -> str:
