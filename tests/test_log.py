@@ -201,3 +201,19 @@ def test_events_the_disk_refuses_can_be_saved_elsewhere_whole(tmp_path):
     saved = log.save_copy(tmp_path / "rescued")
     assert [e.to_dict() for e in read_log(saved).events] == [e.to_dict() for e in session.events]
     assert log.backlog > 0                       # the log itself is left as it is
+
+
+def test_closing_a_log_twice_leaves_the_file_that_took_its_number_open(tmp_path):
+    """The board closes its log when the session ends; a second close (a scene closed again)
+    must not close whatever file the system gave the same number since: a font, another log."""
+    log = SessionLog(tmp_path, make_setup())
+    number = log._fd
+    log.close()
+    other = os.open(tmp_path / "other.txt", os.O_CREAT | os.O_WRONLY)
+    try:
+        assert other == number                  # the system reuses the lowest free number
+        log.close()
+        os.write(other, b"still open")
+        assert (tmp_path / "other.txt").read_bytes() == b"still open"
+    finally:
+        os.close(other)

@@ -268,9 +268,14 @@ class SessionLog:
         return target
 
     def close(self) -> None:
+        """Write what waits, sync, close. A second close does nothing: closing the number
+        again would close whatever file took it since (a font, another log)."""
+        if self._fd < 0:
+            return
         self.flush()
         self._sync()
-        os.close(self._fd)
+        fd, self._fd = self._fd, -1
+        os.close(fd)
 
 
 def _ends_with_newline(path: Path) -> bool:
