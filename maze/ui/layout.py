@@ -63,10 +63,11 @@ class Layout(Record):
         return None
 
     def line(self, role: str) -> HudLine:
-        for line in self.hud_lines:
-            if line.role == role:
-                return line
-        raise KeyError(role)
+        """The side panel's line for ``role`` (KeyError if this layout has none)."""
+        by_role = self.__dict__.get("_by_role")     # asked ten times a frame: found once
+        if by_role is None:
+            by_role = self.__dict__["_by_role"] = {line.role: line for line in self.hud_lines}
+        return by_role[role]
 
     @property
     def board_area(self) -> Rect:

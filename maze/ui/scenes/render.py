@@ -543,9 +543,28 @@ def execution_progress(scene: BoardView) -> tuple[int, int] | None:
     return progress(scene.session.state)
 
 
+_next_shown: dict[tuple[Any, ...], tuple[str, ...]] = {}
+# The words of the line, as the language in use has them (marked where they are used).
+_NEXT_WORDS = ("To cross: {names}", "Last to cross", "Everyone else is across", "Next: {names}",
+               "Next: {name} again", ", ")
+
+
 def next_parts(scene: BoardView) -> tuple[str, ...]:
     """Who comes next (in execution: who still owes a crossing), as pieces of one line, so
-    names in different scripts are laid out each on its own. Never "nobody"."""
+    names in different scripts are laid out each on its own. Never "nobody". Asked every
+    frame; worked out again only when the turns, the phase or the language change."""
+    state = scene.session.state
+    key = (tuple(state.roster), state.turn, state.phase, state.shown_phase,
+           state.current_player, frozenset(state.owes), *map(_, _NEXT_WORDS))
+    shown = _next_shown.get(key)
+    if shown is None:
+        if len(_next_shown) > 64:
+            _next_shown.clear()
+        shown = _next_shown[key] = _next_parts(scene)
+    return shown
+
+
+def _next_parts(scene: BoardView) -> tuple[str, ...]:
     state = scene.session.state
     current = state.current_player
     if state.shown_phase is Phase.EXECUTION:
