@@ -19,11 +19,11 @@ from maze import __version__
 from maze.analysis.rules_text import rules_summary
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board
 from maze.core.format import MAX_NAME
-from maze.core.level import Level
+from maze.core.level import BUILTIN_WORDS, Level
 from maze.core.path import DIFFICULTIES, generate_path, path_names
 from maze.core.rules import DEFAULT_PRESET, PRESETS
 from maze.core.session import MAX_PLAYERS
-from maze.lang import N_, _, n_, p_
+from maze.lang import N_, _, builtin, n_, p_
 from maze.room import ROOM_PORT
 from maze.storage.jsonfile import DataError, shown
 from maze.storage.levels import (
@@ -160,7 +160,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             n=len(level.path))
         say((_("{file}: OK: \"{name}\", {rules}, {path}, curveball") if level.curveball else
              _("{file}: OK: \"{name}\", {rules}, {path}")).format(
-            file=spec, name=level.name, rules=rules_summary(rules), path=path))
+            file=spec, name=builtin(level.name, BUILTIN_WORDS), rules=rules_summary(rules), path=path))
     return 1 if bad else 0
 
 
@@ -180,7 +180,8 @@ def _cmd_levels(args: argparse.Namespace) -> int:
         say((_("{key}  {name}  [{origin}, preset {preset}]  {rules}, curveball")
              if entry.level.curveball else
              _("{key}  {name}  [{origin}, preset {preset}]  {rules}")).format(
-            key=f"{key:<{width}}", name=entry.level.name, origin=origin_word(entry.origin),
+            key=f"{key:<{width}}", name=builtin(entry.level.name, BUILTIN_WORDS),
+            origin=origin_word(entry.origin),
             preset=entry.level.preset, rules=rules_summary(rules)))
     return 0
 
@@ -202,7 +203,7 @@ def _cmd_new_level(args: argparse.Namespace) -> int:
             option="--name"))
     # A level's name is data, written in the file: the language it was made in
     name = args.name or _("Generated {cols}x{rows} ({difficulty}, seed {seed})").format(
-        cols=cols, rows=rows, difficulty=args.difficulty, seed=seed)
+        cols=cols, rows=rows, difficulty=_(args.difficulty), seed=seed)
     level = Level(name, cols, rows, tuple(path_names(path)), args.preset,
                   description=f"maze new-level --cols {cols} --rows {rows} --difficulty "
                               f"{args.difficulty} --seed {seed} --preset {args.preset}")
@@ -303,7 +304,8 @@ def _cmd_card(args: argparse.Namespace) -> int:
         out.write_text(card_html(level), encoding="utf-8")
     except OSError as exc:
         raise unwritable(out, exc) from None
-    say(_("{file}: the answer card for \"{name}\"").format(file=out, name=level.name))
+    say(_("{file}: the answer card for \"{name}\"").format(
+        file=out, name=builtin(level.name, BUILTIN_WORDS)))
     return 0
 
 

@@ -315,7 +315,9 @@ def build_app(args: argparse.Namespace) -> App:
     if resume is not None:
         app.start(resume_board(app, resume, read, opened, room=room))
     elif roster is not None:
-        app.start(begin(make_setup(level, args.team or "Team", roster, args.preset, flags, seed,
+        # A name the program gives is data in the language it was given in, as a typed one
+        # (docs/decisions.md); keys and enum values in the log never are.
+        app.start(begin(make_setup(level, args.team or _("Team"), roster, args.preset, flags, seed,
                                    new_session_id(), wall_clock_now())))
     else:
         settings, notice = initial_settings(args, level_path.stem)
@@ -397,7 +399,7 @@ def build_demo(args: argparse.Namespace, log_dir: Path,
     app = navigated(App(size, args.fullscreen, clock=clock or time.monotonic, title="maze: demo",
                         display=display))
     app.after_first_frame.append(lambda: start_sound(app, not args.no_sound))
-    setup = make_setup(level, "Demo team", names, None, {}, seed, new_session_id(),
+    setup = make_setup(level, _("Demo team"), names, None, {}, seed, new_session_id(),
                        wall_clock_now())
     app.start(DemoScene(app, setup, SessionLog(log_dir, setup), seed, args.speed))
     return app

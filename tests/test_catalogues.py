@@ -4,6 +4,7 @@ are written as the CLDR (Babel) writes them for that language."""
 from __future__ import annotations
 
 import gettext
+import re
 from datetime import date, datetime
 
 import pytest
@@ -97,3 +98,19 @@ def test_an_unreadable_catalogue_leaves_english_with_one_line(tmp_path, monkeypa
     assert main(["--lang", "de", "levels"]) == 0
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Deutsch catalogue cannot be read" in err
+
+
+def test_french_puts_a_no_break_space_before_double_punctuation_and_units():
+    """The glossary's rule for French: a no-break space before : ; ? ! and between a number and
+    its unit, so a line never breaks there on the board or on paper."""
+    from maze.lang.catalogues import po_path, read
+    catalogue = read(po_path("fr"), "fr")
+    wrong = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for text in strings:
+            if re.search(r" [:;?!](\s|$)", text) or re.search(r"\d s\b", text):
+                wrong.append(text)
+    assert wrong == []

@@ -52,7 +52,8 @@ def play(tmp_path: Path, code: str) -> tuple[Path, Path, Path]:
     level.write_text(json.dumps(LEVEL))
     logs = tmp_path / f"logs-{code}"
     with display("1024x768") as name:
-        window = Window([maze, "play", str(level), "--players", "Ana,Ben", "--log-dir", str(logs),
+        window = Window([maze, "play", str(level), "--players", "Ana,Ben", "--team", "Lions", "--log-dir",
+                         str(logs),
                          "--window", "1000x740", "--no-sound", "--seed", "7", "--lang", code],
                         name, cwd=tmp_path)
         try:

@@ -110,3 +110,28 @@ def test_an_unknown_or_damaged_language_setting_reads_as_the_default(tmp_path):
                     encoding="utf-8")
     assert load_settings(path)[0].language == "nl"
     assert Settings().language == ""
+
+
+def test_what_the_setup_screen_says_of_a_damaged_or_unwritable_settings_file_is_translated(
+        tmp_path):
+    from pseudo import unmarked
+
+    from maze.storage.settings import save_settings
+    not_settings = tmp_path / "other.json"
+    not_settings.write_text('{"format": "something else"}', encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("", encoding="utf-8")
+    lang.install(Pseudo())
+    try:
+        said = [load_settings(not_settings)[1], load_settings(broken)[1],
+                save_settings(Settings(), in_the_way / "settings.json")]
+    finally:
+        lang.use("en")
+    for line in said:
+        assert line and "Séttíngs" in line or "Cöúld nöt" in line, line
+        words = unmarked(line, (str(tmp_path),))
+        # Python's own words for a JSON mistake, and the system's reason, stay as they come
+        assert not [w for w in words if w in ("Settings", "ignored", "using", "defaults",
+                                              "remember", "setup")], line

@@ -101,3 +101,19 @@ def test_rules_precedence_preset_then_level_then_flags():
     level = load_level(builtin_levels_dir() / "strict.json")
     assert level.resolve_rules().retreat == "manual"                      # the preset
     assert level.resolve_rules(flags={"retreat": "auto"}).retreat == "auto"   # a flag wins
+
+
+def test_every_built_in_levels_name_and_description_is_marked_for_translation():
+    """The setup screen, the debrief and `maze levels` show a built-in level's name and
+    description in the room's language: each must be in the catalogues' list."""
+    import json
+
+    from maze.core.level import BUILTIN_WORDS
+    from maze.paths import builtin_levels_dir
+    files = sorted(builtin_levels_dir().glob("*.json"))
+    assert len(files) >= 7
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for field in ("name", "description"):
+            if data.get(field):
+                assert data[field] in BUILTIN_WORDS, f"{path.name}: {field} {data[field]!r}"

@@ -336,3 +336,24 @@ def test_score_in_german_has_decimal_commas_and_german_words_once_translated(bus
     if lang.catalogue("de").gettext("Learning") == "Learning":
         pytest.skip("the German catalogue is not brought up to date yet (the lead's step)")
     assert "Learning" not in german
+
+
+@pytest.mark.parametrize("broken", ["{", '{"a" 1}', '{"a": 1 "b"}', '"abc', "[1] x", '"\\q"',
+                                    '"\\u12"', '"a\x01"', "", "{1: 2}", "[1,]"])
+def test_every_json_mistake_python_makes_is_said_in_the_users_words(broken, pseudo_cli):
+    """`maze check`, the settings and every file the program reads name a JSON mistake in the
+    user's language, not in Python's English."""
+    import json
+
+    from maze.storage.jsonfile import DataError, parse_json_text
+    with pytest.raises(json.JSONDecodeError) as python:
+        json.loads(broken)
+    lang.use("en")                                  # the pseudo-language (pseudo_cli)
+    try:
+        with pytest.raises(DataError) as ours:
+            parse_json_text(broken, "level.json")
+    finally:
+        lang.install(lang.gettext.NullTranslations())
+    said = ours.value.problems[0]
+    assert python.value.msg not in said
+    assert unmarked(said, frozenset({"level", "json"})) == set(), said

@@ -8,8 +8,8 @@ from html import escape
 
 from maze.analysis.rules_text import rules_summary
 from maze.core.board import parse_square
-from maze.core.level import Level
-from maze.lang import _, current, n_
+from maze.core.level import BUILTIN_WORDS, Level
+from maze.lang import _, builtin, current, n_
 
 CELL = 56
 
@@ -64,7 +64,7 @@ def card_html(level: Level) -> str:
         parts.append("<p>" + escape(_("A curveball generates its new path during the session "
                                       "(same start); hold {keys} to see it then.").format(
             keys=_("Ctrl+R"))) + "</p>")
-    title = escape(_("Answer card: {level}").format(level=level.name))
+    title = escape(_("Answer card: {level}").format(level=builtin(level.name, BUILTIN_WORDS)))
     return ("<!DOCTYPE html>\n"
             f"<html lang=\"{current().replace('_', '-')}\"><head><meta charset=\"utf-8\">"
             f"<title>{title}</title><style>"

@@ -8,6 +8,22 @@ from maze.core.board import Board, Square
 from maze.core.path import parse_path
 from maze.core.record import Record, field
 from maze.core.rules import DEFAULT_PRESET, PRESETS, Rules
+from maze.core.vocabulary import N_
+
+# The built-in levels' names and descriptions (levels/*.json), marked for the catalogues: the
+# core keeps them in English, as the files and logs do; a front end shows them in the room's
+# language (maze.lang.builtin). tests/test_levels.py keeps this list and the files together.
+BUILTIN_WORDS = frozenset({
+    N_("Carpet 6x8"), N_("The 48-square carpet."),
+    N_("Classic 6x9"),
+    N_("The Harvard Business School board: 6 columns by 9 rows, diagonals on, 20 minutes."),
+    N_("Corridor 3x16"), N_("A long, narrow board: many rows, few choices per row."),
+    N_("Curveball 6x9"), N_("The path silently changes after the third execution crossing."),
+    N_("Tape floor 5x8"), N_("No diagonal moves, as with tape on the floor."),
+    N_("Quick demo 5x5"), N_("A short path to show the rules in two minutes."),
+    N_("Strict 6x9"),
+    N_("Manual retreat: players retrace their own steps; a wrong square beeps and costs 30 s."),
+})
 
 
 class Curveball(Record):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gettext
 import struct
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -147,6 +147,12 @@ def p_(context: str, message: str) -> str:
 
 def N_(message: str) -> str:
     return message
+
+
+def builtin(text: str, words: Container[str]) -> str:
+    """Text of the program's own data (a built-in level's name, marked in ``words``) in the
+    language in use; anything else (a name a user gave) as it was written."""
+    return _words.gettext(text) if text in words else text
 
 
 # --- numbers and dates a person reads -------------------------------------------------------

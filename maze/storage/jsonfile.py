@@ -8,7 +8,7 @@ import os
 import stat
 from typing import Any, BinaryIO
 
-from maze.lang import _, n_
+from maze.lang import N_, _, n_
 
 MAX_FILE_BYTES = 1_000_000
 
@@ -19,6 +19,31 @@ class DataError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = problems
+
+
+
+# Python's descriptions of a JSON mistake (json/decoder.py and its C twin), in the user's words.
+_JSON_MISTAKES = {
+    "Expecting value": N_("a value is missing"),
+    "Expecting property name enclosed in double quotes": N_("a name in double quotes is missing"),
+    "Expecting ',' delimiter": N_("a comma is missing"),
+    "Expecting ':' delimiter": N_("a colon is missing"),
+    "Unterminated string starting at": N_("a text in quotes is not closed"),
+    "Extra data": N_("something follows the end of the data"),
+    "Invalid \\uXXXX escape": N_("a \\u escape needs four hexadecimal digits"),
+    "Invalid control character": N_("a control character inside a text in quotes"),
+    "Invalid \\escape": N_("an unknown escape after a backslash"),
+}
+
+
+def json_mistake(message: str) -> str:
+    """Python's description of a JSON mistake in the user's language (as Python words it if
+    a later Python words it otherwise)."""
+    for python, ours in _JSON_MISTAKES.items():
+        if message == python or message.startswith(python + " ") or \
+                message.startswith(python + ":"):
+            return _(ours)
+    return message
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -42,10 +67,9 @@ def parse_json_text(text: str, source: str, constants: bool = False) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates,
                           parse_constant=None if constants else _no_constants)
     except json.JSONDecodeError as exc:
-        # Python's own description of the mistake (exc.msg) stays as Python words it
         raise DataError([_("{file}: not valid JSON at line {line} column {column}: {what}")
                          .format(file=source, line=exc.lineno, column=exc.colno,
-                                 what=exc.msg)]) from None
+                                 what=json_mistake(exc.msg))]) from None
     except RecursionError:
         raise DataError([_("{file}: the JSON is nested too deeply").format(file=source)]) from None
     except ValueError as exc:

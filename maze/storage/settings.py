@@ -12,7 +12,7 @@ from typing import Any
 from maze.core.format import MAX_NAME
 from maze.core.record import Record, asdict, field
 from maze.core.session import MAX_PLAYERS
-from maze.lang import LANGUAGES
+from maze.lang import LANGUAGES, _
 from maze.paths import user_data_dir
 from maze.storage.jsonfile import DataError, read_json_file
 
@@ -63,9 +63,11 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     try:
         data = read_json_file(str(path))
     except DataError as exc:
-        return Settings(), f"Settings ignored ({exc.problems[0]}); using the defaults"
+        return Settings(), _("Settings ignored ({problem}); using the defaults").format(
+            problem=exc.problems[0])
     if not isinstance(data, dict) or data.get("format") != SETTINGS_FORMAT:
-        return Settings(), f"Settings ignored ({path}: not a maze settings file)"
+        return Settings(), _("Settings ignored ({file}: not a maze settings file)").format(
+            file=path)
     defaults = Settings()
     values = {}
     for name in Settings.FIELDS:
@@ -86,5 +88,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> str | None:
             json.dump(data, handle, ensure_ascii=False, indent=2)
         os.replace(tmp, path)
     except OSError as exc:
-        return f"Could not remember this setup ({exc.strerror or exc})"
+        return _("Could not remember this setup ({reason})").format(reason=exc.strerror or exc)
     return None

@@ -21,8 +21,9 @@ from maze.analysis.leaderboard import Entry
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
+from maze.core.level import BUILTIN_WORDS
 from maze.core.session import SessionSetup
-from maze.lang import N_, _, integer, n_, number
+from maze.lang import N_, _, builtin, integer, n_, number
 from maze.reporting import leaderboard, write_report
 from maze.ui import theme
 from maze.ui.app import App, Push, Replace, Scene, Transition
@@ -265,7 +266,8 @@ class DebriefScene(Scene):
         pen = f.penalties
         facts = n_("{team}, {level}: {time} in all, {n} penalty {cost}",
                    "{team}, {level}: {time} in all, {n} penalties {cost}", pen.count).format(
-            team=self.setup.team, level=self.setup.level.name, time=minutes(f.seconds),
+            team=self.setup.team, level=builtin(self.setup.level.name, BUILTIN_WORDS),
+            time=minutes(f.seconds),
             n=integer(pen.count), cost=_cost(pen.cost, pen.currency))
         if f.memory_aid_used:
             facts = _("{facts}, memory aid on").format(facts=facts)
@@ -351,7 +353,8 @@ class DebriefScene(Scene):
         text = self.app.text
         w, h = surface.get_size()
         x, y = round(0.04 * w), round(0.04 * h)
-        draw_fitted(surface, text, _("Teams on {level}").format(level=self.setup.level.name),
+        level = builtin(self.setup.level.name, BUILTIN_WORDS)
+        draw_fitted(surface, text, _("Teams on {level}").format(level=level),
                     round(unit * 1.2),
                     theme.TOKEN, w - 2 * x, bold=True, user=True, topleft=(x, y))
         y += round(unit * 1.8)

@@ -18,11 +18,11 @@ import pygame
 
 from maze.analysis.rules_text import rules_summary
 from maze.core.board import Board
-from maze.core.level import Level
+from maze.core.level import BUILTIN_WORDS, Level
 from maze.core.path import generate_path, path_names
 from maze.core.rules import PRESETS
 from maze.core.session import MAX_PLAYERS
-from maze.lang import LANGUAGES, N_, _, current, integer, n_, use
+from maze.lang import LANGUAGES, N_, _, builtin, current, integer, n_, use
 from maze.storage.levels import LevelEntry
 from maze.storage.log import Unfinished
 from maze.storage.settings import Settings
@@ -198,7 +198,7 @@ class LevelList(Widget):
             assert entry.level is not None
             tag = {"user": _("{level}  (yours)"), "generated": _("{level}  (new)")}.get(
                 entry.origin, "{level}")
-            text.draw(surface, tag.format(level=entry.level.name), round(unit * 0.85),
+            text.draw(surface, tag.format(level=builtin(entry.level.name, BUILTIN_WORDS)), round(unit * 0.85),
                                 theme.TEXT if index == self.selected else theme.TEXT_DIM,
                                 max_width=row.width - unit,
                       midleft=(row.x + unit // 3, row.centery))
@@ -300,7 +300,8 @@ class SetupScene(Scene):
         difficulty = self.difficulty.value
         path = generate_path(Board(cols, rows, PRESETS[preset].diagonals), random.Random(seed),
                              difficulty)  # type: ignore[arg-type]
-        level = Level(f"New {cols}x{rows} ({difficulty}, seed {seed})", cols, rows,
+        level = Level(_("Generated {cols}x{rows} ({difficulty}, seed {seed})").format(
+            cols=cols, rows=rows, difficulty=_(difficulty), seed=seed), cols, rows,
                       tuple(path_names(path)), preset)
         new = LevelEntry(f"generated-{cols}x{rows}-{difficulty}-{seed}", base_path(entry), "generated", level)
         self.levels.entries.insert(0, new)
@@ -523,8 +524,8 @@ class SetupScene(Scene):
                 # Translators: the rules of a level, then that its path changes in secret
                 summary = _("{rules}, curveball").format(rules=summary)
             n = len(entry.level.path)
-            about = entry.level.description or n_("{n}-square path", "{n}-square path", n).format(
-                n=integer(n))
+            about = builtin(entry.level.description, BUILTIN_WORDS) or n_(
+                "{n}-square path", "{n}-square path", n).format(n=integer(n))
             lines = [(line, theme.TEXT) for line in text.wrap(summary, size, False,
                                                                self._preview.width)]
             lines += [(line, theme.TEXT_DIM) for line in text.wrap(about, size, False,
