@@ -47,9 +47,48 @@ COMMANDS = ("play", "resume", "check", "levels", "new-level", "score", "edit", "
             "demo", "card")
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.11), in the user's words: (its pattern, ours).
+_ARGPARSE_SAYS = (
+    (r"the following arguments are required: (?P<options>.*)",
+     N_("{options} must be given")),
+    (r"unrecognized arguments: (?P<words>.*)", N_("not understood: {words}")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: expected one argument",
+     N_("{option} needs a value after it")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: expected at least one argument",
+     N_("{option} needs a value after it")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: expected at most one argument",
+     N_("{option} takes at most one value")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: ignored explicit argument (?P<value>.*)",
+     N_("{option} takes no value (got {value})")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: not allowed with argument (?P<other>\S+)",
+     N_("{option} cannot be used with {other}")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: invalid \S+ value: (?P<value>.*)",
+     N_("{option}: {value} is not a valid value")),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)",
+     N_("{option} could mean any of: {matches}")),
+    (r"one of the arguments (?P<options>.*) is required", N_("one of these is needed: {options}")),
+    (r"argument (?P<option>\S+?)(?:/\S+)?: (?P<message>.*)", N_("{option}: {message}")),
+)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, with a mistake on the command line said in one line (exit 1), not as the
-    usage text: `--preset fast` lists the presets."""
+    usage text: `--preset fast` lists the presets; its own words (the help's headings, its
+    messages) in the user's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        for action in self._actions:
+            if isinstance(action, argparse._HelpAction):
+                action.help = _("show this help and exit")
 
     def error(self, message: str) -> NoReturn:
         import re
@@ -60,7 +99,11 @@ class _Parser(argparse.ArgumentParser):
             options = options.replace("'", "")
             raise UsageError(_("{option}: {value} is not one of: {options}").format(
                 option=option, value=value, options=options))
-        # argparse's own message stays as argparse words it
+        for pattern, ours in _ARGPARSE_SAYS:
+            said = re.fullmatch(pattern, message)
+            if said:
+                message = _(ours).format(**said.groupdict())
+                break
         raise UsageError(_("{message} (see `{command}`)").format(
             message=message, command=f"{self.prog} --help"))
 
@@ -492,7 +535,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="maze", description=_("The hidden-path team exercise: find the one silent path "
                                    "across, then everyone crosses it without a beep."))
-    parser.add_argument("--version", action="version", version=f"maze {__version__}")
+    parser.add_argument("--version", action="version", version=f"maze {__version__}",
+                        help=_("show the program's version and exit"))
     _add_lang(parser)
     sub = parser.add_subparsers(dest="command")
     for name, help_text, arguments in SUBCOMMANDS:

@@ -357,3 +357,24 @@ def test_every_json_mistake_python_makes_is_said_in_the_users_words(broken, pseu
     said = ours.value.problems[0]
     assert python.value.msg not in said
     assert unmarked(said, frozenset({"level", "json"})) == set(), said
+
+
+@pytest.mark.parametrize("args, options", [
+    (["new-level"], {"output"}),
+    (["play", "--players"], {"players"}),
+    (["play", "--bogus"], {"bogus"}),
+    (["play", "--fullscreen", "--window", "800x600"], {"fullscreen", "window"}),
+    (["play", "--no-sound=yes"], {"sound", "yes"}),
+])
+def test_argparses_own_words_are_said_in_the_users_language(args, options, pseudo_cli, capsys):
+    """The help's headings and argparse's own mistakes ("the following arguments are
+    required") come in the user's language, like the program's words."""
+    with pytest.raises(SystemExit):
+        main(["score", "--help", "--lang", "de"])
+    helped = capsys.readouterr().out
+    for english in ("usage:", "positional arguments", "options:", "show this help"):
+        assert english not in helped
+    assert main([*args, "--lang", "de"]) == 1
+    said = capsys.readouterr().err
+    assert said.count("\n") == 1 and "Traceback" not in said
+    assert unmarked(said, frozenset({"maze", "help", "new", "level", "play", *options})) == set(), said
