@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from maze.core.record import Record, asdict, replace
-from maze.core.vocabulary import Currency, RetreatMode
+from maze.core.vocabulary import N_, Currency, RetreatMode
 
 Execution = Literal["everyone", "remaining"]
 
@@ -44,3 +44,8 @@ PRESETS: dict[str, Rules] = {
     "quick-demo": Rules(cols=5, rows=5, time_limit=300.0),
 }
 DEFAULT_PRESET = "classic"
+# A preset's name on a screen (translated there); the command line takes the keys above.
+PRESET_WORDS: dict[str, str] = {
+    "classic": N_("classic"), "strict": N_("strict"), "no-diagonals": N_("no diagonals"),
+    "quick-demo": N_("quick demo"),
+}

@@ -16,7 +16,7 @@ import pygame
 from maze.core.board import MAX_COLS, MAX_ROWS, MIN_COLS, MIN_ROWS, Board, Square
 from maze.core.level import Level
 from maze.core.path import derive_path, generate_path, parse_path, path_names
-from maze.core.rules import PRESETS
+from maze.core.rules import PRESET_WORDS, PRESETS
 from maze.lang import N_, _, integer, n_
 from maze.storage.jsonfile import DataError
 from maze.storage.levels import level_from_data, save_level
@@ -50,7 +50,8 @@ class EditorScene(Scene):
         self.name = TextField(N_("Name"), level.name, N_("the level's name"), limit=80)
         self.cols = Stepper(N_("Columns"), list(range(MIN_COLS, MAX_COLS + 1)), level.cols, integer)
         self.rows = Stepper(N_("Rows"), list(range(MIN_ROWS, MAX_ROWS + 1)), level.rows, integer)
-        self.preset = Choice(N_("Preset"), [(p, p) for p in PRESETS], level.preset, data=True)
+        self.preset = Choice(N_("Preset"), [(p, PRESET_WORDS.get(p, p)) for p in PRESETS],
+                             level.preset)
         rules = level.rules
         diagonals = rules.get("diagonals")
         self.diagonals = Choice(N_("Diagonals"), [("", N_("preset's")), ("on", N_("on")),

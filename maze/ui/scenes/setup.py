@@ -20,7 +20,7 @@ from maze.analysis.rules_text import rules_summary
 from maze.core.board import Board
 from maze.core.level import BUILTIN_WORDS, Level
 from maze.core.path import generate_path, path_names
-from maze.core.rules import PRESETS
+from maze.core.rules import PRESET_WORDS, PRESETS
 from maze.core.session import MAX_PLAYERS
 from maze.lang import LANGUAGES, N_, _, builtin, current, integer, n_, use
 from maze.storage.levels import LevelEntry
@@ -569,8 +569,8 @@ def _rows(widgets: list[Choice], wide: list[bool]) -> list[list[Choice]]:
 
 
 def _preset(name: str) -> Any:
-    """A preset's name: shown as it is written (the same word on the command line)."""
-    return lambda: name
+    """A preset's name in the language in use (the command line's key for one it lacks)."""
+    return lambda: _(PRESET_WORDS[name]) if name in PRESET_WORDS else name
 
 
 def _seconds(value: int) -> str:
