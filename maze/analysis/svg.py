@@ -7,12 +7,12 @@ import math
 from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
-from maze.analysis.text import beeps_of_kind, phase_word
+from maze.analysis.text import beeps_of_kind, phase_word, tenths
 from maze.core.board import parse_square
 from maze.core.events import StepTaken
 from maze.core.level import Level
 from maze.core.rules import Rules
-from maze.lang import _, number
+from maze.lang import _
 
 BEEP, SAFE, PATH, LEARN, EXEC, PLAN = "#e66100", "#56b4e9", "#c9a800", "#56b4e9", "#009e73", "#cc79a7"
 CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
@@ -157,8 +157,9 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
             name = roster[index] if index < len(roster) else ""
             at = escape(_("{seconds} s {square}"))
             title = (f"<title>{escape(name)}: {escape(beeps_of_kind(class_, len(steps)))}: "
-                     + ", ".join([at.format(seconds=number(step.t, 1), square=esc(step.square))
-                                  for step in steps])
+                     + ", ".join([at.format(seconds=seconds, square=esc(step.square))
+                                  for seconds, step in zip(tenths([step.t for step in steps]),
+                                                           steps, strict=True)])
                      + "</title>")
         out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
                    f'd="{"".join(moves)}">{title}</path>')
