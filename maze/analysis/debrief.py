@@ -64,6 +64,7 @@ class Timeline:
     spans: list[Span] = field(default_factory=list)
     curveballs: list[float] = field(default_factory=list)
     end: float = 0.0
+    paths: list[tuple[str, ...]] = field(default_factory=list)   # each curveball's new path
 
 
 def timeline(events: Sequence[Event]) -> Timeline:
@@ -82,6 +83,7 @@ def timeline(events: Sequence[Event]) -> Timeline:
             phase, since = event.to, event.t
         elif kind is PathChanged:
             line.curveballs.append(event.t)
+            line.paths.append(tuple(event.path))  # type: ignore[attr-defined]
     if events:
         line.end = events[-1].t
     if phase is not None and line.end > since:
