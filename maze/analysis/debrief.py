@@ -30,7 +30,7 @@ _REPEAT_BEEP = StepClass.REPEAT_BEEP.value
 _DWELL, _EXPLORING = attrgetter("dwell"), attrgetter("exploring")
 
 
-@dataclass
+@dataclass(slots=True)          # a report adds up every step of a year into these
 class SquareStats:
     visits: int = 0
     beeps: int = 0
