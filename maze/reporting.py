@@ -59,7 +59,6 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
         pages = None
         if sections and not single and output is not None:
             pages = PageWriter(pages_folder(output))
-            stack.callback(pages.stop)
         table = CsvFile(csv_path, CSV_FIELDS) if csv_path is not None else None
         if table is not None:
             stack.callback(table.close)
@@ -74,8 +73,6 @@ def write_report(inputs: Iterable[str | os.PathLike[str]], output: Path | None,
                 pages.put(made.page_name, report.page(made, output.name))
             if table is not None:
                 table.write(report.csv_rows(made))
-        if pages is not None:
-            pages.close()              # every page on disk (or its error raised) before the summary
         if output is not None:
             with atomic_text(output) as out:
                 out.writelines(report.summary(pages.folder.name if pages is not None else None))

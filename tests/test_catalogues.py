@@ -114,3 +114,16 @@ def test_french_puts_a_no_break_space_before_double_punctuation_and_units():
             if re.search(r" [:;?!](\s|$)", text) or re.search(r"\d s\b", text):
                 wrong.append(text)
     assert wrong == []
+
+
+@pytest.mark.parametrize("code", list(lang.LANGUAGES))
+def test_times_written_in_bulk_read_as_each_written_alone(code):
+    """The report's timeline writes the time of every beep at once (maze.analysis.text.tenths):
+    the same text as lang.number(value, 1), in every language, across the point where numbers
+    gain a group separator and for the values that round to it or to minus zero."""
+    from maze.analysis.text import tenths
+    lang.use(code)
+    values = [0, 0.0, -0.0, -0.04, -0.05, 0.05, 0.25, 0.35, 7, 12.345, 99.95, 999.9, 999.94,
+              999.95, 999.96, 1000, 1000.04, 9999.95, 12345.678, 1234567.75, -3.5, 1e20,
+              *(i * 0.001 for i in range(0, 2_000_000, 997))]
+    assert tenths(values) == [lang.number(value, 1) for value in values]

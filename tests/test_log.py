@@ -217,3 +217,23 @@ def test_closing_a_log_twice_leaves_the_file_that_took_its_number_open(tmp_path)
         assert (tmp_path / "other.txt").read_bytes() == b"still open"
     finally:
         os.close(other)
+
+
+@pytest.mark.parametrize("extra", [{"note": "by hand"}, {"TYPE": "session_ended"}, {"FIELDS": []}])
+def test_a_key_this_program_does_not_know_is_passed_over(tmp_path, extra):
+    """A log read whole makes each line's dict its event's own attributes when it holds exactly
+    the event's keys; a line with another key (added by hand, by a newer program) is read
+    field by field and gives the same events, the unknown key ignored, never taken as a name
+    the event's class uses."""
+    session, log = play_logged(tmp_path, ["B1", "A2", "wait 2"])
+    log.close()
+    plain = read_log(log.path)
+    lines = log.path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if '"type": "step"' in line)
+    lines[at] = json.dumps({**json.loads(lines[at]), **extra})
+    log.path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = read_log(log.path)
+    assert read.events == plain.events == session.events and read.warnings == []
+    step = read.events[at - 1]
+    assert step.TYPE == "step" and step.to_dict() == plain.events[at - 1].to_dict()
+    assert all(vars(e).keys() == set(e.FIELDS) for e in read.events)

@@ -464,3 +464,24 @@ def test_a_report_cut_short_leaves_the_earlier_one_whole(tmp_path):
         raise OSError(28, "No space left on device")
     assert out.read_text(encoding="utf-8") == "the earlier report"
     assert [p.name for p in tmp_path.iterdir()] == ["report.html"]   # no temporary file left
+
+
+def test_a_page_written_over_a_longer_page_of_an_earlier_report_is_the_new_page_alone(tmp_path):
+    """Pages of an earlier report are written over in place (then cut to the new length):
+    nothing of the longer old page is left at the end of a shorter new one."""
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    log = simulated(logs, "classic", "Again", ["Ana", "Ben"], 61)
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    out.mkdir()
+    fresh.mkdir()
+    assert main(["report", str(log), "-o", str(out / "r.html")]) == 0
+    [page] = (out / "r_files").iterdir()
+    longer = page.stat().st_size
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")      # the same session, cut
+    assert main(["report", str(log), "-o", str(out / "r.html")]) == 0
+    assert main(["report", str(log), "-o", str(fresh / "r.html")]) == 0
+    again = (out / "r_files" / page.name).read_bytes()
+    assert len(again) < longer and again == (fresh / "r_files" / page.name).read_bytes()
+    assert again.endswith(b"</body></html>\n")

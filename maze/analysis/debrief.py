@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from maze.analysis.text import minutes, penalty_word
@@ -24,9 +26,11 @@ if TYPE_CHECKING:
     from maze.analysis.scores import Figures
 
 BEEPS = frozenset(c.value for c in BEEP_CLASSES)     # plain text: compared once per step
+_REPEAT_BEEP = StepClass.REPEAT_BEEP.value
+_DWELL, _EXPLORING = attrgetter("dwell"), attrgetter("exploring")
 
 
-@dataclass
+@dataclass(slots=True)          # a report adds up every step of a year into these
 class SquareStats:
     visits: int = 0
     beeps: int = 0
@@ -60,6 +64,7 @@ class Timeline:
     spans: list[Span] = field(default_factory=list)
     curveballs: list[float] = field(default_factory=list)
     end: float = 0.0
+    paths: list[tuple[str, ...]] = field(default_factory=list)   # each curveball's new path
 
 
 def timeline(events: Sequence[Event]) -> Timeline:
@@ -78,6 +83,7 @@ def timeline(events: Sequence[Event]) -> Timeline:
             phase, since = event.to, event.t
         elif kind is PathChanged:
             line.curveballs.append(event.t)
+            line.paths.append(tuple(event.path))  # type: ignore[attr-defined]
     if events:
         line.end = events[-1].t
     if phase is not None and line.end > since:
@@ -102,7 +108,7 @@ Prompt = tuple[float, str]
 
 
 def _repeat_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
-    repeats = Counter(s.square for s in steps if s.class_ == StepClass.REPEAT_BEEP)
+    repeats = Counter(s.square for s in steps if s.class_ == _REPEAT_BEEP)
     if not repeats:
         return []
     square, count = repeats.most_common(1)[0]
@@ -116,12 +122,12 @@ def _repeat_beeps(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
 
 def _longest_hesitation(steps: list[StepTaken], figures: Figures) -> list[Prompt]:
     """The longest hesitation (5 s or more) before an untested square."""
-    longest_at = None
-    for index, step in enumerate(steps):
-        if step.exploring and step.dwell >= 5 and (
-                longest_at is None or step.dwell > steps[longest_at].dwell):
-            longest_at = index
-    if longest_at is None:
+    # The first of the longest pauses before an untested square, found in C (a report asks
+    # this of every session of a year)
+    dwells = list(map(_DWELL, steps))
+    longest_at = max(compress(range(len(steps)), map(_EXPLORING, steps)),
+                     key=dwells.__getitem__, default=None)
+    if longest_at is None or not dwells[longest_at] >= 5:
         return []
     step = steps[longest_at]
     row = parse_square(step.square).row + 1

@@ -28,7 +28,7 @@ from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
-from maze.core.events import Event, PathChanged, StepTaken
+from maze.core.events import Event, StepTaken
 from maze.core.session import SessionSetup
 from maze.lang import _, current, n_, number
 
@@ -319,11 +319,10 @@ def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: i
                      + "</p>")
     parts.append(_scores_html(figures))
     parts.extend(_curveballs(figures))
-    paths = [tuple(setup.level.path)] + [tuple(ev.path) for ev in events
-                                         if type(ev) is PathChanged]  # type: ignore[attr-defined]
+    line = timeline(events)
+    paths = [tuple(setup.level.path), *line.paths]
     board_legend, line_legend = _legends(paths)
     parts.append('<div class="charts"><figure class="map">')
-    line = timeline(events)
     parts.append(heatmap_svg(setup.level, setup.rules, heatmap(line.steps), "beeps", paths))
     parts.append(board_legend + "</figure>")
     parts.append('<figure class="line">' + timeline_svg(line, setup.roster))

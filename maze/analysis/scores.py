@@ -54,6 +54,7 @@ BEEPS = frozenset(c.value for c in BEEP_CLASSES)
 DISCOVERIES = frozenset(c.value for c in DISCOVERY_CLASSES)
 _LEARNING, _EXECUTION = Phase.LEARNING.value, Phase.EXECUTION.value
 _REPEAT_BEEP, _SURPRISE_BEEP = StepClass.REPEAT_BEEP.value, StepClass.SURPRISE_BEEP.value
+assert DISCOVERIES <= BEEPS and _REPEAT_BEEP in BEEPS     # Scorer._beep counts them with beeps
 
 # switch_score: each part becomes a sub-score in 0..1 that never rises as the part gets worse;
 # the score is 100 x their mean. "Half" is the value that scores 0.5 (see docs/metrics.md).
@@ -387,34 +388,41 @@ class Scorer:
         if exploring:
             stats.dwells_new.append(dwell)
         beep = cls in BEEPS
-        discovery, repeat = cls in DISCOVERIES, cls == _REPEAT_BEEP
-        # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
-        stats.discoveries += discovery
-        stats.repeat_errors += repeat
+        if beep:                      # a fifth of the steps: what only a beep counts
+            self._beep(stats, cls, step_phase)
         if step_phase == _LEARNING:
             self.learning_steps += 1
             self.learning_dwells.append(dwell)
-            self.learning_failures += beep
-            self.learning_discoveries += discovery
-            self.learning_repeats += repeat
             if exploring:
                 self.learning_exploring += 1
                 self.learning_dwells_new.append(dwell)
         elif step_phase == _EXECUTION:
             self.execution_dwells.append(dwell)
-            self.execution_errors += beep
-            stats.execution_errors += beep
             self.execution_off_path += exploring
+        if self.curveballs:
+            self._after_curveball(self.curveballs[-1], event, beep)
+
+    def _beep(self, stats: _Player, cls: str, step_phase: str) -> None:
+        """What a step that beeped counts (discoveries and repeat errors are beeps)."""
+        discovery, repeat = cls in DISCOVERIES, cls == _REPEAT_BEEP
+        # A player's discoveries and repeat errors count in every phase (METRICS.md, Per player).
+        stats.discoveries += discovery
+        stats.repeat_errors += repeat
+        if step_phase == _LEARNING:
+            self.learning_failures += 1
+            self.learning_discoveries += discovery
+            self.learning_repeats += repeat
+        elif step_phase == _EXECUTION:
+            self.execution_errors += 1
+            stats.execution_errors += 1
         # The board's one rule (docs/metrics.md): the room's learning ends at the first
         # crossing; every later step counts as execution, hidden relearning included, so each
         # beep is in exactly one of the board's failures and errors.
         if self.first_found is None:
-            self.room_failures += beep
+            self.room_failures += 1
             self.room_discoveries += discovery
         else:
-            self.room_errors += beep
-        if self.curveballs:
-            self._after_curveball(self.curveballs[-1], event, beep)
+            self.room_errors += 1
 
     @staticmethod
     def _after_curveball(curve: _Curveball, event: StepTaken, beep: bool) -> None:

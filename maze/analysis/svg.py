@@ -4,15 +4,16 @@ escaped; colours match the program's palette and every state also differs in sha
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from html import escape
 
 from maze.analysis.debrief import SquareStats, Timeline
-from maze.analysis.text import beeps_of_kind, phase_word
+from maze.analysis.text import beeps_of_kind, phase_word, tenths
 from maze.core.board import parse_square
 from maze.core.events import StepTaken
 from maze.core.level import Level
 from maze.core.rules import Rules
-from maze.lang import _, number
+from maze.lang import _
 
 BEEP, SAFE, PATH, LEARN, EXEC, PLAN = "#e66100", "#56b4e9", "#c9a800", "#56b4e9", "#009e73", "#cc79a7"
 CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
@@ -20,13 +21,16 @@ CLASS_COLORS = {"new_safe": SAFE, "known_safe": "#7a8696", "new_beep": BEEP,
 CELL = 40
 
 
-_BOARDS: dict[tuple[int, int], tuple[str, dict[str, tuple[int, int, int]]]] = {}
+# A square as drawn: its place in drawing order; its shade, its count's <text> up to the
+# count, and its cross, as path data or markup.
+Place = tuple[int, str, str, str]
+_BOARDS: dict[tuple[int, int], tuple[str, dict[str, Place]]] = {}
 
 
-def _board(cols: int, rows: int) -> tuple[str, dict[str, tuple[int, int, int]]]:
+def _board(cols: int, rows: int) -> tuple[str, dict[str, Place]]:
     """What every board of that size draws (the square names around it, the empty squares in
-    one path), and each square's place in drawing order and top left corner; made once per
-    size (a report draws thousands of boards of a few sizes)."""
+    one path), and how each square is drawn (Place); made once per size (a report draws
+    thousands of boards of a few sizes)."""
     found = _BOARDS.get((cols, rows))
     if found is not None:
         return found
@@ -41,12 +45,27 @@ def _board(cols: int, rows: int) -> tuple[str, dict[str, tuple[int, int, int]]]:
     for row in range(rows):
         y = pad + (rows - 1 - row) * CELL + CELL / 2 + 4
         out.append(f'<text x="{pad / 2}" y="{y}" class="axis">{row + 1}</text>')
-    places = {f"{chr(65 + col)}{row + 1}": (row * cols + col, pad + col * CELL, pad + (rows - 1 - row) * CELL)
-              for row in range(rows) for col in range(cols)}
-    empty = "".join(f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z" for _, x, y in places.values())
+    corners = {f"{chr(65 + col)}{row + 1}": (row * cols + col, pad + col * CELL, pad + (rows - 1 - row) * CELL)
+               for row in range(rows) for col in range(cols)}
+    places = {name: (order, f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z",
+                     f'<text x="{x + CELL / 2}" y="{y + CELL / 2 + 5}">', f"M{x + 4} {y + 4}l6 6m0-6l-6 6")
+              for name, (order, x, y) in corners.items()}
+    empty = "".join(place[1] for place in places.values())
     out.append(f'<path class="cell" d="{empty}"/>')
     found = _BOARDS[(cols, rows)] = ("".join(out), places)
     return found
+
+
+@lru_cache(maxsize=256)
+def _points(path: tuple[str, ...], rows: int) -> str:
+    """A path's squares' centres, as a polyline's points (the same for every session on the
+    level: a report draws thousands of boards of a few levels)."""
+    pad = 26
+    points = []
+    for name in path:
+        sq = parse_square(name)
+        points.append(f"{pad + sq.col * CELL + CELL / 2},{pad + (rows - 1 - sq.row) * CELL + CELL / 2}")
+    return " ".join(points)
 
 
 def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode: str = "beeps",
@@ -68,17 +87,15 @@ def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode:
     shades: dict[int, list[str]] = {}
     crosses: list[str] = []
     counts: list[str] = []
-    for place, name in sorted((places[n], n) for n in cells if n in places):
-        x, y = place[1:]
+    for (_order, square, count, cross), name in sorted((places[n], n) for n in cells if n in places):
         cell = cells[name]
         value = getattr(cell, mode)
         if value:
-            square = f"M{x + 1} {y + 1}h{CELL - 2}v{CELL - 2}h{2 - CELL}z"
             shades.setdefault(min(7, int(8 * value / top)), []).append(square)
             shown = f"{value:.0f}" if isinstance(value, float) else str(value)
-            counts.append(f'<text x="{x + CELL / 2}" y="{y + CELL / 2 + 5}">{shown}</text>')
+            counts.append(f"{count}{shown}</text>")
         if cell.beeps and mode == "beeps":      # a beep also differs in shape
-            crosses.append(f"M{x + 4} {y + 4}l6 6m0-6l-6 6")
+            crosses.append(cross)
     for step, squares in sorted(shades.items()):
         out.append(f'<path fill="{color}" fill-opacity="{0.12 + 0.88 * (step + 1) / 8:.2f}" '
                    f'd="{"".join(squares)}"/>')
@@ -87,13 +104,9 @@ def heatmap_svg(level: Level, rules: Rules, cells: dict[str, SquareStats], mode:
     if counts:
         out.append(f'<g class="count">{"".join(counts)}</g>')
     for index, path in enumerate(paths or [tuple(level.path)]):
-        points = []
-        for name in path:
-            sq = parse_square(name)
-            points.append(f"{pad + sq.col * CELL + CELL / 2},{pad + (rows - 1 - sq.row) * CELL + CELL / 2}")
         dash = ' stroke-dasharray="6 4"' if index else ""
         stroke = PATH if index == 0 else SAFE
-        out.append(f'<polyline points="{" ".join(points)}" fill="none" stroke="{stroke}" '
+        out.append(f'<polyline points="{_points(tuple(path), rows)}" fill="none" stroke="{stroke}" '
                    f'stroke-width="3" stroke-opacity="0.9"{dash}/>')
     out.append("</svg>")
     return "".join(out)
@@ -157,8 +170,9 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
             name = roster[index] if index < len(roster) else ""
             at = escape(_("{seconds} s {square}"))
             title = (f"<title>{escape(name)}: {escape(beeps_of_kind(class_, len(steps)))}: "
-                     + ", ".join([at.format(seconds=number(step.t, 1), square=esc(step.square))
-                                  for step in steps])
+                     + ", ".join([at.format(seconds=seconds, square=esc(step.square))
+                                  for seconds, step in zip(tenths([step.t for step in steps]),
+                                                           steps, strict=True)])
                      + "</title>")
         out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
                    f'd="{"".join(moves)}">{title}</path>')

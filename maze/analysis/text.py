@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from maze.analysis.rules_text import amount
 from maze.core.vocabulary import OUTCOME_WORDS, Currency, PenaltyKind, Phase, StepClass, UndoAction
-from maze.lang import N_, _, n_, number, p_
+from maze.lang import FORMATS, N_, _, current, n_, number, p_
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
@@ -67,6 +68,15 @@ def num(value: Any, unit: str = "", digits: int = 1) -> str:
     if isinstance(value, float):
         return f"{number(value, digits)}{unit}"
     return f"{value}{unit}"
+
+
+def tenths(values: Sequence[float]) -> list[str]:
+    """``number(value, 1)`` of each value, the same text made in bulk (the report writes the
+    time of every beep): Python's own where it has at most three whole digits and no sign,
+    with the language's decimal sign."""
+    point = FORMATS[current()].decimal
+    return [text.replace(".", point) if len(text) <= 5 and text[0] != "-" else number(value, 1)
+            for text, value in zip(map("{:.1f}".format, values), values, strict=True)]
 
 
 def minutes(seconds: float | None) -> str:

@@ -16,6 +16,9 @@ a log holds the plain strings (equal to the members; see vocabulary.py).
 from __future__ import annotations
 
 import operator
+from collections import deque
+from collections.abc import Iterator
+from itertools import compress, repeat
 from typing import Any, ClassVar
 
 from maze.core.record import Record
@@ -89,29 +92,59 @@ def event_from_dict(data: dict[str, Any]) -> Event:
 def events_from_dicts(items: list[Any]) -> list[Event]:
     """``event_from_dict`` of every item of a list (a whole log's lines at once): the same
     events, or EventFormatError if any item is not one (without saying which: the caller
-    then reads line by line). One loop and no call per event: a report reads a year of logs."""
-    events: list[Event] = []
-    append, new, specs = events.append, object.__new__, _SPECS
+    then reads line by line). No call per event: a report reads a year of logs.
+
+    The items are dicts just parsed, which nothing else holds: when each has exactly its
+    event's keys (the common case), each becomes its event's own attributes, with "type"
+    taken out, "class" and "from" renamed "class_" and "from_" and paths made tuples, so no
+    second dict is made per event. A log with any other key is read field by field."""
     try:
-        for item in items:
-            cls, getter, names, lists = specs[item["type"]]   # not a dict, no or unknown type
-            values = getter(item)                              # a field missing
-            if lists:
-                values = tuple(tuple(v) if i in lists and type(v) is list else v
-                               for i, v in enumerate(values))
-            event = new(cls)
-            event.__dict__.update(zip(names, values))  # noqa: B905 (one value per name)
-            append(event)
+        kinds = list(map(_TYPE, items))                      # not a dict, or no type
+        specs = list(map(_SPECS.__getitem__, kinds))         # a type this program knows
+        values = list(map(_call, map(_GETTER, specs), items))   # no field missing
     except (KeyError, TypeError):
         raise EventFormatError("not an event of this program") from None
+    if all(map(operator.eq, map(len, items), map(_SIZES.__getitem__, kinds))):
+        _sink(map(dict.pop, items, repeat("type")))
+        for kind in _RENAMED.keys() & kinds:                # steps and phase changes, paths
+            own = list(compress(items, map(operator.eq, kinds, repeat(kind))))
+            renamed, listed = _RENAMED[kind]
+            for key, name in renamed:
+                _sink(map(dict.__setitem__, own, repeat(name), map(dict.pop, own, repeat(key))))
+            for name in listed:
+                for item in own:
+                    if type(item[name]) is list:
+                        item[name] = tuple(item[name])
+        events = list(map(object.__new__, map(_CLASS, specs)))
+        _sink(map(object.__setattr__, events, repeat("__dict__"), items))
+    else:
+        events = []
+        for (cls, _getter, names, lists), fields in zip(specs, values, strict=True):
+            if lists:
+                fields = tuple(tuple(v) if i in lists and type(v) is list else v
+                               for i, v in enumerate(fields))
+            event = object.__new__(cls)
+            event.__dict__.update(zip(names, fields))  # noqa: B905 (one value per name)
+            events.append(event)
     if events and not ({*map(type, map(_SEQ, events))} == {int}
                        and {*map(type, map(_T, events))} <= {int, float}):
         raise EventFormatError("seq must be a whole number and t a number")
     return events
 
 
+def _sink(calls: Iterator[Any]) -> None:
+    """Run every call of a map (each made in C) for what it does."""
+    deque(calls, maxlen=0)
+
+
 _SEQ, _T = operator.attrgetter("seq"), operator.attrgetter("t")
+_TYPE, _CLASS, _GETTER = operator.itemgetter("type"), operator.itemgetter(0), operator.itemgetter(1)
+_call = operator.call
 _SPECS: dict[str, tuple[type[Event], Any, tuple[str, ...], frozenset[int]]] = {}
+_SIZES: dict[str, int] = {}           # how many keys an event of each type has in the log
+# The types whose log keys are not their fields as they are: the keys renamed (log key, field)
+# and the fields that are lists in the log.
+_RENAMED: dict[str, tuple[tuple[tuple[str, str], ...], tuple[str, ...]]] = {}
 
 
 def _register_specs() -> None:
@@ -124,6 +157,10 @@ def _register_specs() -> None:
                        for k, v in c.__dict__.get("__annotations__", {}).items()}
         lists = frozenset(i for i, name in enumerate(names) if "tuple" in annotations[name])
         _SPECS[kind] = (cls, operator.itemgetter(*keys), names, lists)
+        _SIZES[kind] = len(keys) + 1                      # and "type"
+        renamed = tuple((key, name) for key, name in zip(keys, names, strict=True) if key != name)
+        if renamed or lists:
+            _RENAMED[kind] = (renamed, tuple(names[i] for i in sorted(lists)))
 
 
 class PhaseChanged(Event):
