@@ -127,3 +127,17 @@ def test_times_written_in_bulk_read_as_each_written_alone(code):
               999.95, 999.96, 1000, 1000.04, 9999.95, 12345.678, 1234567.75, -3.5, 1e20,
               *(i * 0.001 for i in range(0, 2_000_000, 997))]
     assert tenths(values) == [lang.number(value, 1) for value in values]
+
+
+@pytest.mark.parametrize("code", list(lang.LANGUAGES))
+def test_a_month_is_written_as_the_languages_dates_without_the_day(code):
+    """The report's month filter: "11.2026" in German, as its dates "30.11.2026"."""
+    import datetime
+    lang.use(code)
+    try:
+        day = lang.date(datetime.date(2026, 11, 30))
+        assert lang.month(2026, 11) in (day.replace("30.", "").replace("30/", "")
+                                        .replace("30-", "").replace("-30", ""),)
+        assert "30" not in lang.month(2026, 11) and "2026" in lang.month(2026, 11)
+    finally:
+        lang.use("en")

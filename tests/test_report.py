@@ -485,3 +485,25 @@ def test_a_page_written_over_a_longer_page_of_an_earlier_report_is_the_new_page_
     again = (out / "r_files" / page.name).read_bytes()
     assert len(again) < longer and again == (fresh / "r_files" / page.name).read_bytes()
     assert again.endswith(b"</body></html>\n")
+
+
+@pytest.mark.parametrize("code, words", [
+    ("en", ("1 crossing, 1 error", "0 off-path steps")),
+    ("de", ("1 Überquerung, 1 Fehler", "0 Schritte neben den Pfad")),
+    ("pt_BR", ("1 travessia, 1 erro", "0 passo fora do caminho")),   # 0 is singular (CLDR)
+])
+def test_the_score_cards_count_in_the_languages_plural_forms(code, words, tmp_path):
+    """One crossing is "1 crossing", not "1 crossings" (nor "1 Überquerungen")."""
+    import html as html_module
+    import re
+
+    from maze import lang
+    log = Path(__file__).parent / "fixtures" / "one-crossing" / "one-crossing.jsonl"
+    out = tmp_path / "one.html"
+    try:
+        assert main(["report", str(log), "--single", "-o", str(out), "--lang", code]) == 0
+    finally:
+        lang.use("en")
+    text = " ".join(html_module.unescape(re.sub("<[^>]+>", " ", out.read_text("utf-8"))).split())
+    for expected in words:
+        assert expected in text

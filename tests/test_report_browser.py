@@ -339,3 +339,27 @@ def test_each_row_links_to_its_session_page_which_links_back_and_prints_on_one_p
     assert page_count(pdf) == 1                    # the page is the session: one printed page
     browser.find_element(By.LINK_TEXT, "All sessions").click()
     assert browser.current_url == report.as_uri()
+
+
+@pytest.mark.parametrize("code", ["de", "pt_BR", "fr", "es", "nl", "en"])
+@pytest.mark.parametrize("media, width", [("screen", 1024), ("print", PRINT_WIDTH["A4"])])
+def test_the_summary_headers_fit_their_columns_in_every_language(browser, logs, tmp_path,  # noqa: F811
+                                                                 code, media, width):
+    """"Umschalten" and "Entdeckungen/min" in German, "Aprendizagem" in Portuguese: each
+    header of the summary table stays inside its column, on screen and on paper."""
+    from maze import lang
+    report = tmp_path / "report.html"
+    try:
+        assert main(["report", str(logs), "-o", str(report), "--lang", code]) == 0
+    finally:
+        lang.use("en")
+    browser.get(report.as_uri())
+    emulate(browser, media, width)
+    try:
+        cut = browser.execute_script("""
+            return Array.from(document.querySelectorAll('table.summary thead th'))
+              .filter(th => th.scrollWidth > th.clientWidth + 1)
+              .map(th => th.textContent + ' ' + th.scrollWidth + '>' + th.clientWidth);""")
+    finally:
+        stop_emulating(browser)
+    assert cut == []

@@ -23,14 +23,15 @@ from maze.analysis.leaderboard import is_ranked, level_identity, when, when_show
 from maze.analysis.rules_text import rules_summary
 from maze.analysis.scores import Figures, score
 from maze.analysis.spreadsheet import safe_row
-from maze.analysis.summary import SUMMARY_STYLE, Row, summary_html
+from maze.analysis.summary import Row, summary_html, summary_style
 from maze.analysis.summary import moment as _moment
 from maze.analysis.summary import team_key as _team_key
 from maze.analysis.svg import heatmap_svg, timeline_svg
 from maze.analysis.text import cost_text, minutes, num, outcome_text, penalty_word, undone_text
 from maze.core.events import Event, StepTaken
+from maze.core.level import BUILTIN_WORDS
 from maze.core.session import SessionSetup
-from maze.lang import _, current, n_, number
+from maze.lang import _, builtin, current, n_, number, p_
 
 # date, time and attempt came later: at the end, so a sheet that reads columns by place still works
 CSV_FIELDS = ("session_id", "team", "level", "player", "t", "square", "class", "dwell", "phase",
@@ -136,6 +137,22 @@ def attempt_numbers(setups: Iterable[SessionSetup]) -> dict[str, int]:
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'"
 
 
+def _many(n: int | None) -> int:
+    """The count that picks a plural form: a figure not measured ("-") reads as many."""
+    return 2 if n is None else n
+
+
+def _LIST() -> str:  # noqa: N802 (a word)
+    # Translators: between the items of a list of notes ("the memory aid was on; the path was
+    # revealed 2 times"); French puts a no-break space before the semicolon
+    return p_("list of notes", "; ")
+
+
+def level_name(setup: SessionSetup) -> str:
+    """The session's level as the room reads it (a built-in level's name translated)."""
+    return builtin(setup.level.name, BUILTIN_WORDS)
+
+
 def _anchor(number: int, session_id: str) -> str:
     """A section's id: the session id's letters and digits only (it comes from a log)."""
     return f"s{number}-" + "".join(c for c in session_id[:40] if c.isascii() and c.isalnum())
@@ -179,7 +196,7 @@ def print_text_mm(setup: Any, notes: list[str], questions: list[str]) -> float:
     # a row's height, a name's characters per line and the header's height, per density
     row, per_line, head = (2.75, 50, 8.0) if players > 16 else (3.7, 42, 10.5) if players > 8 else (4.6, 29, 12.0)
     table = head + sum(row * _lines(name, per_line) for name in setup.roster)
-    title = 5.3 * _lines(f"{setup.team}: {setup.level.name}", 66)
+    title = 5.3 * _lines(f"{setup.team}: {level_name(setup)}", 66)
     meta, scores, headings = 4.3, 19.5, 10.0
     note_mm = sum(1.0 + 3.3 * _lines(_TAGS.sub("", note), 115) for note in notes)
     question_mm = sum(3.75 * _lines(q, 110) for q in questions)
@@ -203,11 +220,14 @@ def _scores_html(figures: Figures) -> str:
         repeats=n_("{n} repeat beep", "{n} repeat beeps", learn.repeat_errors).format(
             n=learn.repeat_errors),
         time=minutes(learn.path_found_seconds))
-    execution = _("squares per minute, error-free; {crossings} crossings, {errors} errors").format(
-        crossings=num(exe.crossings), errors=num(exe.errors))
-    switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path} off-path steps").format(
+    execution = _("squares per minute, error-free; {crossings}, {errors}").format(
+        crossings=n_("{n} crossing", "{n} crossings", _many(exe.crossings)).format(
+            n=num(exe.crossings)),
+        errors=n_("{n} error", "{n} errors", _many(exe.errors)).format(n=num(exe.errors)))
+    switching = _("out of 100; lag {lag}, pace ratio {ratio}, {off_path}").format(
         lag=num(sw.lag_seconds, _(" s")), ratio=num(sw.pace_ratio, "", 2),
-        off_path=num(sw.off_path_steps))
+        off_path=n_("{n} off-path step", "{n} off-path steps", _many(sw.off_path_steps)).format(
+            n=num(sw.off_path_steps)))
     names = e(_("Learning")), e(_("Execution")), e(_("Switching"))
     return ('<div class="scores">'
             f'<div class="score learning">{names[0]}'
@@ -220,11 +240,14 @@ def _scores_html(figures: Figures) -> str:
 
 def _curveballs(figures: Figures) -> list[str]:
     """One paragraph per curveball: when it came, how soon it was noticed and relearned."""
-    return ['<p class="meta">' + escape(_(
-        "Curveball {i} at {at}: noticed after {steps} steps ({seconds}), {beeps} beeps on "
-        "the old path, relearned in {relearn}.").format(
+    return ['<p class="meta">' + escape(n_(
+        "Curveball {i} at {at}: noticed after {steps} step ({seconds}), {beeps} on the old "
+        "path, relearned in {relearn}.",
+        "Curveball {i} at {at}: noticed after {steps} steps ({seconds}), {beeps} on the old "
+        "path, relearned in {relearn}.", _many(curve.detect_steps)).format(
         i=i, at=minutes(curve.changed_at), steps=num(curve.detect_steps),
-        seconds=num(curve.detect_seconds, _(" s")), beeps=curve.rigid_repeats,
+        seconds=num(curve.detect_seconds, _(" s")),
+        beeps=n_("{n} beep", "{n} beeps", curve.rigid_repeats).format(n=curve.rigid_repeats),
         relearn=num(curve.relearn_seconds, _(" s")))) + "</p>"
         for i, curve in enumerate(figures.switch.curveballs, start=1)]
 
@@ -277,7 +300,7 @@ def _notes(figures: Figures) -> list[str]:
             n=pen.count, cost=cost, kinds=kinds)) + "</p>")
     if figures.undone:
         out.append('<p class="meta">' + e(_("Undone by the facilitator, not counted: {actions}."))
-                   .replace("{actions}", "; ".join(f"<s>{e(undone_text(u))}</s>"
+                   .replace("{actions}", e(_LIST()).join(f"<s>{e(undone_text(u))}</s>"
                                                    for u in figures.undone)) + "</p>")
     extras = []
     if figures.memory_aid_used:
@@ -286,7 +309,7 @@ def _notes(figures: Figures) -> list[str]:
         extras.append(n_("the path was revealed {n} time", "the path was revealed {n} times",
                          figures.reveals).format(n=figures.reveals))
     if extras:
-        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes="; ".join(extras)))
+        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes=_LIST().join(extras)))
                    + "</p>")
     return out
 
@@ -312,7 +335,7 @@ def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: i
     setup, events = read.setup, read.events
     e = escape
     parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
-             f"<h2>{e(setup.team)}: {e(setup.level.name)}</h2>",
+             f"<h2>{e(setup.team)}: {e(level_name(setup))}</h2>",
              _meta(read, figures, attempt)]
     for warning in read.warnings:
         parts.append('<p class="note">' + e(_("Note: {warning}").format(warning=warning))
@@ -451,7 +474,7 @@ class Report:
         attempt = self.attempts.get(setup.session_id)
         section = session_section(read, figures, anchor=anchor, attempt=attempt) if self.sections else ""
         self._seen[setup.session_id] = source
-        row = Row(setup.session_id, setup.team, setup.level.name, level_identity(setup),
+        row = Row(setup.session_id, setup.team, level_name(setup), level_identity(setup),
                   rules_summary(setup.rules), setup.started_at, figures.outcome,
                   (figures.learning.discoveries_per_minute, figures.execution.error_free_speed,
                    figures.switch.score), anchor, attempt)
@@ -467,7 +490,7 @@ class Report:
     def page(made: Made, summary_name: str) -> str:
         """A session's own page, linking back to the summary (the file ``summary_name`` in
         the folder above)."""
-        title = escape(f"maze: {made.read.setup.team}: {made.read.setup.level.name}")
+        title = escape(f"maze: {made.read.setup.team}: {level_name(made.read.setup)}")
         back = "../" + quote(summary_name)
         every = escape(_("All sessions"))
         return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'
@@ -486,7 +509,7 @@ class Report:
         n = len(self.rows)
         sessions = n_("{n} session", "{n} sessions", n).format(n=n)
         yield _head(escape(_("maze report: {sessions}").format(sessions=sessions)),
-                    _compact(STYLE + SUMMARY_STYLE))
+                    _compact(STYLE + summary_style()))
         yield ("<h1>" + escape(_("Maze sessions")) + '</h1><p class="meta">'
                + escape(_("{sessions}; made by maze {version}. What each figure means: "
                           "docs/metrics.md in the program.").format(

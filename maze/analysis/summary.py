@@ -15,6 +15,7 @@ hundreds, and 5,000 rows re-sort in a fraction of a second."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +25,7 @@ from typing import Any
 from maze.analysis.leaderboard import is_ranked, rank_values, when_shown
 from maze.analysis.text import outcome_text
 from maze.lang import N_, _, number, p_
+from maze.lang import month as month_in_language
 
 # (id, label in the sort bar, the row's custom property, reversed): one radio button each
 # Translators: the summary's sort buttons ("lowest" follows the score it sorts by)
@@ -55,7 +57,7 @@ SUMMARY_STYLE = """
 table.sortable, table.sortable > thead, table.sortable > tbody { display: block; }
 table.sortable > tbody { display: flex; flex-direction: column; }
 table.sortable tr { display: grid; grid-template-columns:
-  minmax(0, 2.4fr) minmax(0, 1.5fr) 6.6rem 4.6rem minmax(0, 1.3fr) 5.8rem 5.5rem 5.5rem; }
+  COLUMNS; }
 table.sortable tr.r { display: var(--xl, var(--xm, grid));
                       content-visibility: auto; contain-intrinsic-size: auto 2.6rem; }
 table.sortable th, table.sortable td { min-width: 0; }
@@ -63,7 +65,7 @@ table.sortable td.when { white-space: normal; }
 table.sortable th label { text-decoration: underline dotted; }
 table.sortable th { padding-left: .3rem; padding-right: .3rem; }
 table.sortable th:first-child { width: auto; }
-table.sortable th .note { font-size: .75rem; }
+table.sortable th .note { font-size: .85em; }
 @media print { .controls { display: none; } table.sortable tr.r { content-visibility: visible; } }
 """
 
@@ -101,6 +103,14 @@ def month(started_at: str) -> str | None:
         return datetime.fromisoformat(started_at).strftime("%Y-%m")
     except (ValueError, OverflowError, OSError):
         return None
+
+
+def _month_shown(key: str | None) -> str | None:
+    """A month ("2026-11", as the rows are grouped) as the language writes it ("11.2026")."""
+    if key is None:
+        return None
+    year, _sep, number_of_month = key.partition("-")
+    return month_in_language(int(year), int(number_of_month))
 
 
 def headline(value: float | None, digits: int = 1) -> str:
@@ -214,7 +224,7 @@ def _controls(rows: list[Row], layout: _Layout) -> Iterator[str]:
     undated = _("no date")
     for label_month, place in layout.months.items():
         yield (f'<label><input type="radio" name="month" id="m{place}"> '
-               f'{e(label_month or undated)} <i>{month_count[place]}</i></label>')
+               f'{e(_month_shown(label_month) or undated)} <i>{month_count[place]}</i></label>')
     yield "</fieldset></form>"
 
 
@@ -235,6 +245,24 @@ def _rules(layout: _Layout) -> str:
     rules.extend(f"body:has(#{ident}:checked) th.{ident} {{ background: #eef1f5; }}"
                  for ident, _label, prop, _reverse in SORTS if prop is not None and prop.islower())
     return f"<style>{''.join(rules)}</style>"
+
+
+def summary_style() -> str:
+    """The summary's style, its score columns as wide as their headers need in the language in
+    use ("Umschalten", "Entdeckungen/min"): each row is a grid of its own, so the widths are
+    set, not found by the browser. DejaVu Sans, the report's first font, is at most 0.72 em a
+    letter in bold (the header) and 0.65 em in regular (the unit under it)."""
+    def width(name: str, unit: str = "", least: float = 0) -> str:
+        longest_piece = max(len(piece) for piece in unit.replace("/", "/ ").split()) if unit else 0
+        need = max(len(name) * 0.72, longest_piece * 0.65 * 0.85) + 1.0
+        return f"{max(least, math.ceil(need * 10) / 10):g}em"     # the table's font: on paper too
+    columns = [f"minmax({width(_('Team'))}, 2.4fr)", f"minmax({width(_('Level'))}, 1.5fr)",
+               width(_("Started"), "", 7.5), width(_("Attempt"), "", 5.2),
+               f"minmax({width(_('Outcome'))}, 1.3fr)",
+               width(_("Learning"), _("discoveries/min"), 6.6),
+               width(_("Execution"), _("squares/min"), 6.25),
+               width(_("Switching"), _("of 100"), 6.25)]
+    return SUMMARY_STYLE.replace("COLUMNS", " ".join(columns))
 
 
 def _head() -> str:

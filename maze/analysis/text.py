@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from maze.analysis.rules_text import amount
+from maze.core.level import BUILTIN_WORDS
 from maze.core.vocabulary import OUTCOME_WORDS, Currency, PenaltyKind, Phase, StepClass, UndoAction
-from maze.lang import FORMATS, N_, _, current, n_, number, p_
+from maze.lang import FORMATS, N_, _, builtin, current, n_, number, p_, percent
 
 if TYPE_CHECKING:
     from maze.analysis.scores import Figures, UndoneAction
@@ -126,7 +127,7 @@ def _learning_line(f: Figures) -> str:
             n=learn.repeat_errors or 0),
         beeps=n_("{n} beep", "{n} beeps", learn.failures or 0).format(n=learn.failures or 0),
         time=minutes(learn.seconds), found=minutes(learn.path_found_seconds),
-        share=num(None if share is None else 100 * share, "%", 0),
+        share="-" if share is None else percent(share),
         pause=num(learn.median_dwell_new, _(" s")))
 
 
@@ -182,7 +183,7 @@ def _player_table(f: Figures) -> list[str]:
 def summary_text(figures: Figures) -> str:
     f = figures
     lines = [_("{team} on {level}: {outcome}, {time} of play").format(
-                 team=f.team, level=f.level, outcome=outcome_text(f.outcome),
+                 team=f.team, level=builtin(f.level, BUILTIN_WORDS), outcome=outcome_text(f.outcome),
                  time=minutes(f.seconds)),
              "", _learning_line(f), _execution_line(f), *_switch_lines(f)]
     p = f.penalties

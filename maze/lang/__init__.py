@@ -188,6 +188,14 @@ def date(day: _date) -> str:
     return day.strftime(FORMATS[_code].date)
 
 
+def month(year: int, month: int) -> str:
+    """A month as the language writes its dates without the day: "2026-11", "11.2026"."""
+    pattern = FORMATS[_code].date
+    for day in ("%d.", "%d/", "%d-", "-%d", "/%d", ".%d"):
+        pattern = pattern.replace(day, "")
+    return pattern.replace("%Y", f"{year:04d}").replace("%m", f"{month:02d}")
+
+
 def date_time(moment: datetime) -> str:
     """A date and a 24-hour time: "29.11.2026 14:05"."""
     return f"{date(moment)} {moment:%H:%M}"
