@@ -256,9 +256,10 @@ def summary_style() -> str:
         longest_piece = max(len(piece) for piece in unit.replace("/", "/ ").split()) if unit else 0
         need = max(len(name) * 0.72, longest_piece * 0.65 * 0.85) + 1.0
         return f"{max(least, math.ceil(need * 10) / 10):g}em"     # the table's font: on paper too
-    columns = [f"minmax({width(_('Team'))}, 2.4fr)", f"minmax({width(_('Level'))}, 1.5fr)",
+    team, level, outcome = width(_("Team")), width(_("Level")), width(_("Outcome"))
+    columns = [f"minmax({team}, 2.4fr)", f"minmax({level}, 1.5fr)",
                width(_("Started"), "", 7.5), width(_("Attempt"), "", 5.2),
-               f"minmax({width(_('Outcome'))}, 1.3fr)",
+               f"minmax({outcome}, 1.3fr)",
                width(_("Learning"), _("discoveries/min"), 6.6),
                width(_("Execution"), _("squares/min"), 6.25),
                width(_("Switching"), _("of 100"), 6.25)]
