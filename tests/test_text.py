@@ -153,3 +153,28 @@ def test_a_measured_width_is_the_width_drawn_each_time_asked(text):
             assert text.width(words, height) == first
             if words:
                 assert abs(first - text.render(words, height, (255, 255, 255)).get_width()) <= 2
+
+
+def test_text_a_screen_covers_with_its_own_panel_is_a_problem_an_overlay_over_it_is_not(text):
+    """A page's last lines under its own button bar cannot be read (the debrief's scores in
+    German at 1024x768 once were); a menu drawn over the page, or a banner over the board for
+    a moment, hides what it covers on purpose."""
+    from maze.ui.text import TextAudit
+    surface = pygame.Surface((400, 300))
+    bar = pygame.Rect(0, 250, 400, 50)
+    text.audit = TextAudit()
+    text.draw(surface, "last line of the page", 20, (255, 255, 255), topleft=(10, 240))
+    text.draw(surface, "well above the bar", 20, (255, 255, 255), topleft=(10, 100))
+    text.cover(surface, bar)
+    text.draw(surface, "a button", 20, (255, 255, 255), topleft=(10, 260))
+    assert [p.text for p in text.audit.hidden] == ["last line of the page"]
+    assert any("hidden under a panel" in line for line in text.audit.problems(300))
+
+    text.audit = TextAudit()
+    text.draw(surface, "the page", 20, (255, 255, 255), topleft=(10, 240))
+    text.next_layer()                                   # an overlay scene over the page
+    text.cover(surface, bar)
+    assert text.audit.problems(300) == []
+    text.draw(surface, "the board's label", 20, (255, 255, 255), topleft=(10, 240))
+    text.cover(surface, bar, over=True)                 # a banner over the board
+    assert text.audit.problems(300) == []

@@ -64,7 +64,7 @@ class RoomCard:
         line = max(12, round(0.045 * h))
         if not beside:
             surface.fill(theme.BACKGROUND, rect)
-            text.cover(surface, rect)
+            text.cover(surface, rect, over=True)
         size = min(rect.width, rect.height - 3 * line, round(0.5 * h))
         if size != self._qr_size:
             self._qr, self._qr_size = qr_surface(self.url, size), size

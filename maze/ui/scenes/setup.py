@@ -540,7 +540,7 @@ class SetupScene(Scene):
             band = pygame.Rect(box.x, 0, box.width, len(said) * round(size * 1.2) + size // 2)
             band.bottom = box.bottom
             surface.fill(theme.BACKGROUND, band)
-            text.cover(surface, band)
+            text.cover(surface, band, over=True)
             pygame.draw.rect(surface, theme.BEEP, band, width=2)
             y = band.y + size // 4
             for words in said:
