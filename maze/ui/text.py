@@ -10,6 +10,7 @@ is cut, overlaps other text, or falls off the screen, and that what the room rea
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections import OrderedDict
 
@@ -231,6 +232,25 @@ def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame
         return pygame.Surface((1, font.get_height()), pygame.SRCALPHA)
 
 
+_BREAKS = re.compile(r"[ \t\r\n]+")   # where a line may break: not at a no-break space
+
+
+def _pieces(message: str) -> list[str]:
+    """The message's words, each number bound to the word after it (joined by a space): a
+    line never ends on a number whose unit starts the next.
+
+    >>> _pieces("took 3 steps (14 s), quick")
+    ['took', '3 steps', '(14 s),', 'quick']
+    """
+    pieces: list[str] = []
+    for word in _BREAKS.split(message.strip()):
+        if pieces and pieces[-1][-1:].isdigit():
+            pieces[-1] += " " + word
+        elif word:
+            pieces.append(word)
+    return pieces
+
+
 class TextCache:
     def __init__(self, limit: int = 512) -> None:
         self._fonts: dict[tuple[int, bool, str], pygame.font.Font] = {}
@@ -409,13 +429,17 @@ class TextCache:
 
     def wrap(self, message: str, height: int, bold: bool, width: int) -> list[str]:
         """Split a message into lines that fit ``width``, at spaces (a word longer than the
-        width gets its own line, and is cut when drawn: the audit reports it)."""
+        width gets its own line, and is cut when drawn: the audit reports it). A no-break
+        space never breaks (French puts one before ':' and '?'), and a number keeps the word
+        after it on its line ("14 s", "30 %", "3 steps") unless the two do not fit a line."""
         lines: list[str] = []
-        for word in message.split():
-            if lines and self.width(lines[-1] + " " + word, height, bold) <= width:
-                lines[-1] += " " + word
-            else:
-                lines.append(word)
+        for piece in _pieces(message):
+            words = [piece] if self.width(piece, height, bold) <= width else piece.split(" ")
+            for word in words:
+                if lines and self.width(lines[-1] + " " + word, height, bold) <= width:
+                    lines[-1] += " " + word
+                else:
+                    lines.append(word)
         return lines or [""]
 
     def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:
