@@ -17,7 +17,7 @@ import pygame
 
 from maze.analysis import plain
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import Entry
+from maze.analysis.leaderboard import Entry, when_shown
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
@@ -456,7 +456,7 @@ class DebriefScene(Scene):
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
             label = (_("{team}  {when}") if row.ranked else _("{team}  {when}  (not ranked)")).format(
-                team=row.team, when=row.when)
+                team=row.team, when=when_shown(row.started_at))   # the language's date
             draw_fitted(surface, text, label, size, color, columns[1] - x - size, user=True,
                         topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):
