@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
-from helpers import FakeClock
+from helpers import FakeClock, run
 
 from maze.core.session import SessionSetup, make_setup
 from maze.paths import builtin_levels_dir
@@ -49,6 +49,30 @@ class Played:
         self.setup = _setup(roster, "curveball.json")
         log = SessionLog(folder, self.setup)
         play(self.setup, random.Random(3), sink=log.append)
+        log.close()
+        self.path = log.path
+        self.events = read_log(log.path).events
+
+
+class Curveballed:
+    """A session like the checker's (a curveball, two penalties, the memory aid and a reveal),
+    ended by the facilitator: the debrief's fullest scores page (every switching part)."""
+
+    OLD = "D1 E2 F3 E4 D4 C4 B5 A6 B7 C8 D7 E8 F9".split()    # levels/curveball.json
+    NEW = "D1 E2 E3 F4 F5 F6 E7 D7 C7 B7 A8 B9".split()       # its path after the change
+
+    def __init__(self, folder: Path, roster: tuple[str, ...]) -> None:
+        from maze.core.session import Session
+        self.setup = _setup(roster, "curveball.json", seed=5)
+        log = SessionLog(folder, self.setup)
+        clock = FakeClock()
+        session = Session(self.setup, clock, random.Random(5), log.append)
+        session.start()
+        run(session, clock, ["D1@3", "D2", "wait 2", *self.OLD,            # a beep, then found
+                             *self.OLD, *self.OLD, *self.OLD,              # three crossings: the change
+                             "D1", "E2", "F3", "wait 2",                   # a beep on the old path
+                             "penalty talking", "penalty pointing", "memory_aid", "reveal",
+                             *self.NEW, "end"])
         log.close()
         self.path = log.path
         self.events = read_log(log.path).events
@@ -105,6 +129,7 @@ def _beep(scene: BoardScene) -> None:
 def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callable[[App], list[Scene]]]]:
     """(name, build): build(app) gives the stack of scenes to draw, bottom first."""
     played = Played(folder / "logs", roster)
+    curveballed = Curveballed(folder / "curveball-logs", roster)
 
     def board(script: Callable[[BoardScene], None], **flags: object) -> Callable[[App], list[Scene]]:
         return lambda app: [_board(app, folder / "live", roster, script, **flags)]
@@ -122,9 +147,14 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
         return [SetupScene(app, list_levels(folder / "no-user-levels"), lambda choices: Started(app),
                            settings)]
 
-    def debrief(page: int) -> Callable[[App], list[Scene]]:
+    def debrief(page: int, session: Played | Curveballed = played,
+                live: bool = False) -> Callable[[App], list[Scene]]:
+        """A debrief page: of a replayed log, or (``live``) after a session of `maze play`,
+        whose buttons add the next team."""
         def build(app: App) -> list[Scene]:
-            scene = DebriefScene(app, played.setup, played.events, played.path)
+            assert app.navigator is not None
+            app.navigator.next_team = (lambda setup: Started(app)) if live else None
+            scene = DebriefScene(app, session.setup, session.events, session.path)
             scene.page = page
             return [scene]
         return build
@@ -175,6 +205,8 @@ def screens(folder: Path, roster: tuple[str, ...]) -> Iterator[tuple[str, Callab
     yield "debrief board", debrief(1)
     yield "debrief players", debrief(2)
     yield "debrief teams", debrief(3)
+    for page, name in enumerate(("scores", "board", "players")):
+        yield f"debrief {name} after a curveball, live", debrief(page, curveballed, live=True)
 
     def quit_confirmation(app: App) -> list[Scene]:
         from maze.ui.scenes.overlays import ConfirmQuit

@@ -166,3 +166,21 @@ def test_replay_command_refuses_bad_input(tmp_path, capsys):
     newer.write_text(json.dumps({"format": "maze-session", "version": 5}) + "\n")
     assert main(["replay", str(newer)]) == 1
     assert "newer than this program" in capsys.readouterr().err
+
+
+def test_the_teams_page_gives_dates_as_the_language_writes_them(curveball_log):
+    """In German the Teams page once read "Green  2026-11-22 09:00" (the log's ISO form)."""
+    from screens import draw_audited
+
+    import maze.lang as lang
+    read = read_log(curveball_log)
+    lang.use("de")
+    try:
+        app = navigated(App((1024, 768), clock=FakeClock()))
+        scene = DebriefScene(app, read.setup, read.events, curveball_log)
+        scene.page = 3
+        shown = [p.text for p in draw_audited(app, [scene]).placed]
+    finally:
+        lang.use("en")
+    assert f"{read.setup.team}  22.11.2026 09:00" in shown, shown
+    assert not any("2026-11-22" in line for line in shown)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import aiohttp
 import pygame
+import pytest
 from ui_helpers import key
 
 from maze.cli import build_parser
@@ -242,3 +243,40 @@ def test_the_real_program_wakes_for_a_phones_tap(tmp_path):
     finally:
         program.kill()
         program.wait(10)
+
+
+@pytest.mark.parametrize("size", ["1024x768", "1920x1080"])
+def test_the_whole_join_card_shows_once_the_opening_announcement_ends(tmp_path, size):
+    """The card comes over the board when the opening announcement ends: the frame then was
+    only the announcement's band redrawn, a strip of the code (no phone could scan it) and, at
+    1024x768, no address. Now the whole code is on screen, pixel for pixel, inside the window,
+    with the address and the room code under it."""
+    from maze.ui.text import TextAudit
+    args = build_parser().parse_args(["play", "--players", "Ana,Ben", "--room", "--bind",
+                                      "127.0.0.1", "--port", "0", "--window", size,
+                                      "--log-dir", str(tmp_path), "--seed", "3"])
+    app = build_app(args)
+    board = app.top
+    try:
+        app.step([])
+        for work in app.after_first_frame:      # as the program's loop does after its first frame
+            work()
+        app.step([])
+        assert board.card is not None and not board._card_over_board()   # the announcement
+        board.announcement = None                                        # ...ends
+        app.text.audit = TextAudit()
+        app.step([])
+        audit, app.text.audit = app.text.audit, None
+        card = board.card
+        code = card.qr_image()
+        assert code is not None and app.screen.get_rect().contains(card.qr_rect)
+        shown = app.screen.subsurface(card.qr_rect)
+        assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(code, "RGB")
+        drawn = [p for p in audit.placed if p.text in (card.address, f"Room {card.code}")]
+        assert len(drawn) == 2 and all(app.screen.get_rect().contains(p.rect) for p in drawn)
+        assert audit.problems(app.screen.get_height()) == []
+    finally:
+        for scene in app.stack:
+            scene.closing()
+        for work in app.cleanup:
+            work()

@@ -268,3 +268,40 @@ def test_the_phones_switch_opens_the_room_with_the_session(env, monkeypatch):
     finally:
         for work in app.cleanup:
             work()
+
+
+@pytest.mark.parametrize("language", ["es", "pt_BR", "de", "en"])
+def test_the_level_list_says_how_many_levels_are_out_of_view(env, language):
+    """At 1024x768 the Spanish options leave the level list room for 4 of the 7 levels: the
+    list said nothing of the other 3. Its end now counts them, below and, scrolled down, above."""
+    from screens import draw_audited, open_app
+
+    import maze.lang as lang
+    from maze.storage.levels import list_levels
+    from maze.storage.settings import Settings
+    lang.use(language)
+    try:
+        app = open_app((1024, 768))
+        scene = SetupScene(app, list_levels(env / "no-user-levels"), lambda choices: None,
+                           Settings(team="Blue", players=["Ana", "Ben"]))
+        levels = scene.levels
+        levels.selected = 0
+
+        def counted() -> list[str]:
+            audit = draw_audited(app, [scene])
+            assert audit.problems(768) == []
+            return [p.text for p in audit.placed if p.text in more]
+
+        more = {lang.n_("{n} more", "{n} more", n).format(n=n) for n in range(1, 10)}
+        below = counted()
+        out_of_view = len(levels.entries) - len(levels.rows)
+        assert out_of_view or language in ("en", "de")     # es and pt_BR: the case seen
+        assert below == ([lang.n_("{n} more", "{n} more", out_of_view).format(n=out_of_view)]
+                         if out_of_view else [])
+        levels.selected = len(levels.entries) - 1          # scrolled to the last level
+        above = counted()
+        assert levels.rows[-1][0] == len(levels.entries) - 1
+        assert above == ([lang.n_("{n} more", "{n} more", levels.first).format(n=levels.first)]
+                         if levels.first else [])
+    finally:
+        lang.use("en")

@@ -153,3 +153,51 @@ def test_a_measured_width_is_the_width_drawn_each_time_asked(text):
             assert text.width(words, height) == first
             if words:
                 assert abs(first - text.render(words, height, (255, 255, 255)).get_width()) <= 2
+
+
+def test_text_a_screen_covers_with_its_own_panel_is_a_problem_an_overlay_over_it_is_not(text):
+    """A page's last lines under its own button bar cannot be read (the debrief's scores in
+    German at 1024x768 once were); a menu drawn over the page, or a banner over the board for
+    a moment, hides what it covers on purpose."""
+    from maze.ui.text import TextAudit
+    surface = pygame.Surface((400, 300))
+    bar = pygame.Rect(0, 250, 400, 50)
+    text.audit = TextAudit()
+    text.draw(surface, "last line of the page", 20, (255, 255, 255), topleft=(10, 240))
+    text.draw(surface, "well above the bar", 20, (255, 255, 255), topleft=(10, 100))
+    text.cover(surface, bar)
+    text.draw(surface, "a button", 20, (255, 255, 255), topleft=(10, 260))
+    assert [p.text for p in text.audit.hidden] == ["last line of the page"]
+    assert any("hidden under a panel" in line for line in text.audit.problems(300))
+
+    text.audit = TextAudit()
+    text.draw(surface, "the page", 20, (255, 255, 255), topleft=(10, 240))
+    text.next_layer()                                   # an overlay scene over the page
+    text.cover(surface, bar)
+    assert text.audit.problems(300) == []
+    text.draw(surface, "the board's label", 20, (255, 255, 255), topleft=(10, 240))
+    text.cover(surface, bar, over=True)                 # a banner over the board
+    assert text.audit.problems(300) == []
+
+
+def test_wrap_never_parts_a_number_from_its_unit_nor_breaks_a_no_break_space(text):
+    """"(14 s)" once ended a German line on "(14" and began the next with "s),"; the French
+    no-break space before ':' once began a line with ':'. At every width a line can have, no
+    line ends on a number and no line starts with ':' or '?'."""
+    german = "Nach dem ersten unerwarteten Piepton dauerte es 3 Schritte (14 s), bis jemand ein " \
+             "neues Feld versuchte: wer hat es zuerst gemerkt? Nach 12 min 30 % geschafft"
+    french = "Après le premier bip inattendu, il a fallu 3\u00a0pas (14\u00a0s) avant que " \
+             "quelqu'un essaie une case nouvelle\u00a0: qui l'a remarqué en premier\u00a0?"
+    for message in (german, french):
+        widest = max(text.width(w, 20) for w in message.replace("\u00a0", " ").split())
+        for width in range(widest + 60, text.width(message, 20) + 1, 3):
+            lines = text.wrap(message, 20, False, width)
+            assert " ".join(lines) == message, width             # nothing lost or added
+            assert all(text.width(line, 20) <= width for line in lines), width
+            assert not any(line[-1].isdigit() for line in lines[:-1]), (width, lines)
+            assert not any(line[0] in ":?" for line in lines), (width, lines)
+
+
+def test_wrap_breaks_a_number_from_its_word_only_when_the_two_do_not_fit_a_line(text):
+    width = text.width("12345", 20) + 2
+    assert text.wrap("12345 minutes", 20, False, width) == ["12345", "minutes"]

@@ -391,3 +391,32 @@ def test_time_warnings_at_two_minutes_and_thirty_seconds_seen_and_heard(tmp_path
     d.wait(10.0)
     assert played.count("warning") == 2       # each warning sounds once
     assert "beep" not in played               # a tone distinct from the beep
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (800, 600)],
+                         ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_line_of_the_menu_is_as_large_as_the_others_in_every_language(tmp_path, size):
+    """German's undo line once shrank to 60% of the others' size to fit the menu: now the menu
+    widens, or the line goes on two, and every label line is the size of its key."""
+    from screens import draw_audited
+
+    import maze.lang as lang
+    from maze.ui.scenes.overlays import MENU_ITEMS, MenuOverlay
+    try:
+        for language in lang.LANGUAGES:
+            lang.use(language)
+            d = Driver(tmp_path / language, size=size)
+            audit = draw_audited(d.app, [d.board, MenuOverlay(d.app, d.board)])
+            assert audit.problems(size[1]) == [], language
+            menu = [p for p in audit.placed if p.layer == audit.layer]
+            keys = {lang._(item.key) for item in MENU_ITEMS}
+            key_size = {p.height for p in menu if p.text in keys}
+            assert len(key_size) == 1, (language, key_size)
+            labels = [lang._(item.label) for item in MENU_ITEMS]
+            lines = [p for p in menu if p.text not in keys and any(p.text in x for x in labels)]
+            drawn = " ".join(p.text for p in lines)
+            assert all(label in drawn for label in labels), language   # each whole
+            assert {p.height for p in lines} == key_size, (language, lines)
+            d.log.close()
+    finally:
+        lang.use("en")

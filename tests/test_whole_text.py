@@ -1,6 +1,7 @@
 """What the room sees: on every screen, at every projector and laptop size, with ordinary names
 and with 30 players, no text of the program's own is cut, nothing overlaps, nothing falls off
-the screen, and nothing is too small to read (the text layer's audit, read back per frame).
+the screen or hides under the screen's own panels (a page's button bar), and nothing is too
+small to read (the text layer's audit, read back per frame).
 The same in every language the program speaks, and in the pseudo-language (tests/pseudo.py:
 accented text is a little wider and taller than English, an early look at translations)."""
 

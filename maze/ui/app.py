@@ -371,6 +371,7 @@ class App:
                 pygame.display.update(rects)
         else:                                         # overlays: everything, bottom up
             for scene in visible:
+                self.text.next_layer()
                 scene.full_redraw = True
                 scene.draw(self.screen)
                 scene.dirty = False

@@ -10,6 +10,7 @@ is cut, overlaps other text, or falls off the screen, and that what the room rea
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from collections import OrderedDict
 
@@ -41,12 +42,12 @@ ROOM_SHARE, DETAIL_SHARE = 0.04, 0.025
 class Placed:
     """One line of text drawn on a surface."""
 
-    __slots__ = ("text", "rect", "height", "role", "surface", "bounds")
+    __slots__ = ("text", "rect", "height", "role", "surface", "bounds", "layer")
 
     def __init__(self, text: str, rect: pygame.Rect, height: int, role: str, surface: int,
-                 bounds: pygame.Rect) -> None:
+                 bounds: pygame.Rect, layer: int = 0) -> None:
         self.text, self.rect, self.height, self.role = text, rect, height, role
-        self.surface, self.bounds = surface, bounds
+        self.surface, self.bounds, self.layer = surface, bounds, layer
 
     def __repr__(self) -> str:
         return f"{self.text!r} at {tuple(self.rect)} ({self.height} px, {self.role})"
@@ -58,15 +59,28 @@ class TextAudit:
     def __init__(self) -> None:
         self.placed: list[Placed] = []
         self.cuts: list[str] = []
+        self.hidden: list[Placed] = []    # a screen's text under its own later panel
+        self.layer = 0                    # each scene drawn over another is one more
 
     def clear(self) -> None:
         self.placed.clear()
         self.cuts.clear()
+        self.hidden.clear()
 
-    def cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        """An opaque panel drawn over ``rect``: the text under it is hidden, not overlapped."""
+    def cover(self, surface: pygame.Surface, rect: pygame.Rect, over: bool = False) -> None:
+        """An opaque panel drawn over ``rect``. Text under it that an overlay hides (a scene
+        drawn over another, or a panel ``over`` the screen for a moment: a banner, a warning)
+        is hidden on purpose; text the same screen drew where its own panel goes (a page's
+        button bar over its last lines) is a line nobody can read: a problem."""
         sid = id(surface)
-        self.placed = [p for p in self.placed if p.surface != sid or not p.rect.colliderect(rect)]
+        kept = []
+        for p in self.placed:
+            clip = p.rect.clip(rect) if p.surface == sid else pygame.Rect(0, 0, 0, 0)
+            if clip.width <= 2 or clip.height <= 2:     # touching is not covering
+                kept.append(p)
+            elif not over and p.layer == self.layer:
+                self.hidden.append(p)
+        self.placed = kept
 
     def overlaps(self) -> list[tuple[Placed, Placed]]:
         out = []
@@ -92,6 +106,7 @@ class TextAudit:
         out = [f"cut: {c!r}" for c in self.cuts]
         out += [f"overlap: {a} / {b}" for a, b in self.overlaps()]
         out += [f"off the screen: {p}" for p in self.off_surface()]
+        out += [f"hidden under a panel: {p}" for p in self.hidden]
         out += [f"too small: {p}" for p in self.too_small(screen_height)]
         return out
 
@@ -215,6 +230,25 @@ def _render(font: pygame.font.Font, text: str, color: tuple[int, ...]) -> pygame
         return font.render(text, True, color)
     except pygame.error:
         return pygame.Surface((1, font.get_height()), pygame.SRCALPHA)
+
+
+_BREAKS = re.compile(r"[ \t\r\n]+")   # where a line may break: not at a no-break space
+
+
+def _pieces(message: str) -> list[str]:
+    """The message's words, each number bound to the word after it (joined by a space): a
+    line never ends on a number whose unit starts the next.
+
+    >>> _pieces("took 3 steps (14 s), quick")
+    ['took', '3 steps', '(14 s),', 'quick']
+    """
+    pieces: list[str] = []
+    for word in _BREAKS.split(message.strip()):
+        if pieces and pieces[-1][-1:].isdigit():
+            pieces[-1] += " " + word
+        elif word:
+            pieces.append(word)
+    return pieces
 
 
 class TextCache:
@@ -378,22 +412,34 @@ class TextCache:
         surface.blit(image, rect)
         if self.audit is not None and text.strip():
             self.audit.placed.append(Placed(text, rect, int(height), role, id(surface),
-                                            surface.get_rect()))
+                                            surface.get_rect(), self.audit.layer))
         return rect
 
-    def cover(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+    def cover(self, surface: pygame.Surface, rect: pygame.Rect, over: bool = False) -> None:
+        """An opaque panel drawn over ``rect`` (``over``: over the screen for a moment, hiding
+        on purpose what it covers): for the audit."""
         if self.audit is not None:
-            self.audit.cover(surface, rect)
+            self.audit.cover(surface, rect, over)
+
+    def next_layer(self) -> None:
+        """A scene is drawn over what was drawn so far (an overlay): what it covers of the
+        scenes below is hidden on purpose (for the audit)."""
+        if self.audit is not None:
+            self.audit.layer += 1
 
     def wrap(self, message: str, height: int, bold: bool, width: int) -> list[str]:
         """Split a message into lines that fit ``width``, at spaces (a word longer than the
-        width gets its own line, and is cut when drawn: the audit reports it)."""
+        width gets its own line, and is cut when drawn: the audit reports it). A no-break
+        space never breaks (French puts one before ':' and '?'), and a number keeps the word
+        after it on its line ("14 s", "30 %", "3 steps") unless the two do not fit a line."""
         lines: list[str] = []
-        for word in message.split():
-            if lines and self.width(lines[-1] + " " + word, height, bold) <= width:
-                lines[-1] += " " + word
-            else:
-                lines.append(word)
+        for piece in _pieces(message):
+            words = [piece] if self.width(piece, height, bold) <= width else piece.split(" ")
+            for word in words:
+                if lines and self.width(lines[-1] + " " + word, height, bold) <= width:
+                    lines[-1] += " " + word
+                else:
+                    lines.append(word)
         return lines or [""]
 
     def _compose(self, text: str, height: int, color: tuple[int, ...], bold: bool) -> pygame.Surface:

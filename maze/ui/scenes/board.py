@@ -96,6 +96,7 @@ class BoardScene(Scene):
         return wanted and self.host.announcement is None
 
     _stepped = False
+    _card_drawn = False                    # whether the last frame showed the card over the board
     _card_wanted: bool | None = None       # F2 shows or hides the card (None: until a step)
 
     def _heard(self, event: Event) -> None:
@@ -296,6 +297,11 @@ class BoardScene(Scene):
         if self._static is None or self._marks is None:
             self._keep_static_layer()
             self.full_redraw = True
+        if self.card is not None and self._card_drawn != self._card_over_board():
+            # The card comes or goes over the board (an announcement ended, a step, F2): the
+            # whole frame, or only the changed rectangles would show it (a strip of the code
+            # where the announcement's band was: no phone could scan it).
+            self.full_redraw = True
         assert self._marks is not None
         marked = self._marks.show(marks)
         content = (board_content(self), hud_content(self))
@@ -345,6 +351,7 @@ class BoardScene(Scene):
         surface.set_clip(rect)
         draw_board_dynamic(self, surface, layout, marks=False)
         draw_hud(self, surface, layout, content[1])
-        if self._card_over_board():
+        self._card_drawn = self._card_over_board()
+        if self._card_drawn:
             self.card.draw(surface, self.app.text, layout)
         surface.set_clip(None)

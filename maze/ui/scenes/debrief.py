@@ -17,7 +17,7 @@ import pygame
 
 from maze.analysis import plain
 from maze.analysis.debrief import heatmap, prompts, timeline
-from maze.analysis.leaderboard import Entry
+from maze.analysis.leaderboard import Entry, when_shown
 from maze.analysis.scores import score
 from maze.analysis.text import minutes, num, undone_text
 from maze.core.events import Event, PathChanged
@@ -282,57 +282,119 @@ class DebriefScene(Scene):
         y += round(unit * 0.4)
         left_w = round(width * 0.52)
         bottom = h - self.footer_height(h) - round(unit * 0.3)
-        self._draw_headlines(surface, x, y, left_w, bottom - y, unit)
-        px, pw = x + left_w + unit, width - left_w - unit
-        self._draw_prompts(surface, px, y, pw, bottom - y, unit)
+        columns = [pygame.Rect(x, y, left_w, bottom - y),
+                   pygame.Rect(x + left_w + unit, y, width - left_w - unit, bottom - y)]
+        free = self._draw_headlines(surface, columns, unit)
+        self._draw_prompts(surface, columns[1].x, free, columns[1].width, bottom - free, unit)
 
-    def _draw_headlines(self, surface: pygame.Surface, x: int, top: int, width: int,
-                        height: int, unit: int) -> None:
-        text = self.app.text
+    def _draw_headlines(self, surface: pygame.Surface, columns: list[pygame.Rect],
+                        unit: int) -> int:
+        """The three scores, each its value and the facts behind it, down the left column at
+        the largest detail size down to the readable one at which they all fit. When even that
+        is too long (a session with curveballs, in a language longer than English, on a
+        projector's 1024x768) they go on at the top of the right column, a fact never split,
+        and the questions for the debrief take what is left below them. Returns where the
+        right column is free."""
         floor = readable(surface)
+        largest = max(floor, round(unit * 0.7))
+        detail = next((d for d in range(largest, floor - 1, -1)
+                       if self._flow(surface, columns[:1], d, unit, draw=False) is not None), None)
+        if detail is not None:
+            self._flow(surface, columns[:1], detail, unit, draw=True)
+            return columns[1].y
+        # Both columns, at the readable size: as much as can be on the left, the questions
+        # keep as much room as they can on the right.
+        end = self._flow(surface, columns, floor, unit, draw=True)
+        return columns[1].y if end is None else end
+
+    def _flow(self, surface: pygame.Surface, columns: list[pygame.Rect], detail: int, unit: int,
+              draw: bool) -> int | None:
+        """Lay the scores out down ``columns`` in turn (drawn if ``draw``): where the last
+        column used ends, or None if they do not fit. A score's title keeps its first fact
+        with it; a score that goes on in the next column has its title again there."""
         colors = (theme.LEARNING, theme.EXECUTION, theme.PLANNING)
-        detail = max(floor, round(unit * 0.7))
-        while True:                 # the largest detail size at which all three fit
-            hang = detail                 # a fact's second line is indented under its first
-            blocks = [(title, value, [(line, i > 0) for fact in facts
-                                      for i, line in enumerate(text.wrap(fact, detail, False,
-                                                                         width - detail - hang))])
-                      for title, value, facts in self.headlines()]
-            need = sum(round(unit * 2.5) + len(lines) * round(detail * 1.15) + round(unit * 0.45)
-                       for _, _, lines in blocks)
-            if need <= height or detail <= floor:
-                break
-            detail -= 1
-        y = top
-        for (title, value, lines), color in zip(blocks, colors, strict=True):
-            label_w = text.width(title, unit, True) + unit // 2
+        column = 0
+        area, y = columns[0], columns[0].y
+        fits = True
+        again = round(detail * 1.3)        # a score's title again, over its facts that go on
+
+        def room_for(height: int, title: str, color: tuple[int, int, int]) -> None:
+            nonlocal column, area, y, fits
+            if y + height <= area.bottom:
+                return
+            if y > area.y and column + 1 < len(columns):
+                column += 1
+                area, y = columns[column], columns[column].y
+                if title:
+                    if draw:
+                        self.app.text.draw(surface, title, detail, color, bold=True,
+                                           topleft=(area.x, y))
+                    y += again
+            if y + height > area.bottom:
+                fits = False
+
+        for (title, value, facts), color in zip(self.headlines(), colors, strict=True):
+            if y > area.y:
+                y += round(unit * 0.45)
+            room_for(self._score_head(surface, area, y, title, value, color, unit, detail, False)
+                     + self._fact(surface, area, y, facts[0], detail, False), "", color)
+            y += self._score_head(surface, area, y, title, value, color, unit, detail, draw)
+            for fact in facts:
+                room_for(self._fact(surface, area, y, fact, detail, False), title, color)
+                y += self._fact(surface, area, y, fact, detail, draw)
+        return y if fits else None
+
+    def _score_head(self, surface: pygame.Surface, area: pygame.Rect, y: int, title: str,
+                    value: str, color: tuple[int, int, int], unit: int, detail: int,
+                    draw: bool) -> int:
+        """A score's title and value (beside it, or below it if it does not fit there at the
+        room's size): its height, and drawn if ``draw``."""
+        text = self.app.text
+        x, width = area.x, area.width
+        label_w = text.width(title, unit, True) + unit // 2
+        room_size = math.ceil(ROOM_SHARE * surface.get_height())
+        top = y
+        if draw:
             text.draw(surface, title, unit, color, bold=True, role=ROOM, topleft=(x, y))
-            room_size = math.ceil(ROOM_SHARE * surface.get_height())
-            if text.width(value, room_size, True) > width - label_w:   # its own line
-                y += round(unit * 1.15)
-                label_w = detail
-            size = text.fitting_height(value, unit, True, width - label_w, smallest=room_size)
-            parts = text.wrap(value, size, True, width - label_w)   # two lines if it must
-            for i, part in enumerate(parts):
-                y += round(size * 1.15) if i else 0
+        if text.width(value, room_size, True) > width - label_w:   # its own line
+            y += round(unit * 1.15)
+            label_w = detail
+        size = text.fitting_height(value, unit, True, width - label_w, smallest=room_size)
+        parts = text.wrap(value, size, True, width - label_w)   # two lines if it must
+        for i, part in enumerate(parts):
+            y += round(size * 1.15) if i else 0
+            if draw:
                 text.draw(surface, part, size, theme.TEXT, bold=True, role=ROOM,
                           max_width=width - label_w, bottomleft=(x + label_w, y + unit))
-            y += round(unit * 1.35)
-            for line, continued in lines:
-                indent = detail + (hang if continued else 0)
-                text.draw(surface, line, detail, theme.TEXT_DIM, max_width=width - indent,
-                          topleft=(x + indent, y))
-                y += round(detail * 1.15)
-            y += round(unit * 0.45)
+        return y + round(unit * 1.35) - top
+
+    def _fact(self, surface: pygame.Surface, area: pygame.Rect, y: int, fact: str, detail: int,
+              draw: bool) -> int:
+        """One fact under a score, indented, its further lines hanging under its first: its
+        height, and drawn if ``draw``."""
+        text = self.app.text
+        hang = detail
+        lines = text.wrap(fact, detail, False, area.width - detail - hang)
+        if draw:
+            for i, line in enumerate(lines):
+                indent = detail + (hang if i else 0)
+                text.draw(surface, line, detail, theme.TEXT_DIM, max_width=area.width - indent,
+                          topleft=(area.x + indent, y + i * round(detail * 1.15)))
+        return len(lines) * round(detail * 1.15)
 
     def _draw_prompts(self, surface: pygame.Surface, x: int, top: int, width: int, height: int,
                       unit: int) -> None:
+        """The questions for the debrief, the most telling first, as many as there is room
+        for (the rest wait; a heading with no question under it is left out)."""
         text = self.app.text
         h = surface.get_height()
+        size = max(math.ceil(0.035 * h), round(unit * 0.85))
+        y = top + round(unit * 1.4)
+        first = text.wrap(self.prompts[0], size, False, width - size) if self.prompts else []
+        if not first or y + len(first) * round(size * 1.15) > top + height:
+            return
         text.draw(surface, _("For the debrief"), unit, theme.TOKEN, bold=True, role=ROOM,
                   topleft=(x, top))
-        y = top + round(unit * 1.4)
-        size = max(math.ceil(0.035 * h), round(unit * 0.85))
         for prompt in self.prompts:
             lines = text.wrap(prompt, size, False, width - size)
             if y + len(lines) * round(size * 1.15) > top + height:
@@ -397,7 +459,7 @@ class DebriefScene(Scene):
         for row in shown:
             color = theme.TOKEN if row.session_id == self.setup.session_id else theme.TEXT
             label = (_("{team}  {when}") if row.ranked else _("{team}  {when}  (not ranked)")).format(
-                team=row.team, when=row.when)
+                team=row.team, when=when_shown(row.started_at))   # the language's date
             draw_fitted(surface, text, label, size, color, columns[1] - x - size, user=True,
                         topleft=(x, y))
             for left, value, rank in zip(columns[1:], row.scores, row.ranks, strict=True):

@@ -214,35 +214,62 @@ class MenuOverlay(Scene):
     def update(self) -> Transition | None:
         return Pop() if self.board.session.state.ended else None
 
+    def _plan(self, surface: pygame.Surface) -> tuple[float, int, list[list[str]]]:
+        """The panel's share of the width, the line height, and each label's lines: every
+        label at one size, the menu wider, then a long label on two lines (German's undo),
+        rather than one label smaller than the others."""
+        text = self.app.text
+        w, h = surface.get_size()
+        floor = _readable(surface)
+        height = int(h * 0.94)
+        line_h = max(floor, min(round(0.04 * h), int(height / (len(MENU_ITEMS) * 1.3 + 4))))
+        labels = [_(item.label) for item in MENU_ITEMS]
+        for fraction in (0.8, 0.94):
+            room = self._room(int(w * fraction), line_h)
+            wrapped = [text.wrap(label, line_h, False, room) for label in labels]
+            if all(len(lines) == 1 for lines in wrapped):
+                return fraction, line_h, wrapped
+        for size in range(line_h, floor - 1, -1):   # the largest size at which all fit
+            room = self._room(int(w * 0.94), size)
+            wrapped = [text.wrap(label, size, False, room) for label in labels]
+            extra = sum(len(lines) - 1 for lines in wrapped)
+            if size * (len(MENU_ITEMS) * 1.3 + extra * 1.1 + 4) <= height:
+                break
+        return 0.94, size, wrapped
+
+    def _room(self, panel_w: int, line_h: int) -> int:
+        """The width a label has beside the widest key, in a panel ``panel_w`` wide."""
+        key_w = max(self.app.text.width(_(item.key), line_h) for item in MENU_ITEMS)
+        return panel_w - line_h - key_w - 2 * line_h
+
     def draw(self, surface: pygame.Surface) -> None:
         text = self.app.text
-        rect = _panel(surface, text, 0.8, 0.94)
-        h = surface.get_height()
-        rows = len(MENU_ITEMS)
-        line_h = max(_readable(surface), min(round(0.04 * h), int(rect.height / (rows * 1.3 + 4))))
-        key_w = max(text.width(_(item.key), line_h) for item in MENU_ITEMS)
+        fraction, line_h, wrapped = self._plan(surface)
+        rect = _panel(surface, text, fraction, 0.94)
         y = rect.y + line_h // 3
         text.draw(surface, _("Facilitator's menu"), round(line_h * 1.2), theme.TOKEN, bold=True,
                   topleft=(rect.x + line_h, y))
         y += round(line_h * 1.6)
         self._rows = []
-        for index, item in enumerate(MENU_ITEMS):
-            row = pygame.Rect(rect.x + line_h // 2, y, rect.width - line_h, round(line_h * 1.25))
+        step = round(line_h * 1.1)           # a label's second line
+        planning = self.board.session.state.phase is Phase.PLANNING
+        for index, (item, lines) in enumerate(zip(MENU_ITEMS, wrapped, strict=True)):
+            row = pygame.Rect(rect.x + line_h // 2, y, rect.width - line_h,
+                              round(line_h * 1.25) + (len(lines) - 1) * step)
             self._rows.append(row)
             if index == self.selected:
                 pygame.draw.rect(surface, theme.STRIP, row)
                 pygame.draw.rect(surface, theme.TOKEN, row, width=max(2, line_h // 12))
-            room = row.width - key_w - 2 * line_h
-            label = _(item.label)
-            size = text.fitting_height(label, line_h, False, room, smallest=_readable(surface))
+            room = self._room(rect.width, line_h)
             # Ending planning only means something during planning: shown dim otherwise.
-            planning = self.board.session.state.phase is Phase.PLANNING
             dim = item.action is Action.END_PLANNING and not planning
-            text.draw(surface, label, size, theme.TEXT_DIM if dim else theme.TEXT,
-                      max_width=room, midleft=(row.x + line_h // 2, row.centery))
+            top = row.centery - (len(lines) - 1) * step // 2
+            for i, line in enumerate(lines):
+                text.draw(surface, line, line_h, theme.TEXT_DIM if dim else theme.TEXT,
+                          max_width=room, midleft=(row.x + line_h // 2, top + i * step))
             text.draw(surface, _(item.key), line_h, theme.TEXT_DIM,
                       midright=(row.right - line_h // 2, row.centery))
-            y += round(line_h * 1.3)
+            y += round(line_h * 1.3) + (len(lines) - 1) * step
         hint = (_("Hold Ctrl and press Enter, or click, to do this") if self.refused else
                 _("Up/Down choose; click or Ctrl+Enter to do it; Esc goes back"))
         size = text.fitting_height(hint, line_h, self.refused, rect.width - 2 * line_h,

@@ -364,7 +364,7 @@ def _banner(surface: pygame.Surface, text: TextCache, banner: Banner) -> None:
     """A banner's text on its dark band, so it reads over anything."""
     band, height = banner.band, banner.height
     surface.fill(theme.BACKGROUND, band)
-    text.cover(surface, band)
+    text.cover(surface, band, over=True)
     pygame.draw.rect(surface, banner.color, band, width=max(2, height // 12))
     top = band.y + height // 4
     for line in banner.lines:

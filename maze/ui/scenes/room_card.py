@@ -41,6 +41,7 @@ class RoomCard:
         self.code = code
         self._qr: pygame.Surface | None = None
         self._qr_size = 0
+        self.qr_rect = pygame.Rect(0, 0, 0, 0)     # where the code was drawn last (tests look)
 
     def area(self, layout: Layout) -> tuple[pygame.Rect, bool]:
         """Where the card goes, and whether that is beside the board (else over it)."""
@@ -58,19 +59,23 @@ class RoomCard:
             rect.center = layout.grid.center
         return rect, beside
 
+    def qr_image(self) -> pygame.Surface | None:
+        """The code as last drawn (None before the first draw)."""
+        return self._qr
+
     def draw(self, surface: pygame.Surface, text: TextCache, layout: Layout) -> pygame.Rect:
         rect, beside = self.area(layout)
         h = layout.height
         line = max(12, round(0.045 * h))
         if not beside:
             surface.fill(theme.BACKGROUND, rect)
-            text.cover(surface, rect)
+            text.cover(surface, rect, over=True)
         size = min(rect.width, rect.height - 3 * line, round(0.5 * h))
         if size != self._qr_size:
             self._qr, self._qr_size = qr_surface(self.url, size), size
         assert self._qr is not None
         top = rect.y + max(0, (rect.height - self._qr.get_height() - 3 * line) // 2)
-        qr_rect = self._qr.get_rect(midtop=(rect.centerx, top))
+        qr_rect = self.qr_rect = self._qr.get_rect(midtop=(rect.centerx, top))
         surface.blit(self._qr, qr_rect)
         y = qr_rect.bottom + line // 4
         for words, bold in ((self.address, False), (_("Room {code}").format(code=self.code), True)):

@@ -189,19 +189,42 @@ class LevelList(Widget):
         room = max(1, self.rect.height // row_h)
         self.first = scroll_first(self.first, self.selected, room)
         self.rows = []
-        for slot, index in enumerate(range(self.first, min(len(self.entries), self.first + room))):
+        shown = range(self.first, min(len(self.entries), self.first + room))
+        above, below = self.first, len(self.entries) - shown.stop
+        for slot, index in enumerate(shown):
             entry = self.entries[index]
             row = pygame.Rect(self.rect.x + 3, self.rect.y + 3 + slot * row_h, self.rect.width - 6, row_h)
             self.rows.append((index, row))
             if index == self.selected:
                 pygame.draw.rect(surface, theme.STRIP, row)
+            name_w = row.width - unit
+            # The levels out of view, counted at the list's ends (scrolled with Up and Down).
+            if below and index == shown.stop - 1:
+                name_w -= _more(surface, text, row, below, True, unit)
+            elif above and slot == 0:
+                name_w -= _more(surface, text, row, above, False, unit)
             assert entry.level is not None
             tag = {"user": _("{level}  (yours)"), "generated": _("{level}  (new)")}.get(
                 entry.origin, "{level}")
-            text.draw(surface, tag.format(level=builtin(entry.level.name, BUILTIN_WORDS)), round(unit * 0.85),
-                                theme.TEXT if index == self.selected else theme.TEXT_DIM,
-                                max_width=row.width - unit,
-                      midleft=(row.x + unit // 3, row.centery))
+            text.draw(surface, tag.format(level=builtin(entry.level.name, BUILTIN_WORDS)),
+                      round(unit * 0.85),
+                      theme.TEXT if index == self.selected else theme.TEXT_DIM,
+                      max_width=max(1, name_w), midleft=(row.x + unit // 3, row.centery))
+
+
+def _more(surface: pygame.Surface, text: TextCache, row: pygame.Rect, n: int, down: bool,
+          unit: int) -> int:
+    """How many rows of a list are out of view, above or below, with an arrow, at the right
+    end of ``row``: the width it takes."""
+    size = max(readable(surface), round(unit * 0.7))
+    # Translators: rows of a list out of view (an arrow up or down is drawn before it)
+    words = n_("{n} more", "{n} more", n).format(n=integer(n))
+    drawn = text.draw(surface, words, size, theme.TEXT_DIM,
+                      midright=(row.right - unit // 3, row.centery))
+    arrow = pygame.Rect(0, 0, size, size)
+    arrow.midright = (drawn.x - size // 4, row.centery)
+    draw_arrow_up(surface, arrow, theme.TEXT_DIM, down=down)
+    return row.right - arrow.x + unit // 3
 
 
 def _digits(c: str) -> bool:
@@ -541,7 +564,7 @@ class SetupScene(Scene):
             band = pygame.Rect(box.x, 0, box.width, len(said) * round(size * 1.2) + size // 2)
             band.bottom = box.bottom
             surface.fill(theme.BACKGROUND, band)
-            text.cover(surface, band)
+            text.cover(surface, band, over=True)
             pygame.draw.rect(surface, theme.BEEP, band, width=2)
             y = band.y + size // 4
             for words in said:
