@@ -47,7 +47,7 @@ def test_draw_undo_an_error_then_save_a_valid_level(editor, tmp_path, capsys):
     assert scene.paths["path"] == []
     for name in ("B1", "B2", "D3"):                            # D3 is not next to B2
         click_square(app, name)
-    assert 'path[2] "D3" is not next to "B2"' in scene.problems()
+    assert 'square 3 of the path "D3" is not next to "B2"' in scene.problems()   # not path[2]
     key(app, pygame.K_s, pygame.KMOD_CTRL)
     assert scene.message.startswith("Not saved") and scene.saved_to is None
     key(app, pygame.K_z, pygame.KMOD_CTRL)                    # undo D3
@@ -128,3 +128,21 @@ def test_escape_never_quits_and_ctrl_q_with_unsaved_changes_asks_first(editor):
     key(app, pygame.K_q, pygame.KMOD_CTRL)
     key(app, pygame.K_RETURN)
     assert not app.running
+
+
+def test_the_editor_names_squares_not_file_fields_in_the_rooms_language(editor):
+    """The file's checks name "path[2]" (counted from 0); the editor, in German, names the
+    third square of the path."""
+    from maze import lang
+    lang.use("de")
+    try:
+        app = editor()
+        scene = app.top
+        click_square(app, "A1")                                # the blank level's A1: undo it
+        for name in ("B1", "B2", "D3"):
+            click_square(app, name)
+        said = scene.problems()
+    finally:
+        lang.use("en")
+    assert not any("path" in p for p in said), said
+    assert any(p.startswith("Feld 3 des Pfads") for p in said), said

@@ -54,6 +54,10 @@ def play(session, clock, actions):
         try:
             if item[0] == "move":
                 (dc, dr), col = item[1], item[2]
+                # What fell due by now first, as the board does every frame before it handles
+                # a key: otherwise the aim is taken from a walk-back the session has finished,
+                # and an action that ticks (a slip and its undo) changes the aim, not the rules.
+                session.tick()
                 here = session.state.position
                 if here is None:
                     target = Square(col + dc, 0) if dr > 0 else Square(col, -1)

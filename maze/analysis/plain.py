@@ -21,7 +21,7 @@ class Part(Record):
 
     what: str            # "Hand-over after the path was found"
     value: str           # "12 s"
-    verdict: str         # "quick"
+    verdict: str         # "quick"; "" when the value says it all ("never")
     score: float         # 0 to 1, as in `maze score --json` (switch.parts)
 
 
@@ -70,7 +70,7 @@ def parts(figures: Figures) -> list[Part]:
                 "Path change {i}: noticed after").format(i=i)
             out.append(Part(what, duration(curve.detect_seconds),
                             _verdict(s, _("quick"), _("a while"), _("slow"))
-                            if curve.detect_seconds is not None else _("not noticed"), s))
+                            if curve.detect_seconds is not None else "", s))
             s = scores[f"curveball_{i}_rigid"]
             n = curve.rigid_repeats
             what = _("Path change: beeps on the old path") if one else _(
@@ -82,7 +82,7 @@ def parts(figures: Figures) -> list[Part]:
                 "Path change {i}: new path crossed after").format(i=i)
             out.append(Part(what, duration(curve.relearn_seconds),
                             _verdict(s, _("quick"), _("a while"), _("slow"))
-                            if curve.relearn_seconds is not None else _("never crossed"), s))
+                            if curve.relearn_seconds is not None else "", s))
     return out
 
 

@@ -148,6 +148,11 @@ def _LIST() -> str:  # noqa: N802 (a word)
     return p_("list of notes", "; ")
 
 
+def _team_level(setup: SessionSetup) -> str:
+    # Translators: a session's title in the report: the team, then the level
+    return _("{team}: {level}").format(team=setup.team, level=level_name(setup))
+
+
 def level_name(setup: SessionSetup) -> str:
     """The session's level as the room reads it (a built-in level's name translated)."""
     return builtin(setup.level.name, BUILTIN_WORDS)
@@ -196,7 +201,7 @@ def print_text_mm(setup: Any, notes: list[str], questions: list[str]) -> float:
     # a row's height, a name's characters per line and the header's height, per density
     row, per_line, head = (2.75, 50, 8.0) if players > 16 else (3.7, 42, 10.5) if players > 8 else (4.6, 29, 12.0)
     table = head + sum(row * _lines(name, per_line) for name in setup.roster)
-    title = 5.3 * _lines(f"{setup.team}: {level_name(setup)}", 66)
+    title = 5.3 * _lines(_team_level(setup), 66)
     meta, scores, headings = 4.3, 19.5, 10.0
     note_mm = sum(1.0 + 3.3 * _lines(_TAGS.sub("", note), 115) for note in notes)
     question_mm = sum(3.75 * _lines(q, 110) for q in questions)
@@ -327,15 +332,17 @@ def _meta(read: SessionRead, figures: Figures, attempt: int | None) -> str:
     roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
     played = e(_("{time} played").format(time=minutes(figures.seconds)))
     session = e(_("session {id}").format(id=setup.session_id))
-    return (f'<p class="meta">{started}; {e(outcome)}; {played}; '
-            f"<span class=roster>{roster}; </span>{e(rules_summary(setup.rules))}; {session}</p>")
+    sep = e(_LIST())
+    return (f'<p class="meta">{started}{sep}{e(outcome)}{sep}{played}{sep}'
+            f"<span class=roster>{roster}{sep}</span>{e(rules_summary(setup.rules))}{sep}"
+            f"{session}</p>")
 
 
 def session_section(read: SessionRead, figures: Figures, anchor: str, attempt: int | None = None) -> str:
     setup, events = read.setup, read.events
     e = escape
     parts = [f'<section class="session{_crowding(setup)}" id="{anchor}">',
-             f"<h2>{e(setup.team)}: {e(level_name(setup))}</h2>",
+             f"<h2>{e(_team_level(setup))}</h2>",
              _meta(read, figures, attempt)]
     for warning in read.warnings:
         parts.append('<p class="note">' + e(_("Note: {warning}").format(warning=warning))
@@ -490,7 +497,7 @@ class Report:
     def page(made: Made, summary_name: str) -> str:
         """A session's own page, linking back to the summary (the file ``summary_name`` in
         the folder above)."""
-        title = escape(f"maze: {made.read.setup.team}: {level_name(made.read.setup)}")
+        title = escape(f"maze: {_team_level(made.read.setup)}")
         back = "../" + quote(summary_name)
         every = escape(_("All sessions"))
         return (f'{_head(title, PAGE_STYLE)}<nav class="back"><a href="{escape(back)}">'

@@ -169,11 +169,14 @@ def timeline_svg(line: Timeline, roster: tuple[str, ...], width: int = 900) -> s
         if beep:
             name = roster[index] if index < len(roster) else ""
             at = escape(_("{seconds} s {square}"))
-            title = (f"<title>{escape(name)}: {escape(beeps_of_kind(class_, len(steps)))}: "
-                     + ", ".join([at.format(seconds=seconds, square=esc(step.square))
-                                  for seconds, step in zip(tenths([step.t for step in steps]),
-                                                           steps, strict=True)])
-                     + "</title>")
+            times = ", ".join([at.format(seconds=seconds, square=esc(step.square))
+                               for seconds, step in zip(tenths([step.t for step in steps]),
+                                                        steps, strict=True)])
+            # Translators: a lane's tooltip in the report's timeline: the player, what kind of
+            # beeps, then when and where each was ("Ana: 2 new beeps: 3.2 s D2, 5.0 s E3")
+            title = ("<title>" + escape(_("{name}: {beeps}: {times}")).format(
+                name=escape(name), beeps=escape(beeps_of_kind(class_, len(steps))),
+                times=times) + "</title>")
         out.append(f'<path class="{"beeps" if beep else "steps"}" stroke="{CLASS_COLORS.get(class_, "#999")}" '
                    f'd="{"".join(moves)}">{title}</path>')
     changed = escape(_("path changed"))

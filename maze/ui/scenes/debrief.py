@@ -242,7 +242,11 @@ class DebriefScene(Scene):
 
         # Translators: a part of the switching score: what, its value, and the verdict
         switch_lines = [_("{what}: {value}, {verdict}").format(
-            what=part.what, value=part.value, verdict=part.verdict) for part in plain.parts(f)]
+            what=part.what, value=part.value, verdict=part.verdict)
+            if part.verdict and part.verdict != part.value
+            # Translators: a part of the switching score whose value says it all ("never")
+            else _("{what}: {value}").format(what=part.what, value=part.value)
+            for part in plain.parts(f)]
         return [
             (_("Learning"), value(learn.discoveries_per_minute, _("{n} discoveries a minute")),
              plain.learning_facts(f)),
@@ -385,7 +389,8 @@ class DebriefScene(Scene):
     def _draw_prompts(self, surface: pygame.Surface, x: int, top: int, width: int, height: int,
                       unit: int) -> None:
         """The questions for the debrief, the most telling first, as many as there is room
-        for (the rest wait; a heading with no question under it is left out)."""
+        for; the rest are counted under them (the report has them all). A heading with no
+        question under it is left out."""
         text = self.app.text
         h = surface.get_height()
         size = max(math.ceil(0.035 * h), round(unit * 0.85))
@@ -395,10 +400,15 @@ class DebriefScene(Scene):
             return
         text.draw(surface, _("For the debrief"), unit, theme.TOKEN, bold=True, role=ROOM,
                   topleft=(x, top))
-        for prompt in self.prompts:
+        note = max(readable(surface), round(unit * 0.7))
+        shown = 0
+        for index, prompt in enumerate(self.prompts):
             lines = text.wrap(prompt, size, False, width - size)
-            if y + len(lines) * round(size * 1.15) > top + height:
+            last = index == len(self.prompts) - 1
+            room = top + height - (0 if last else round(note * 1.3))   # for the count below
+            if y + len(lines) * round(size * 1.15) > room:
                 break                     # the most telling questions first: the rest wait
+            shown += 1
             for i, line in enumerate(lines):
                 if i == 0:
                     pygame.draw.circle(surface, theme.TOKEN, (x + size // 4, y + size // 2),
@@ -407,6 +417,11 @@ class DebriefScene(Scene):
                           topleft=(x + size * 2 // 3, y))
                 y += round(size * 1.15)
             y += size // 2
+        if shown < len(self.prompts):
+            left = len(self.prompts) - shown
+            text.draw(surface, n_("{n} more question in the report",
+                                  "{n} more questions in the report", left).format(
+                n=integer(left)), note, theme.TEXT_DIM, max_width=width, topleft=(x, y))
 
     def _draw_teams(self, surface: pygame.Surface, unit: int) -> None:
         """The teams that played this level on this computer (from the log folder), this one

@@ -134,10 +134,13 @@ class EditorScene(Scene):
         return out
 
     def problems(self) -> list[str]:
+        """What is wrong with the level as drawn, in the words of the editor: the file's
+        checks name fields ("path[3]", counted from 0), the editor names squares ("square 4
+        of the path")."""
         try:
             level_from_data(self.data(), SOURCE)
         except DataError as exc:
-            return [p.removeprefix(f"{SOURCE}: ") for p in exc.problems]
+            return [_as_drawn(p.removeprefix(f"{SOURCE}: ")) for p in exc.problems]
         return []
 
     def level(self) -> Level:
@@ -392,3 +395,19 @@ def _share(row: list[Widget], text: TextCache, size: int, smallest: int, width: 
         return [(row, widths)]
     return [([widget], [width]) for widget in row]
 
+
+def _as_drawn(problem: str) -> str:
+    """A level file's problem said of the board being drawn: its fields named as squares."""
+    import re
+
+    def square(match: re.Match[str]) -> str:
+        n = int(match.group(2)) + 1
+        if match.group(1):
+            return _("square {n} of the new path").format(n=n)
+        return _("square {n} of the path").format(n=n)
+    problem = re.sub(r"\b(curveball\.)?path\[(\d+)\]", square, problem)
+    if problem.startswith("curveball.path "):
+        return _("the new path") + problem[len("curveball.path"):]
+    if problem.startswith("path "):
+        return _("the path") + problem[len("path"):]
+    return problem
