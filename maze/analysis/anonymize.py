@@ -1,4 +1,4 @@
-"""Shareable outputs: team and player names replaced by stable pseudonyms (Team A, Player 1...),
+"""Shareable outputs: team and player names replaced by stable pseudonyms (Team A, Player 1, Player 2),
 numbered by first appearance, so the same person gets the same pseudonym in every session of
 one report. The mapping itself is never written anywhere."""
 

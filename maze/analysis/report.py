@@ -142,7 +142,7 @@ def _many(n: int | None) -> int:
     return 2 if n is None else n
 
 
-def _LIST() -> str:  # noqa: N802 (a word)
+def _list_separator() -> str:
     # Translators: between the items of a list of notes ("the memory aid was on; the path was
     # revealed 2 times"); French puts a no-break space before the semicolon
     return p_("list of notes", "; ")
@@ -305,7 +305,7 @@ def _notes(figures: Figures) -> list[str]:
             n=pen.count, cost=cost, kinds=kinds)) + "</p>")
     if figures.undone:
         out.append('<p class="meta">' + e(_("Undone by the facilitator, not counted: {actions}."))
-                   .replace("{actions}", e(_LIST()).join(f"<s>{e(undone_text(u))}</s>"
+                   .replace("{actions}", e(_list_separator()).join(f"<s>{e(undone_text(u))}</s>"
                                                    for u in figures.undone)) + "</p>")
     extras = []
     if figures.memory_aid_used:
@@ -314,7 +314,7 @@ def _notes(figures: Figures) -> list[str]:
         extras.append(n_("the path was revealed {n} time", "the path was revealed {n} times",
                          figures.reveals).format(n=figures.reveals))
     if extras:
-        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes=_LIST().join(extras)))
+        out.append('<p class="meta">' + e(_("Note: {notes}.").format(notes=_list_separator().join(extras)))
                    + "</p>")
     return out
 
@@ -332,7 +332,7 @@ def _meta(read: SessionRead, figures: Figures, attempt: int | None) -> str:
     roster = e(_("roster: {names}").format(names=", ".join(setup.roster)))
     played = e(_("{time} played").format(time=minutes(figures.seconds)))
     session = e(_("session {id}").format(id=setup.session_id))
-    sep = e(_LIST())
+    sep = e(_list_separator())
     return (f'<p class="meta">{started}{sep}{e(outcome)}{sep}{played}{sep}'
             f"<span class=roster>{roster}{sep}</span>{e(rules_summary(setup.rules))}{sep}"
             f"{session}</p>")

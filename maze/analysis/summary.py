@@ -2,8 +2,8 @@
 score and filterable by level and month, with no script at all (the report's
 Content-Security-Policy forbids them): the controls are radio buttons, and CSS does the rest.
 
-How: each row carries its position in every sort order as CSS custom properties
-(``style="--t:12;--d:40;..."``); the table body is a flex column, and the checked sort button
+How: each row carries its position in every sort order as CSS custom properties, one for
+each order (``style="--t:12;--d:40"``); the table body is a flex column, and the checked sort button
 sets each row's ``order`` to one of them (``body:has(#o-team:checked) tr.r {order: var(--t)}``).
 The DOM order is the default sort (by level, then in the order played), so the page lays out
 without any of it. A filter hides rows with two custom properties, one per group, read by
@@ -131,7 +131,7 @@ class _Layout:
     order first met, each in the order played), each row's place in every sort order, its
     ranks within its level, and the levels and months to filter by, with their counts."""
     shown: list[int]                      # row indexes, in the default order
-    levels: dict[str, int]                # level key -> number (1, 2...)
+    levels: dict[str, int]                # level key -> its number, from 1
     months: dict[str | None, int]         # "2026-11" -> number; None (no date) -> 0
     month_of: list[str | None]
     orders: dict[str, list[int]]          # sort property -> each row's place

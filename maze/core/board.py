@@ -1,4 +1,4 @@
-"""The board: squares named like a chessboard (columns A, B, ...; row 1 at the start edge)."""
+"""The board: squares named like a chessboard (columns A to Z, rows from 1 at the start edge)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Records: value classes declared like dataclasses, built without generating code.
 
-``@dataclass`` compiles an ``__init__``, ``__eq__``, ``__repr__``... for every class it
+``@dataclass`` compiles an ``__init__``, ``__eq__``, ``__repr__`` and more for every class it
 decorates: about 0.7 ms each, which for the fifteen classes loaded before the board is first
 drawn was a fifth of the program's start-up. A ``Record`` subclass reads its annotated fields
 once and shares generic methods. Type checkers see it as a dataclass (``dataclass_transform``).

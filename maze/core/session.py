@@ -61,12 +61,13 @@ Sink = Callable[[Event], None]
 
 
 class IllegalMove(ValueError):
-    """A move the rules refuse (off the side, two squares, while retreating...): a gentle cue,
+    """A move the rules refuse (off the side, two squares away, while walking back): a gentle cue,
     never a beep, never logged."""
 
 
 class ActionRefused(ValueError):
-    """A facilitator action that cannot happen now (a curveball before the path is known...)."""
+    """A facilitator action that cannot happen now (a curveball before the path is known, an
+    undo with nothing to undo)."""
 
 
 # The most players a session takes: the setup screen, the command line and the log reader all

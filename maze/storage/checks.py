@@ -65,7 +65,7 @@ def _wholes_within(values: Sequence[Any], low: int) -> bool:
 
 
 def text_check(value: Any) -> str | None:
-    """Text of at most MAX_NAME characters (a name, a cause, a source...)."""
+    """Text of at most MAX_NAME characters (a name, a penalty's cause, an input's source)."""
     if type(value) is not str:
         return _("{field} must be text, not {kind}").format(field=FIELD, kind=type_name(value))
     if len(value) > MAX_NAME:

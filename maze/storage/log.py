@@ -183,7 +183,7 @@ class SessionLog:
         return len(self._pending)
 
     def append(self, event: Event, source: str | None = None) -> None:
-        """Write one event; ``source`` (keyboard, mouse, phone...) is an optional field of the
+        """Write one event; ``source`` (keyboard, mouse, phone, demo) is an optional field of the
         line, for steps, that readers ignore (docs/formats.md)."""
         line = event.to_dict()
         if source is not None:

@@ -23,7 +23,7 @@ def no_display_reason(env: Mapping[str, str] = os.environ, platform: str = sys.p
     """Why no window can be seen, or None. On Linux and the BSDs without ``DISPLAY`` or
     ``WAYLAND_DISPLAY`` (over SSH, say) SDL falls back silently to its offscreen driver: the
     game would run invisibly and never end. A driver the user chose on purpose
-    (``SDL_VIDEODRIVER``: the tests' ``dummy``, ``offscreen``, ``kmsdrm``...) is respected.
+    (``SDL_VIDEODRIVER``: the tests' ``dummy``, ``offscreen``, ``kmsdrm`` or any other) is respected.
 
     >>> no_display_reason({}, "linux")
     'no display (DISPLAY and WAYLAND_DISPLAY are not set; SDL_VIDEODRIVER=offscreen runs it unseen)'

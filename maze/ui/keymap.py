@@ -28,8 +28,8 @@ MOVE_KEYS: dict[int, Move] = {
     pygame.K_KP3: DOWN_RIGHT,
 }
 
-# With Num Lock off some systems report the keypad as Home, PageUp...: the scancode still says
-# which key it is.
+# With Num Lock off some systems report the keypad as Home, PageUp and the other navigation
+# keys: the scancode still says which key it is.
 MOVE_SCANCODES: dict[int, Move] = {
     pygame.KSCAN_KP_8: UP, pygame.KSCAN_KP_2: DOWN, pygame.KSCAN_KP_4: LEFT,
     pygame.KSCAN_KP_6: RIGHT, pygame.KSCAN_KP_7: UP_LEFT, pygame.KSCAN_KP_9: UP_RIGHT,

@@ -1,6 +1,6 @@
 """Text on screen: the fonts shipped with the program (DejaVu Sans) sized by pixel height, any
 script in names (right-to-left runs shaped and ordered), a neutral placeholder for characters
-the font lacks (emoji...), and a bounded cache so nothing is rendered twice.
+the font lacks (emoji, CJK), and a bounded cache so nothing is rendered twice.
 
 The text layer can audit a frame (``TextCache.audit``): every line drawn through ``draw`` is
 recorded with its place, height and role, and every line the program had to cut is recorded
@@ -27,10 +27,6 @@ _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}   # emoji glue: vanish with what they 
 # that is); up to the next, Latin-1 and Latin Extended-A, the shipped font draws every printable
 # character (tests/test_text.py checks both).
 _FIRST_RIGHT_TO_LEFT, _LAST_LATIN = "\u0590", "\u017f"
-# Characters that take no room and change nothing a reader sees in a name: format and bidi
-# controls (U+200B zero width space, U+202E override, U+2066 isolate, U+00AD soft hyphen...).
-# Drawing them alone gives SDL_ttf "Text has zero width"; they are dropped on screen (the name
-# is kept as typed in logs and reports).
 USER_CUT = 24                   # a name a user typed may be cut short past this many characters
 
 # Roles of drawn text, for the projector rule: what the room must read (at least 4% of the
@@ -312,8 +308,12 @@ class TextCache:
         out: list[str] = []
         for ch in text:
             category = unicodedata.category(ch)
+            # Format characters take no room and change nothing a reader sees in a name
+            # (U+200B zero width space, U+202E override, U+2066 isolate, U+00AD soft hyphen):
+            # drawn alone they give SDL_ttf "Text has zero width", so they are dropped on
+            # screen (the name is kept as typed in logs and reports).
             if category == "Cf" and ch not in _JOINERS:
-                continue       # invisible: zero width, bidi controls, soft hyphen
+                continue
             missing = category in ("Cc", "Cs", "Co", "Cn") or ch in _JOINERS or (
                 category != "Zs" and not self._has_glyph(ch))
             if missing:
@@ -400,8 +400,8 @@ class TextCache:
              bold: bool = False, max_width: int | None = None, user: bool = False,
              role: str = DETAIL, **anchor: object) -> pygame.Rect:
         """Render a line and blit it where ``anchor`` says (``topleft=``, ``center=``,
-        ``midleft=``...); returns where it went. Every line of the program goes through here
-        so the audit sees it."""
+        ``midleft=`` or any other pygame.Rect position); returns where it went. Every line of
+        the program goes through here so the audit sees it."""
         image = self.render(text, height, color, bold, max_width, user)
         return self.place(surface, image, text, height, role, **anchor)
 

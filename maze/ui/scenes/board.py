@@ -283,31 +283,29 @@ class BoardScene(Scene):
         )
         layout = self.layout()
         marks = current_marks(self.session.state)
-        if self._static is None and not marks and self.app.frames == 0:
-            # The program's first frame: the static board is drawn straight onto the window,
-            # and its kept layer is made once the frame is on screen (a window-sized surface
-            # to fill and copy: a tenth of the wait for the first frame).
+        # The program's first frame draws the static board straight onto the window, and makes
+        # its kept layer once the frame is on screen (a window-sized surface to fill and copy:
+        # a tenth of the wait for the first frame).
+        first = self._static is None and not marks and self.app.frames == 0
+        marked: list[pygame.Rect] = []
+        if first:
             self._draw_static(surface, layout)
             self.app.after_first_frame.append(self._keep_static_layer)
-            content = (board_content(self), hud_content(self))
-            self._shown_clock = self.host.clock_display()
-            self._draw_moving(surface, layout, content, surface.get_rect())
-            self._shown, self.full_redraw = content, False
-            return None
-        if self._static is None or self._marks is None:
-            self._keep_static_layer()
-            self.full_redraw = True
-        if self.card is not None and self._card_drawn != self._card_over_board():
-            # The card comes or goes over the board (an announcement ended, a step, F2): the
-            # whole frame, or only the changed rectangles would show it (a strip of the code
-            # where the announcement's band was: no phone could scan it).
-            self.full_redraw = True
-        assert self._marks is not None
-        marked = self._marks.show(marks)
+        else:
+            if self._static is None or self._marks is None:
+                self._keep_static_layer()
+                self.full_redraw = True
+            if self.card is not None and self._card_drawn != self._card_over_board():
+                # The card comes or goes over the board (an announcement ended, a step, F2):
+                # the whole frame, or only the changed rectangles would show it (a strip of
+                # the code where the announcement's band was: no phone could scan it).
+                self.full_redraw = True
+            marked = self._marks.show(marks)
         content = (board_content(self), hud_content(self))
         self._shown_clock = self.host.clock_display()
-        if self.full_redraw or self._shown is None:
-            self._draw_over(surface, layout, content, surface.get_rect())
+        if first or self.full_redraw or self._shown is None:
+            draw = self._draw_moving if first else self._draw_over
+            draw(surface, layout, content, surface.get_rect())
             self._shown, self.full_redraw = content, False
             return None
         rects = merge_rects(dirty_rects(self._shown, content, layout) + marked, layout)

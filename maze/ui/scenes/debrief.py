@@ -389,23 +389,26 @@ class DebriefScene(Scene):
     def _draw_prompts(self, surface: pygame.Surface, x: int, top: int, width: int, height: int,
                       unit: int) -> None:
         """The questions for the debrief, the most telling first, as many as there is room
-        for; the rest are counted under them (the report has them all). A heading with no
-        question under it is left out."""
+        for; the rest are counted under them (the report has them all). With no room for
+        even one, no heading: only the count."""
         text = self.app.text
         h = surface.get_height()
         size = max(math.ceil(0.035 * h), round(unit * 0.85))
+        note = max(readable(surface), round(unit * 0.7))
         y = top + round(unit * 1.4)
         first = text.wrap(self.prompts[0], size, False, width - size) if self.prompts else []
-        if not first or y + len(first) * round(size * 1.15) > top + height:
-            return
-        text.draw(surface, _("For the debrief"), unit, theme.TOKEN, bold=True, role=ROOM,
-                  topleft=(x, top))
-        note = max(readable(surface), round(unit * 0.7))
         shown = 0
+        if not first:
+            return
+        reserve = 0 if len(self.prompts) == 1 else round(note * 1.3)   # for the count below
+        if y + len(first) * round(size * 1.15) <= top + height - reserve:
+            text.draw(surface, _("For the debrief"), unit, theme.TOKEN, bold=True, role=ROOM,
+                      topleft=(x, top))
+        else:                             # not even one: only how many wait in the report
+            y = top
         for index, prompt in enumerate(self.prompts):
             lines = text.wrap(prompt, size, False, width - size)
-            last = index == len(self.prompts) - 1
-            room = top + height - (0 if last else round(note * 1.3))   # for the count below
+            room = top + height - (0 if index == len(self.prompts) - 1 else reserve)
             if y + len(lines) * round(size * 1.15) > room:
                 break                     # the most telling questions first: the rest wait
             shown += 1
@@ -417,7 +420,7 @@ class DebriefScene(Scene):
                           topleft=(x + size * 2 // 3, y))
                 y += round(size * 1.15)
             y += size // 2
-        if shown < len(self.prompts):
+        if shown < len(self.prompts) and y + round(note * 1.3) <= top + height:
             left = len(self.prompts) - shown
             text.draw(surface, n_("{n} more question in the report",
                                   "{n} more questions in the report", left).format(

@@ -116,9 +116,10 @@ class ReplayScene(Scene):
         self._last_wall = app.clock()
         self._layout: Layout | None = None
         self._static: pygame.Surface | None = None   # the board, drawn once for the window
-        self._base: pygame.Surface | None = None     # ... with the key hints, the legend and marks
+        # The board with the key hints, the legend and the memory aid's marks.
+        self._base: pygame.Surface | None = None
         self._marked: dict[Square, bool] = {}        # the squares marked on _base: beeped?
-        self._marked_at = -1                         # ... after this many events
+        self._marked_at = -1                         # _base's marks: as of this many events
         self._timeline = TimelineCache(app.text, self.line, setup.roster)
         self._timeline_rect = pygame.Rect(0, 0, 0, 0)
         self._keys: list[tuple[str, pygame.Rect]] = []
@@ -470,7 +471,7 @@ KEY_ACTIONS: dict[int, Callable[[ReplayScene], None]] = {
 }
 KEY_SHARE = 0.03           # the key hints' height: detail text (2.5% of the window at least)
 BESIDE_SHARE = 0.38        # the timeline goes beside the board when this much width is left
-BESIDE_LABELS = 16         # ... and at least this many label heights (names and an axis)
+BESIDE_LABELS = 16         # and at least this many label heights (names and an axis)
 
 
 def _margin(width: int, height: int) -> int:
